@@ -1,0 +1,26 @@
+package io.dataguardian.engine.detect;
+
+import io.dataguardian.engine.finding.FindingSink;
+import java.io.IOException;
+import java.io.Reader;
+import java.util.List;
+
+/**
+ * Runs the whole detector catalogue (with suppressions and context scoring applied) over text.
+ * Thread-safe: one instance serves every thread of a scan.
+ */
+public interface TextScanner {
+
+    /** Matches in a short in-memory text: a cell, a header value, a metadata field, a column value. */
+    List<Match> scan(CharSequence text);
+
+    /**
+     * Streams a text of any length through the catalogue in overlapping chunks, in bounded memory,
+     * and sends each finding (with line, column and offsets relative to the start of this text) to
+     * the sink. A match that crosses a chunk boundary is reported exactly once.
+     *
+     * @param path    location path for the findings (see {@link io.dataguardian.engine.finding.Location})
+     * @param section location section for the findings, or null
+     */
+    void scan(Reader text, String path, String section, FindingSink sink) throws IOException;
+}
