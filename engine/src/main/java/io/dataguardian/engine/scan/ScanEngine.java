@@ -1,0 +1,379 @@
+package io.dataguardian.engine.scan;
+
+import io.dataguardian.engine.detect.Catalogue;
+import io.dataguardian.engine.detect.DetectionSettings;
+import io.dataguardian.engine.detect.TextScanner;
+import io.dataguardian.engine.finding.FileError;
+import io.dataguardian.engine.finding.Finding;
+import io.dataguardian.engine.finding.FindingSink;
+import io.dataguardian.engine.score.ScoreCalculator;
+import io.dataguardian.engine.score.Scores;
+import io.dataguardian.engine.source.ContentExtractor;
+import io.dataguardian.engine.source.ExtractionContext;
+import io.dataguardian.engine.source.ScanLimits;
+import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PushbackInputStream;
+import java.io.Reader;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+/**
+ * The one entry point for scanning files and directories, used by the CLI and the server.
+ *
+ * <p>Enumerates the request's roots, then scans the files in parallel on a bounded pool: each file
+ * goes to the first {@link ContentExtractor} (found through {@link ServiceLoader}, in priority
+ * order) that supports it, else, when it is text, through the {@link TextScanner}. A file that
+ * cannot be read becomes a per-file {@link FileError}; the scan always completes. Thread-safe and
+ * reusable.
+ */
+public final class ScanEngine {
+
+    private final Function<DetectionSettings, TextScanner> scannerFactory;
+    private final List<ContentExtractor> extractors;
+
+    /** The standard catalogue and every extractor on the class path. */
+    public ScanEngine() {
+        this(Catalogue.standard()::newScanner, loadExtractors(ScanEngine.class.getClassLoader()));
+    }
+
+    public ScanEngine(Function<DetectionSettings, TextScanner> scannerFactory, List<ContentExtractor> extractors) {
+        this.scannerFactory = scannerFactory;
+        List<ContentExtractor> sorted = new ArrayList<>(extractors);
+        sorted.sort(Comparator.comparingInt(ContentExtractor::priority)
+                .thenComparing(e -> e.getClass().getName()));
+        this.extractors = List.copyOf(sorted);
+    }
+
+    public static List<ContentExtractor> loadExtractors(ClassLoader loader) {
+        List<ContentExtractor> list = new ArrayList<>();
+        for (ContentExtractor e : ServiceLoader.load(ContentExtractor.class, loader)) {
+            list.add(e);
+        }
+        return list;
+    }
+
+    public List<ContentExtractor> extractors() {
+        return extractors;
+    }
+
+    public ScanResult scan(ScanRequest request) {
+        return scan(request, ScanListener.NONE, new ScanControl());
+    }
+
+    public ScanResult scan(ScanRequest request, ScanListener listener, ScanControl control) {
+        Instant started = Instant.now();
+        long t0 = System.nanoTime();
+        TextScanner scanner = scannerFactory.apply(request.settings());
+
+        FileWalker walker = new FileWalker(request);
+        walker.walk();
+        List<FileWalker.Candidate> candidates = walker.candidates();
+        long totalBytes = candidates.stream().mapToLong(FileWalker.Candidate::size).sum();
+        listener.enumerated(candidates.size(), totalBytes);
+
+        Run run = new Run(request, scanner, listener, control);
+        run.errors.addAll(walker.errors());
+        ExecutorService pool = Executors.newFixedThreadPool(
+                Math.min(request.threads(), Math.max(1, candidates.size())), new WorkerThreads());
+        try {
+            List<Future<?>> futures = new ArrayList<>(candidates.size());
+            for (FileWalker.Candidate c : candidates) {
+                futures.add(pool.submit(() -> run.scanFile(c)));
+            }
+            for (Future<?> f : futures) {
+                try {
+                    f.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    // scanFile catches everything it can; an Error (e.g. OutOfMemoryError) ends up here
+                    throw new IllegalStateException("scan worker failed", e.getCause());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            control.cancel();
+        } finally {
+            pool.shutdownNow();
+        }
+
+        List<Finding> findings = new ArrayList<>(run.findings);
+        findings.sort(ScanResult.ORDER);
+        List<FileError> errors = new ArrayList<>(run.errors);
+        errors.sort(ScanResult.ERROR_ORDER);
+        Map<String, Long> skipped = new TreeMap<>(walker.skipped());
+        run.skipped.forEach((k, v) -> skipped.merge(k, v.get(), Long::sum));
+        long filesSkipped = skipped.entrySet().stream()
+                .filter(e -> !e.getKey().equals("symlink-loop"))
+                .mapToLong(Map.Entry::getValue).sum();
+        long filesWithErrors = errors.stream().map(FileError::path).map(ScanEngine::topLevel).distinct().count();
+        Scores scores = ScoreCalculator.score(findings);
+        ScanStats stats = new ScanStats(started, Duration.ofNanos(System.nanoTime() - t0), run.filesScanned.get(),
+                filesSkipped, skipped, filesWithErrors, run.bytesScanned.get(), findings.size(), control.isCancelled());
+        return new ScanResult(walker.base(), findings, errors, stats, scores);
+    }
+
+    private static String topLevel(String path) {
+        int i = path.indexOf("!/");
+        return i < 0 ? path : path.substring(0, i);
+    }
+
+    /** The state of one scan. */
+    private final class Run {
+        final ScanRequest request;
+        final TextScanner scanner;
+        final ScanListener listener;
+        final ScanControl control;
+        final List<Glob> allowPaths;
+        final Set<String> allowedFingerprints;
+        final Set<String> disabled;
+        final ConcurrentLinkedQueue<Finding> findings = new ConcurrentLinkedQueue<>();
+        final ConcurrentLinkedQueue<FileError> errors = new ConcurrentLinkedQueue<>();
+        final Map<String, AtomicLong> skipped = new java.util.concurrent.ConcurrentHashMap<>();
+        final AtomicLong filesScanned = new AtomicLong();
+        final AtomicLong bytesScanned = new AtomicLong();
+
+        Run(ScanRequest request, TextScanner scanner, ScanListener listener, ScanControl control) {
+            this.request = request;
+            this.scanner = scanner;
+            this.listener = listener;
+            this.control = control;
+            this.allowPaths = Glob.compileAll(request.allowPaths());
+            this.allowedFingerprints = request.settings().allowedFingerprints();
+            this.disabled = request.settings().disabledDetectors();
+        }
+
+        void scanFile(FileWalker.Candidate c) {
+            if (control.isCancelled()) {
+                return;
+            }
+            listener.fileStarted(c.path());
+            Collector collector = new Collector();
+            try (InputStream raw = Files.newInputStream(c.file())) {
+                InputStream in = new Cancellable(new BufferedInputStream(raw, 1 << 16), control);
+                boolean scanned = dispatch(in, c.path(), 0, collector);
+                if (scanned) {
+                    filesScanned.incrementAndGet();
+                    bytesScanned.addAndGet(c.size());
+                } else {
+                    skipped.computeIfAbsent("binary-skipped", k -> new AtomicLong()).incrementAndGet();
+                }
+            } catch (Cancelled e) {
+                // the scan was cancelled: this file's partial findings are kept, no error
+            } catch (NoSuchFileException e) {
+                collector.error(new FileError(c.path(), "vanished", "file vanished before it could be read"));
+            } catch (AccessDeniedException e) {
+                collector.error(new FileError(c.path(), "unreadable", "permission denied"));
+            } catch (IOException e) {
+                collector.error(new FileError(c.path(), "io-error", FileWalker.describe(e)));
+            } catch (RuntimeException | StackOverflowError e) {
+                // a bug or hostile input in one file must not end the scan
+                collector.error(new FileError(c.path(), "internal-error",
+                        "could not be scanned: " + e.getClass().getSimpleName()));
+            }
+            findings.addAll(collector.findings);
+            errors.addAll(collector.errors);
+            listener.fileFinished(c.path(), c.size(), collector.findings.size());
+        }
+
+        /** @return false when the item was skipped as binary */
+        boolean dispatch(InputStream in, String path, int depth, Collector sink) throws IOException {
+            PushbackInputStream pin = new PushbackInputStream(in, TextDecoding.HEAD_BYTES);
+            byte[] head = pin.readNBytes(TextDecoding.HEAD_BYTES);
+            pin.unread(head);
+            String name = fileName(path);
+            for (ContentExtractor extractor : extractors) {
+                boolean supports;
+                try {
+                    supports = extractor.supports(name, head);
+                } catch (RuntimeException e) {
+                    supports = false;
+                }
+                if (supports) {
+                    extractor.extract(pin, path, new Context(depth, sink));
+                    return true;
+                }
+            }
+            if (TextDecoding.looksBinary(head, head.length)) {
+                return false;
+            }
+            TextDecoding.Encoding enc = TextDecoding.detect(head, head.length, head.length < TextDecoding.HEAD_BYTES);
+            pin.skipNBytes(enc.bomLength());
+            Reader reader = new InputStreamReader(pin, TextDecoding.decoder(enc.charset()));
+            scanner.scan(reader, path, null, sink);
+            return true;
+        }
+
+        boolean suppressed(Finding f) {
+            if (disabled.contains(f.detectorId())) {
+                return true;
+            }
+            if (f.fingerprint() != null && allowedFingerprints.contains(f.fingerprint())) {
+                return true;
+            }
+            return f.location() != null && Glob.anyMatches(allowPaths, f.location().path());
+        }
+
+        /** Collects one file's findings and errors; extractors may call it from several threads. */
+        final class Collector implements FindingSink {
+            final List<Finding> findings = java.util.Collections.synchronizedList(new ArrayList<>());
+            final List<FileError> errors = java.util.Collections.synchronizedList(new ArrayList<>());
+
+            @Override
+            public void finding(Finding finding) {
+                if (!suppressed(finding)) {
+                    findings.add(finding);
+                }
+            }
+
+            @Override
+            public void error(FileError error) {
+                errors.add(error);
+            }
+        }
+
+        final class Context implements ExtractionContext {
+            private final int depth;
+            private final Collector sink;
+
+            Context(int depth, Collector sink) {
+                this.depth = depth;
+                this.sink = sink;
+            }
+
+            @Override
+            public TextScanner scanner() {
+                return scanner;
+            }
+
+            @Override
+            public void scanText(Reader text, String path, String section) throws IOException {
+                if (control.isCancelled()) {
+                    throw new Cancelled();
+                }
+                scanner.scan(text, path, section, sink);
+            }
+
+            @Override
+            public void finding(Finding finding) {
+                sink.finding(finding);
+            }
+
+            @Override
+            public void error(FileError error) {
+                sink.error(error);
+            }
+
+            @Override
+            public void nested(InputStream in, String path) throws IOException {
+                if (control.isCancelled()) {
+                    throw new Cancelled();
+                }
+                if (depth + 1 > request.limits().maxArchiveDepth()) {
+                    sink.error(new FileError(path, "too-deep", "nested deeper than "
+                            + request.limits().maxArchiveDepth() + " levels; not opened"));
+                    return;
+                }
+                dispatch(new NonClosing(in), path, depth + 1, sink);
+            }
+
+            @Override
+            public int depth() {
+                return depth;
+            }
+
+            @Override
+            public ScanLimits limits() {
+                return request.limits();
+            }
+
+            @Override
+            public boolean cancelled() {
+                return control.isCancelled();
+            }
+        }
+    }
+
+    static String fileName(String path) {
+        int i = Math.max(path.lastIndexOf('/'), path.lastIndexOf("!/") + 1);
+        return i < 0 ? path : path.substring(i + 1);
+    }
+
+    /** Thrown out of a read once the scan is cancelled. */
+    static final class Cancelled extends IOException {
+        Cancelled() {
+            super("scan cancelled");
+        }
+    }
+
+    private static final class Cancellable extends FilterInputStream {
+        private final ScanControl control;
+
+        Cancellable(InputStream in, ScanControl control) {
+            super(in);
+            this.control = control;
+        }
+
+        @Override
+        public int read() throws IOException {
+            check();
+            return super.read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            check();
+            return super.read(b, off, len);
+        }
+
+        private void check() throws Cancelled {
+            if (control.isCancelled()) {
+                throw new Cancelled();
+            }
+        }
+    }
+
+    private static final class NonClosing extends FilterInputStream {
+        NonClosing(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public void close() {
+            // the extractor that handed us this stream owns it
+        }
+    }
+
+    private static final class WorkerThreads implements ThreadFactory {
+        private static final AtomicInteger POOL = new AtomicInteger();
+        private final int pool = POOL.incrementAndGet();
+        private final AtomicInteger n = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable r) {
+            Thread t = new Thread(r, "dataguardian-scan-" + pool + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        }
+    }
+}
