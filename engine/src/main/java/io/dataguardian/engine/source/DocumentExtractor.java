@@ -1,0 +1,284 @@
+package io.dataguardian.engine.source;
+
+import io.dataguardian.engine.finding.FileError;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.StringReader;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.tika.exception.EncryptedDocumentException;
+import org.apache.tika.exception.ZeroByteFileException;
+import org.apache.tika.io.TikaInputStream;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.parser.AutoDetectParser;
+import org.apache.tika.parser.ParseContext;
+import org.apache.tika.parser.Parser;
+
+/**
+ * Office documents, PDFs, e-mails, HTML and EPUB through Apache Tika. The parse runs on a worker
+ * thread and hands text to the caller through a small bounded queue, section by section
+ * ({@code page 2}, {@code sheet Customers!B4}, {@code slide 3}, {@code body}, {@code attachment x.pdf}),
+ * so memory stays bounded and the caller enforces {@link ScanLimits#documentTimeout()}. Metadata
+ * (author, last editor, e-mail headers) is scanned after the text, as {@code metadata NAME} or
+ * {@code header NAME}. Corrupt, encrypted, truncated, oversized or slow documents are per-file
+ * errors; findings from the part read before a timeout are kept.
+ */
+public final class DocumentExtractor implements ContentExtractor {
+
+    private static final Set<String> EXTENSIONS = Set.of("pdf", "docx", "docm", "dotx", "doc", "xlsx", "xlsm",
+            "xls", "pptx", "pptm", "ppt", "odt", "ods", "odp", "rtf", "eml", "msg", "html", "htm", "xhtml", "epub");
+
+    private static final byte[] PDF = {'%', 'P', 'D', 'F'};
+    private static final byte[] RTF = {'{', '\\', 'r', 't', 'f'};
+    private static final byte[] OLE = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0};
+
+    private static final Parser PARSER = new AutoDetectParser();
+
+    private static final ExecutorService WORKERS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "dg-document-parser");
+        t.setDaemon(true);
+        return t;
+    });
+
+    @Override
+    public int priority() {
+        return 40;
+    }
+
+    @Override
+    public boolean supports(String name, byte[] head) {
+        return isDocumentName(name.toLowerCase(Locale.ROOT)) || startsWith(head, PDF) || startsWith(head, RTF)
+                || startsWith(head, OLE);
+    }
+
+    static boolean isDocumentName(String lowerName) {
+        int dot = lowerName.lastIndexOf('.');
+        return dot >= 0 && EXTENSIONS.contains(lowerName.substring(dot + 1));
+    }
+
+    private static boolean startsWith(byte[] head, byte[] magic) {
+        if (head.length < magic.length) {
+            return false;
+        }
+        for (int i = 0; i < magic.length; i++) {
+            if (head[i] != magic[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public void extract(InputStream in, String path, ExtractionContext context) throws IOException {
+        ScanLimits limits = context.limits();
+        DetachableStream source = new DetachableStream(in, limits.maxFileBytes());
+        BlockingQueue<SectionEvents.Event> queue = new ArrayBlockingQueue<>(32);
+        Metadata metadata = new Metadata();
+        metadata.set("resourceName", ArchiveExtractor.fileName(path));
+        SectionEvents.Handler handler = new SectionEvents.Handler(queue, metadata);
+        Future<?> worker = WORKERS.submit(() -> {
+            ParseContext parseContext = new ParseContext();
+            parseContext.set(Parser.class, PARSER); // embedded documents and attachments are parsed too
+            Throwable failure = null;
+            try (TikaInputStream tis = TikaInputStream.get(source)) {
+                PARSER.parse(tis, handler, metadata, parseContext);
+            } catch (Throwable t) {
+                failure = t;
+            }
+            try {
+                handler.finish(failure);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        });
+        long deadline = System.nanoTime() + limits.documentTimeout().toNanos();
+        SectionEvents.Pump pump = new SectionEvents.Pump(queue, deadline);
+        try {
+            while (true) {
+                SectionEvents.Event event = pump.next();
+                if (event instanceof SectionEvents.Start start) {
+                    Reader reader = pump.sectionReader();
+                    context.scanText(reader, path, start.section());
+                    pump.skipSection();
+                } else if (event instanceof SectionEvents.Done done) {
+                    if (done.failure() != null) {
+                        reportFailure(done.failure(), path, context);
+                    } else {
+                        scanMetadata(metadata, path, context);
+                        checkTruncated(metadata, handler, path, context);
+                    }
+                    return;
+                }
+            }
+        } catch (SectionEvents.TimeoutSignal e) {
+            source.detach();
+            worker.cancel(true);
+            context.error(new FileError(path, "timeout", "document extraction took longer than "
+                    + limits.documentTimeout().toSeconds() + " s (documentTimeout); findings up to that point are kept"));
+        } catch (InterruptedException e) {
+            source.detach();
+            worker.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("document scan interrupted");
+        } catch (IOException | RuntimeException e) {
+            source.detach();
+            worker.cancel(true);
+            throw e;
+        }
+    }
+
+    private static void reportFailure(Throwable failure, String path, ExtractionContext context) {
+        Throwable t = failure;
+        for (Throwable c = failure; c != null; c = c.getCause()) {
+            if (c instanceof EncryptedDocumentException
+                    || c instanceof org.apache.poi.EncryptedDocumentException
+                    || c instanceof org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException) {
+                context.error(new FileError(path, "encrypted", "document is password-protected or encrypted; not scanned"));
+                return;
+            }
+            if (c instanceof ZeroByteFileException) {
+                context.error(new FileError(path, "empty", "document is empty (0 bytes)"));
+                return;
+            }
+            if (c instanceof ArchiveLimitException limit) {
+                context.error(new FileError(path, limit.kind(), limit.getMessage()));
+                return;
+            }
+            t = c;
+        }
+        context.error(new FileError(path, "corrupt", "document could not be read (corrupt or truncated?): "
+                + t.getClass().getSimpleName() + ": " + ArchiveExtractor.safeMessage(t)));
+    }
+
+    /** PDFBox may return a truncated PDF as zero pages and no text instead of failing. */
+    private static void checkTruncated(Metadata metadata, SectionEvents.Handler handler, String path,
+                                       ExtractionContext context) {
+        String type = metadata.get(Metadata.CONTENT_TYPE);
+        if (type != null && type.startsWith("application/pdf")) {
+            String pages = metadata.get("xmpTPg:NPages");
+            if ((pages == null || "0".equals(pages)) && handler.pages() == 0) {
+                context.error(new FileError(path, "corrupt", "PDF has no readable pages: truncated or damaged"));
+            }
+        }
+    }
+
+    /**
+     * Scans the metadata fields people write into: author, last editor, title, e-mail headers. Each
+     * distinct value once, e-mail headers first, so an address in both {@code Message-From} and
+     * {@code dc:creator} counts once, as {@code header From}.
+     */
+    private static void scanMetadata(Metadata metadata, String path, ExtractionContext context) throws IOException {
+        Set<String> seen = new HashSet<>();
+        String[] names = metadata.names();
+        java.util.Arrays.sort(names, (a, b) -> Boolean.compare(!a.startsWith("Message-"), !b.startsWith("Message-")));
+        boolean email = isEmail(metadata.get(Metadata.CONTENT_TYPE));
+        for (String name : names) {
+            if (!interesting(name)) {
+                continue;
+            }
+            String section = name.startsWith("Message-") ? "header " + headerName(name.substring("Message-".length()))
+                    : email && ("dc:title".equals(name) || "dc:subject".equals(name)) ? "header Subject"
+                    : "metadata " + name;
+            for (String value : metadata.getValues(name)) {
+                if (value == null || value.isBlank() || !seen.add(value)) {
+                    continue;
+                }
+                context.scanText(new StringReader(value), path, section);
+            }
+        }
+    }
+
+    private static String headerName(String rest) {
+        // Message-From -> From, Message-To -> To, Message-From-Email -> From
+        int dash = rest.indexOf('-');
+        return dash > 0 ? rest.substring(0, dash) : rest;
+    }
+
+    private static boolean interesting(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        return !(n.startsWith("x-tika") || n.startsWith("content-") || n.startsWith("message:raw-header")
+                || n.startsWith("xmptpg:") || n.startsWith("access_permission:") || n.startsWith("pdf:")
+                || n.equals("resourcename") || n.startsWith("x-parsed-by") || n.contains("date")
+                || n.contains("modified") && !n.contains("by") || n.contains("created") || n.startsWith("extended-properties:doc"));
+    }
+
+    static boolean isEmail(String contentType) {
+        return contentType != null && (contentType.startsWith("message/rfc822")
+                || contentType.startsWith("application/vnd.ms-outlook"));
+    }
+
+    /**
+     * The engine's stream, read by the parse worker. Fails once the file passes the size limit, and
+     * after a timeout, so an abandoned worker cannot read the stream the engine is about to close.
+     */
+    static final class DetachableStream extends FilterInputStream {
+        private final long max;
+        private long count;
+        private volatile boolean detached;
+
+        DetachableStream(InputStream in, long max) {
+            super(in);
+            this.max = max;
+        }
+
+        void detach() {
+            detached = true;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n <= 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (detached) {
+                throw new IOException("document scan abandoned");
+            }
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+                if (count > max) {
+                    throw new ArchiveLimitException("too-large", "document is larger than " + max
+                            + " bytes (maxFileBytes); not scanned further");
+                }
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            byte[] buf = new byte[8192];
+            long left = n;
+            while (left > 0) {
+                int r = read(buf, 0, (int) Math.min(buf.length, left));
+                if (r < 0) {
+                    break;
+                }
+                left -= r;
+            }
+            return n - left;
+        }
+
+        @Override
+        public boolean markSupported() {
+            return false;
+        }
+
+        @Override
+        public void close() {
+            // the engine owns the stream
+        }
+    }
+}
