@@ -1,0 +1,63 @@
+package io.dataguardian.engine.report;
+
+import io.dataguardian.engine.finding.Finding;
+import io.dataguardian.engine.finding.Location;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * One row per finding, RFC 4180 (CRLF, fields with a quote, comma or line break quoted, quotes
+ * doubled). A cell starting with {@code = + - @}, tab or carriage return gets a leading {@code '} so
+ * a spreadsheet never evaluates it as a formula.
+ */
+public final class CsvReportWriter implements ReportWriter {
+
+    static final String[] HEADER = {"severity", "detector_id", "entity_type", "path", "section", "line", "column",
+        "end_line", "end_column", "masked_value", "fingerprint", "confidence", "articles", "occurrences", "snippet"};
+
+    @Override
+    public void write(ScanReport report, OutputStream out) throws IOException {
+        Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        row(w, HEADER);
+        for (Finding f : report.result().findings()) {
+            Location l = f.location();
+            row(w, new String[] {f.severity().name(), f.detectorId(), f.entityType(), l.path(),
+                l.section() == null ? "" : l.section(), num(l.line()), num(l.column()), num(l.endLine()),
+                num(l.endColumn()), f.maskedValue(), f.fingerprint(),
+                String.format(Locale.ROOT, "%.3f", f.confidence()), String.join("; ", f.articles()),
+                Integer.toString(f.occurrences()), f.snippet()});
+        }
+        w.flush();
+    }
+
+    private static String num(int n) {
+        return n > 0 ? Integer.toString(n) : "";
+    }
+
+    private static void row(Writer w, String[] cells) throws IOException {
+        for (int i = 0; i < cells.length; i++) {
+            if (i > 0) {
+                w.write(',');
+            }
+            w.write(cell(cells[i]));
+        }
+        w.write("\r\n");
+    }
+
+    /** One cell, neutralised against formula injection and quoted as RFC 4180 needs. */
+    static String cell(String value) {
+        String v = value == null ? "" : value;
+        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
+            v = "'" + v;
+        }
+        if (v.indexOf('"') >= 0 || v.indexOf(',') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
+            return '"' + v.replace("\"", "\"\"") + '"';
+        }
+        return v;
+    }
+}
