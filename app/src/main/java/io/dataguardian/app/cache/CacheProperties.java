@@ -1,0 +1,95 @@
+package io.dataguardian.app.cache;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * {@code dataguardian.cache.*}: namespaces with their own TTLs, the L1 budget, and how long the cache
+ * may wait for Redis. Redis itself is switched on by {@code dataguardian.redis.url}.
+ */
+@ConfigurationProperties("dataguardian.cache")
+public class CacheProperties {
+
+    /** First segment of every Redis key and of the invalidation channel ({prefix}:invalidate). */
+    private String keyPrefix = "dg";
+
+    /** Longest a request waits for one Redis command (Lettuce command and connect timeout). */
+    private Duration redisTimeout = Duration.ofMillis(50);
+
+    /** Consecutive Redis failures (errors or timeouts) that open the circuit breaker. */
+    private int breakerFailureThreshold = 3;
+
+    /** While the breaker is open, how often a background probe PINGs Redis. */
+    private Duration breakerProbeInterval = Duration.ofMillis(500);
+
+    /** Cross-node load lock: how long it is held at most (PX) ... */
+    private Duration loadLockTtl = Duration.ofSeconds(10);
+
+    /** ... and how long another node waits for the lock holder's value before loading itself. */
+    private Duration loadLockWait = Duration.ofSeconds(2);
+
+    /** Namespaces by name; the defaults below are merged with what the configuration adds or changes. */
+    private Map<String, Namespace> namespaces = new LinkedHashMap<>(defaults());
+
+    public static Map<String, Namespace> defaults() {
+        Map<String, Namespace> d = new LinkedHashMap<>();
+        d.put(CacheNamespaces.SCAN_RESULTS, new Namespace(Duration.ofHours(2)));
+        d.put(CacheNamespaces.COMPLIANCE_SCORES, new Namespace(Duration.ofHours(1)));
+        d.put(CacheNamespaces.DASHBOARD, new Namespace(Duration.ofMinutes(5)));
+        Namespace large = new Namespace(Duration.ofHours(4));
+        large.setL1MaxSize(DataSize.ofMegabytes(64));
+        large.setLockLoads(true);
+        d.put(CacheNamespaces.LARGE_DATASETS, large);
+        d.put(CacheNamespaces.DEFAULT, new Namespace(Duration.ofHours(1)));
+        return d;
+    }
+
+    /** One namespace: TTL in both tiers, L1 weight budget, and whether loads are locked across nodes. */
+    public static class Namespace {
+        private Duration ttl = Duration.ofHours(1);
+        /** Estimated bytes (JSON size plus per-entry overhead) this namespace may hold in each node's heap. */
+        private DataSize l1MaxSize = DataSize.ofMegabytes(16);
+        /** Expensive loads: take a short Redis lock so one node loads while the others wait for its value. */
+        private boolean lockLoads = false;
+        /**
+         * Type of the values the Spring cache view ({@code @Cacheable}) stores; without it that view keeps
+         * values in L1 only, because a Redis entry is only ever decoded to a type the code names.
+         */
+        private Class<?> valueType;
+
+        public Namespace() {
+        }
+
+        public Namespace(Duration ttl) {
+            this.ttl = ttl;
+        }
+
+        public Duration getTtl() { return ttl; }
+        public void setTtl(Duration ttl) { this.ttl = ttl; }
+        public DataSize getL1MaxSize() { return l1MaxSize; }
+        public void setL1MaxSize(DataSize l1MaxSize) { this.l1MaxSize = l1MaxSize; }
+        public boolean isLockLoads() { return lockLoads; }
+        public Class<?> getValueType() { return valueType; }
+        public void setValueType(Class<?> valueType) { this.valueType = valueType; }
+        public void setLockLoads(boolean lockLoads) { this.lockLoads = lockLoads; }
+    }
+
+    public String getKeyPrefix() { return keyPrefix; }
+    public void setKeyPrefix(String keyPrefix) { this.keyPrefix = keyPrefix; }
+    public Duration getRedisTimeout() { return redisTimeout; }
+    public void setRedisTimeout(Duration redisTimeout) { this.redisTimeout = redisTimeout; }
+    public int getBreakerFailureThreshold() { return breakerFailureThreshold; }
+    public void setBreakerFailureThreshold(int v) { this.breakerFailureThreshold = v; }
+    public Duration getBreakerProbeInterval() { return breakerProbeInterval; }
+    public void setBreakerProbeInterval(Duration v) { this.breakerProbeInterval = v; }
+    public Duration getLoadLockTtl() { return loadLockTtl; }
+    public void setLoadLockTtl(Duration loadLockTtl) { this.loadLockTtl = loadLockTtl; }
+    public Duration getLoadLockWait() { return loadLockWait; }
+    public void setLoadLockWait(Duration loadLockWait) { this.loadLockWait = loadLockWait; }
+    public Map<String, Namespace> getNamespaces() { return namespaces; }
+    public void setNamespaces(Map<String, Namespace> namespaces) { this.namespaces = namespaces; }
+}
