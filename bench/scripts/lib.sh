@@ -1,0 +1,59 @@
+# Shared helpers for the bench scripts. Sourced, not run.
+# Environment:
+#   BENCH_CP                 classpath for the corpus tools instead of bench/target/benchmarks.jar
+#   DATAGUARDIAN_JAVA_OPTS   JVM options for the CLI (default -Xmx256m)
+#   SKIP_BUILD=1             never run Maven
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+cd "$ROOT"
+OUT=${OUT:-bench/out}
+mkdir -p "$OUT"
+BENCH_JAR=bench/target/benchmarks.jar
+CLI_JAR=cli/target/dataguardian.jar
+export DATAGUARDIAN_JAVA_OPTS=${DATAGUARDIAN_JAVA_OPTS:--Xmx256m}
+
+log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+
+# Builds bench (and what it needs) when its jar is missing or older than the corpus sources.
+build_bench() {
+  [ -n "${BENCH_CP:-}" ] && return 0
+  if [ "${SKIP_BUILD:-0}" != 1 ] && { [ ! -f "$BENCH_JAR" ] || [ -n "$(find bench/src -name '*.java' -newer "$BENCH_JAR" | head -1)" ] \
+       || ! unzip -l "$BENCH_JAR" 2>/dev/null | grep -q 'io/dataguardian/bench/corpus/CorpusGenerator.class'; }; then
+    log "building bench: mvn -B -q -o -pl bench -am -DskipTests package"
+    mvn -B -q -o -pl bench -am -DskipTests package >&2
+  fi
+}
+
+# Builds the CLI fat jar when missing (unless bin/dataguardian exists).
+build_cli() {
+  [ -x bin/dataguardian ] && return 0
+  if [ ! -f "$CLI_JAR" ] && [ "${SKIP_BUILD:-0}" != 1 ]; then
+    log "building cli: mvn -B -q -o -pl cli -am -DskipTests package"
+    mvn -B -q -o -pl cli -am -DskipTests package >&2
+  fi
+  [ -f "$CLI_JAR" ] || { log "no CLI: neither bin/dataguardian nor $CLI_JAR"; exit 3; }
+}
+
+corpus_tool() { # corpus_tool CLASS ARGS...
+  local cls=$1; shift
+  java -cp "${BENCH_CP:-$BENCH_JAR}" "io.dataguardian.bench.corpus.$cls" "$@"
+}
+
+# The command line that runs the CLI, as one string (for hyperfine) and as an array.
+cli_cmd() {
+  if [ -x bin/dataguardian ]; then
+    printf '%s' "bin/dataguardian"
+  else
+    printf '%s' "java $DATAGUARDIAN_JAVA_OPTS -jar $CLI_JAR"
+  fi
+}
+
+# Exit status 0 (clean) and 1 (findings at --fail-on) are both a completed scan.
+run_scan() { # run_scan ARGS...
+  local rc=0
+  # shellcheck disable=SC2046
+  $(cli_cmd) scan "$@" || rc=$?
+  [ "$rc" -le 1 ] || { log "scan failed with exit status $rc"; return "$rc"; }
+}
+
+file_mb() { awk -v b="$(stat -c %s "$1")" 'BEGIN { printf "%.1f", b / 1048576 }'; }

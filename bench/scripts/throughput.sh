@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Whole-command throughput of the CLI on one mixed-text file, against ripgrep running
+# bench/scripts/pii-patterns.txt over the same file (issue 3: within 2x of ripgrep).
+# usage: bench/scripts/throughput.sh [SIZE]     (default 1GB; e.g. 200MB)
+# env:   SEED (42), RUNS (3, hyperfine runs per command), DATAGUARDIAN_JAVA_OPTS (-Xmx256m)
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+SIZE=${1:-1GB}
+SEED=${SEED:-42}
+RUNS=${RUNS:-3}
+FILE=$OUT/throughput-$SIZE-seed$SEED.txt
+build_bench
+build_cli
+if [ ! -f "$FILE" ]; then
+  log "generating $FILE"
+  corpus_tool CorpusGenerator --throughput "$FILE" --seed "$SEED" --size "$SIZE"
+fi
+MB=$(file_mb "$FILE")
+CLI=$(cli_cmd)
+SCAN="$CLI scan $FILE --format sarif --output $OUT/throughput.sarif --threads 1"
+RG="rg -c -f bench/scripts/pii-patterns.txt $FILE"
+
+log "one timed run for peak RSS: /usr/bin/time -v $SCAN"
+/usr/bin/time -v -o "$OUT/throughput.time" $SCAN || [ $? -le 1 ]
+wall=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s }' "$OUT/throughput.time")
+rss=$(awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$OUT/throughput.time")
+echo "dataguardian single run: ${MB} MB in ${wall} s = $(awk -v m="$MB" -v s="$wall" 'BEGIN { printf "%.1f", m / s }') MB/s, peak RSS ${rss} MiB"
+echo "ripgrep matching lines: $($RG)"
+
+if command -v hyperfine >/dev/null; then
+  log "hyperfine: $RUNS runs each"
+  # the scan exits 1 when findings reach --fail-on: hyperfine must not treat that as failure
+  hyperfine -N --style basic --warmup 1 --runs "$RUNS" -i --export-json "$OUT/throughput-hyperfine.json" \
+    -n dataguardian "$SCAN" -n ripgrep "$RG" >&2
+  read -r ours rg < <(python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"]; print(r[0]["mean"], r[1]["mean"])' "$OUT/throughput-hyperfine.json")
+else
+  ours=$wall
+  s=$(date +%s.%N); $RG >/dev/null; e=$(date +%s.%N)
+  rg=$(awk -v a="$s" -v b="$e" 'BEGIN { print b - a }')
+fi
+awk -v m="$MB" -v o="$ours" -v r="$rg" 'BEGIN {
+  printf "file: %s MB\n", m
+  printf "dataguardian: %.2f s mean = %.1f MB/s (whole command, incl. JVM start and SARIF writing)\n", o, m / o
+  printf "ripgrep:      %.2f s mean = %.1f MB/s\n", r, m / r
+  printf "ratio dataguardian/ripgrep time: %.2fx (target <= 2x)\n", o / r }' | tee "$OUT/throughput.txt"
