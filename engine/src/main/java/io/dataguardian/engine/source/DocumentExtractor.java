@@ -115,6 +115,7 @@ public final class DocumentExtractor implements ContentExtractor {
                     } else {
                         scanMetadata(metadata, path, context);
                         checkTruncated(metadata, handler, path, context);
+                        checkTypeMatchesName(metadata, path, context);
                     }
                     return;
                 }
@@ -168,6 +169,21 @@ public final class DocumentExtractor implements ContentExtractor {
             if ((pages == null || "0".equals(pages)) && handler.pages() == 0) {
                 context.error(new FileError(path, "corrupt", "PDF has no readable pages: truncated or damaged"));
             }
+        }
+    }
+
+    private static final Set<String> BINARY_EXTENSIONS = Set.of("pdf", "docx", "docm", "dotx", "doc", "xlsx",
+            "xlsm", "xls", "pptx", "pptm", "ppt", "odt", "ods", "odp", "msg", "epub");
+
+    /** A ".docx" that Tika can only read as plain text is damaged (or not what it claims to be). */
+    private static void checkTypeMatchesName(Metadata metadata, String path, ExtractionContext context) {
+        String name = ArchiveExtractor.fileName(path).toLowerCase(Locale.ROOT);
+        int dot = name.lastIndexOf('.');
+        String ext = dot >= 0 ? name.substring(dot + 1) : "";
+        String type = String.valueOf(metadata.get(Metadata.CONTENT_TYPE));
+        if (BINARY_EXTENSIONS.contains(ext) && (type.startsWith("text/") || type.startsWith("application/octet-stream"))) {
+            context.error(new FileError(path, "corrupt", "content is not a valid ." + ext + " document (read as "
+                    + type.split(";")[0] + "); text scanned as is"));
         }
     }
 

@@ -186,7 +186,10 @@ final class SectionEvents {
                 case "div" -> {
                     String cls = atts.getValue("class");
                     divs.push(cls == null ? "" : cls);
-                    if ("page".equals(cls)) {
+                    if ("page".equals(cls) || "sheet".equals(cls)) {
+                        // the container type (x-tika-ooxml) is refined once the parser knows the document
+                        String type = String.valueOf(metadata.get(Metadata.CONTENT_TYPE)).toLowerCase(Locale.ROOT);
+                        spreadsheet = "sheet".equals(cls) || type.contains("spreadsheet") || type.contains("ms-excel");
                         if (spreadsheet) {
                             sheets++;
                             inSheet = true;
@@ -259,7 +262,7 @@ final class SectionEvents {
                 }
                 case "div" -> {
                     String cls = divs.isEmpty() ? "" : divs.pop();
-                    if ("page".equals(cls) && spreadsheet) {
+                    if (("page".equals(cls) || "sheet".equals(cls)) && spreadsheet) {
                         inSheet = false;
                     } else if (("package-entry".equals(cls) || "embedded".equals(cls)) && !savedSections.isEmpty()) {
                         String back = savedSections.pop();

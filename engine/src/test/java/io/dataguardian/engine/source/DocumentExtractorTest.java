@@ -1,0 +1,215 @@
+package io.dataguardian.engine.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dataguardian.engine.finding.FileError;
+import io.dataguardian.engine.finding.Finding;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
+import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.poi.xssf.usermodel.XSSFRow;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.junit.jupiter.api.Test;
+
+class DocumentExtractorTest {
+
+    @Test
+    void pdfFindingOnSecondPageNamesPageTwo() throws IOException {
+        byte[] pdf = pdf(null, "Welcome, nothing personal here.", "Contact: marie.devries@example.nl");
+
+        RecordingContext ctx = new RecordingContext().scan(new ByteArrayInputStream(pdf), "docs/letter.pdf");
+
+        assertThat(ctx.errors).isEmpty();
+        assertThat(ctx.findingsOf("EMAIL")).singleElement().satisfies(f -> {
+            assertThat(f.location().path()).isEqualTo("docs/letter.pdf");
+            assertThat(f.location().section()).isEqualTo("page 2");
+            assertThat(f.maskedValue()).doesNotContain("marie.devries");
+        });
+    }
+
+    @Test
+    void truncatedPdfIsAnError() throws IOException {
+        byte[] pdf = pdf(null, "BSN 111222333 on page one", "page two");
+        byte[] cut = Arrays.copyOf(pdf, pdf.length / 3);
+
+        RecordingContext ctx = new RecordingContext().scan(new ByteArrayInputStream(cut), "cut.pdf");
+
+        assertThat(ctx.errors).singleElement().satisfies(e -> {
+            assertThat(e.path()).isEqualTo("cut.pdf");
+            assertThat(e.kind()).isEqualTo("corrupt");
+        });
+    }
+
+    @Test
+    void passwordProtectedPdfIsAnEncryptedError() throws IOException {
+        byte[] pdf = pdf("s3cret", "BSN 111222333");
+
+        RecordingContext ctx = new RecordingContext().scan(new ByteArrayInputStream(pdf), "locked.pdf");
+
+        assertThat(ctx.findings).isEmpty();
+        assertThat(ctx.errors).singleElement().satisfies(e -> {
+            assertThat(e.kind()).isEqualTo("encrypted");
+            assertThat(e.message()).contains("password");
+        });
+    }
+
+    @Test
+    void docxBodyAndAuthorMetadataAreScanned() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (XWPFDocument doc = new XWPFDocument()) {
+            doc.createParagraph().createRun().setText("Dossier van klant met BSN 111222333.");
+            doc.getProperties().getCoreProperties().setCreator("auteur@example.nl");
+            doc.write(bytes);
+        }
+        RecordingContext ctx = new RecordingContext().scan(new ByteArrayInputStream(bytes.toByteArray()), "dossier.docx");
+
+        assertThat(ctx.errors).isEmpty();
+        assertThat(ctx.findingsOf("BSN")).singleElement()
+                .satisfies(f -> assertThat(f.location().path()).isEqualTo("dossier.docx"));
+        assertThat(ctx.findingsOf("EMAIL")).singleElement()
+                .satisfies(f -> assertThat(f.location().section()).startsWith("metadata ").contains("creator"));
+    }
+
+    @Test
+    void xlsxFindingsNameSheetAndCell() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            wb.createSheet("Intro").createRow(0).createCell(0).setCellValue("no personal data");
+            XSSFSheet sheet = wb.createSheet("Customers");
+            XSSFRow header = sheet.createRow(0);
+            header.createCell(0).setCellValue("name");
+            header.createCell(1).setCellValue("email");
+            for (int r = 1; r <= 3; r++) {
+                XSSFRow row = sheet.createRow(r);
+                row.createCell(0).setCellValue("Klant " + r);
+                row.createCell(1).setCellValue("klant" + r + "@example.nl");
+            }
+            wb.write(bytes);
+        }
+        RecordingContext ctx = new RecordingContext().scan(new ByteArrayInputStream(bytes.toByteArray()), "klanten.xlsx");
+
+        assertThat(ctx.errors).isEmpty();
+        assertThat(ctx.findingsOf("EMAIL")).extracting(f -> f.location().section())
+                .containsExactly("sheet Customers!B2", "sheet Customers!B3", "sheet Customers!B4");
+    }
+
+    @Test
+    void emlFromHeaderAndBodyAreSeparated() throws IOException {
+        String eml = """
+                From: Jan Jansen <jan.jansen@example.nl>
+                To: helpdesk@example.com
+                Subject: Mijn gegevens
+                Date: Mon, 2 Mar 2026 10:00:00 +0100
+                MIME-Version: 1.0
+                Content-Type: text/plain; charset=UTF-8
+
+                Mijn BSN is 111222333, graag aanpassen.
+                """;
+        RecordingContext ctx = new RecordingContext()
+                .scan(new ByteArrayInputStream(eml.getBytes(StandardCharsets.UTF_8)), "inbox/msg1.eml");
+
+        assertThat(ctx.errors).isEmpty();
+        assertThat(ctx.findingsOf("EMAIL")).extracting(f -> f.location().section())
+                .contains("header From", "header To");
+        assertThat(ctx.findingsOf("BSN")).extracting(f -> f.location().section()).containsExactly("body");
+    }
+
+    @Test
+    void htmlIsScanned() throws IOException {
+        String html = "<html><head><title>t</title></head><body><p>Mail ons: info@example.nl</p></body></html>";
+        RecordingContext ctx = new RecordingContext()
+                .scan(new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)), "site/contact.html");
+
+        assertThat(ctx.findingsOf("EMAIL")).hasSize(1);
+    }
+
+    @Test
+    void corruptDocxIsAPerFileErrorAndTheNextFileIsStillScanned() throws IOException {
+        RecordingContext ctx = new RecordingContext();
+        ctx.scan(new ByteArrayInputStream("this is not a zip at all".getBytes(StandardCharsets.UTF_8)), "broken.docx");
+        ctx.scan(new ByteArrayInputStream(pdf(null, "info@example.nl")), "ok.pdf");
+
+        assertThat(ctx.errors).extracting(FileError::path).containsExactly("broken.docx");
+        assertThat(ctx.findingsOf("EMAIL")).extracting(f -> f.location().path()).containsExactly("ok.pdf");
+    }
+
+    @Test
+    void slowDocumentIsStoppedAtTheTimeLimit() throws IOException {
+        byte[] pdf = pdf(null, "info@example.nl");
+        // a stream that stalls after the first bytes, like a hung network share
+        InputStream stalling = new InputStream() {
+            int pos;
+
+            @Override
+            public int read() throws IOException {
+                if (pos >= 100) {
+                    try {
+                        Thread.sleep(60_000);
+                    } catch (InterruptedException e) {
+                        throw new java.io.InterruptedIOException();
+                    }
+                }
+                return pos < pdf.length ? pdf[pos++] & 0xff : -1;
+            }
+        };
+        ScanLimits limits = new ScanLimits(1 << 30, 3, 1000, 1L << 30, 200, Duration.ofMillis(500));
+        RecordingContext ctx = new RecordingContext(new RegexTestScanner(), limits);
+        new DocumentExtractor().extract(stalling, "slow.pdf", ctx);
+
+        assertThat(ctx.errors).extracting(FileError::kind).containsExactly("timeout");
+    }
+
+    @Test
+    void oversizedDocumentIsReportedTooLarge() throws IOException {
+        byte[] pdf = pdf(null, "info@example.nl");
+        ScanLimits limits = new ScanLimits(100, 3, 1000, 1L << 30, 200, Duration.ofSeconds(10));
+        RecordingContext ctx = new RecordingContext(new RegexTestScanner(), limits);
+        new DocumentExtractor().extract(new ByteArrayInputStream(pdf), "big.pdf", ctx);
+
+        assertThat(ctx.errors).extracting(FileError::kind).containsExactly("too-large");
+        assertThat(ctx.findings).isEmpty();
+    }
+
+    static byte[] pdf(String password, String... pages) throws IOException {
+        try (PDDocument doc = new PDDocument()) {
+            for (String text : pages) {
+                PDPage page = new PDPage();
+                doc.addPage(page);
+                try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+                    cs.beginText();
+                    cs.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
+                    cs.newLineAtOffset(72, 700);
+                    cs.showText(text);
+                    cs.endText();
+                }
+            }
+            if (password != null) {
+                StandardProtectionPolicy policy = new StandardProtectionPolicy("owner-" + password, password,
+                        new AccessPermission());
+                policy.setEncryptionKeyLength(128);
+                doc.protect(policy);
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            doc.save(out);
+            return out.toByteArray();
+        }
+    }
+
+    @SuppressWarnings("unused")
+    private static Finding first(RecordingContext ctx) {
+        return ctx.findings.get(0);
+    }
+}
