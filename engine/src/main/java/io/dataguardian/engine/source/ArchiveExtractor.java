@@ -342,7 +342,7 @@ public final class ArchiveExtractor implements ContentExtractor {
         }
     }
 
-    /** Keeps the engine's stream open when the Commons Compress stream is closed. */
+    /** Keeps the engine's stream open when a wrapping archive stream, reader or parser is closed. */
     static final class CloseShield extends java.io.FilterInputStream {
         private CloseShield(InputStream in) {
             super(in);
