@@ -1,5 +1,6 @@
 package io.dataguardian.engine.detect;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -13,12 +14,28 @@ import java.util.List;
  *       settings' custom rules added, disabled detectors removed and allowed fingerprints
  *       suppressed.</li>
  * </ul>
+ * Matches are reported when their confidence after context scoring reaches
+ * {@link #REPORT_THRESHOLD}. Custom rules run as one {@code java.util.regex} pass each over the
+ * text, so every custom rule costs a full pass (the built-in catalogue costs one pass in total).
  */
 public final class Catalogue {
 
+    /** The confidence a match needs to be reported. */
+    public static final double REPORT_THRESHOLD = CatalogueScanner.THRESHOLD;
+
+    /** The inline marker: a match on a line containing it is not reported. */
+    public static final String ALLOW_MARKER = CatalogueScanner.ALLOW_MARKER;
+
     private static final Catalogue STANDARD = new Catalogue();
 
+    private final List<DetectorInfo> infos;
+
     private Catalogue() {
+        List<DetectorInfo> list = new ArrayList<>();
+        for (Detector d : Detectors.ALL) {
+            list.add(d.info);
+        }
+        infos = List.copyOf(list);
     }
 
     public static Catalogue standard() {
@@ -26,10 +43,21 @@ public final class Catalogue {
     }
 
     public List<DetectorInfo> detectors() {
-        throw new UnsupportedOperationException("detector catalogue not built yet");
+        return infos;
     }
 
+    /**
+     * A scanner for one scan's settings.
+     *
+     * @throws IllegalArgumentException when a custom rule's pattern does not compile (the message names the rule)
+     */
     public TextScanner newScanner(DetectionSettings settings) {
-        throw new UnsupportedOperationException("detector catalogue not built yet");
+        return new CatalogueScanner(Detectors.ALL, settings, CatalogueScanner.DEFAULT_CHUNK,
+                CatalogueScanner.DEFAULT_OVERLAP);
+    }
+
+    /** For tests of chunk boundaries: the same scanner with a small chunk and overlap. */
+    TextScanner newScanner(DetectionSettings settings, int chunk, int overlap) {
+        return new CatalogueScanner(Detectors.ALL, settings, chunk, overlap);
     }
 }

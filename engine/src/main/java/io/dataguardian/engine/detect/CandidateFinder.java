@@ -1,0 +1,1377 @@
+package io.dataguardian.engine.detect;
+
+import static io.dataguardian.engine.detect.Detectors.*;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The one pass over the characters of a text window. Cheap character classes generate candidates
+ * (digit runs, capitalised tokens, known secret prefixes, '@', '://', assignments, PEM headers,
+ * lexicon words) and dispatch each to the hand-written matchers and validators of the detectors
+ * that can start there. No regular expression runs over the text.
+ *
+ * <p>Not thread-safe: one instance per window scan. Emits raw {@link Candidate}s; context scoring,
+ * overlap resolution and suppression happen in {@link CatalogueScanner}.
+ */
+final class CandidateFinder {
+
+    private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
+    private static final Lexicon LEX = Lexicon.STANDARD;
+
+    private static final byte OTHER = 0, DIGIT = 1, UPPER = 2, LOWER = 3, AT = 4, DASH = 5, COLON = 6, EQ = 7,
+            PLUS = 8, LPAREN = 9;
+    private static final byte[] CLS = new byte[128];
+
+    static {
+        for (char c = '0'; c <= '9'; c++) {
+            CLS[c] = DIGIT;
+        }
+        for (char c = 'A'; c <= 'Z'; c++) {
+            CLS[c] = UPPER;
+        }
+        for (char c = 'a'; c <= 'z'; c++) {
+            CLS[c] = LOWER;
+        }
+        CLS['@'] = AT;
+        CLS['-'] = DASH;
+        CLS[':'] = COLON;
+        CLS['='] = EQ;
+        CLS['+'] = PLUS;
+        CLS['('] = LPAREN;
+    }
+
+    private static final int NO_CUE = Integer.MIN_VALUE / 2;
+
+    private final char[] b;
+    private final int limit;
+    private final List<Candidate> out;
+    /** End position of the last word of each context class seen so far (for required-context gates). */
+    private final int[] cue = new int[Ctx.values().length];
+
+    CandidateFinder(char[] buf, int limit, List<Candidate> out) {
+        this.b = buf;
+        this.limit = limit;
+        this.out = out;
+        java.util.Arrays.fill(cue, NO_CUE);
+    }
+
+    /** Finds candidates starting in [from, to); matchers may read up to {@code limit}. */
+    void run(int from, int to) {
+        int i = from;
+        while (i < to) {
+            char c = b[i];
+            if (c < 128) {
+                switch (CLS[c]) {
+                    case DIGIT -> i = digitStart(i);
+                    case UPPER, LOWER -> i = word(i);
+                    case AT -> {
+                        email(i);
+                        i++;
+                    }
+                    case DASH -> i = dash(i);
+                    case COLON -> {
+                        colon(i);
+                        i++;
+                    }
+                    case EQ -> {
+                        assignment(i);
+                        i++;
+                    }
+                    case PLUS -> {
+                        if (i + 1 < limit && isDigit(b[i + 1]) && (i == 0 || !isWordChar(b[i - 1]))) {
+                            int e = phone(i);
+                            i = e > i ? e : i + 1;
+                        } else {
+                            i++;
+                        }
+                    }
+                    case LPAREN -> {
+                        if (i + 1 < limit && b[i + 1] == '0') {
+                            int e = phone(i);
+                            i = e > i ? e : i + 1;
+                        } else {
+                            i++;
+                        }
+                    }
+                    default -> i++;
+                }
+            } else if (Character.isLetter(c)) {
+                i = word(i);
+            } else {
+                i++;
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ character helpers
+
+    static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    static boolean isUpper(char c) {
+        return c >= 'A' && c <= 'Z';
+    }
+
+    static boolean isLower(char c) {
+        return c >= 'a' && c <= 'z';
+    }
+
+    static boolean isAsciiAlnum(char c) {
+        return c < 128 && CLS[c] >= DIGIT && CLS[c] <= LOWER;
+    }
+
+    static boolean isLetter(char c) {
+        return c < 128 ? (isUpper(c) || isLower(c)) : Character.isLetter(c);
+    }
+
+    static boolean isWordChar(char c) {
+        return c < 128 ? (CLS[c] >= DIGIT && CLS[c] <= LOWER) || c == '_' : Character.isLetterOrDigit(c);
+    }
+
+    private static boolean isHex(char c) {
+        return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    }
+
+    private char at(int p) {
+        return p >= 0 && p < limit ? b[p] : '\0';
+    }
+
+    private boolean startsWith(int p, String s) {
+        if (p + s.length() > limit) {
+            return false;
+        }
+        for (int k = 0; k < s.length(); k++) {
+            if (b[p + k] != s.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private int digits(int p) {
+        int q = p;
+        while (q < limit && isDigit(b[q])) {
+            q++;
+        }
+        return q - p;
+    }
+
+    private int alnumEnd(int p) {
+        int q = p;
+        while (q < limit && (isAsciiAlnum(b[q]) || (b[q] >= 128 && Character.isLetterOrDigit(b[q])))) {
+            q++;
+        }
+        return q;
+    }
+
+    /** A number may end at e: no word character follows, nor a separator that continues the number. */
+    private boolean okEnd(int e) {
+        if (e >= limit) {
+            return true;
+        }
+        char c = b[e];
+        if (isWordChar(c)) {
+            return false;
+        }
+        return !((c == '.' || c == ',' || c == '-' || c == '/') && isDigit(at(e + 1)));
+    }
+
+    /** A number may start at p: no word character precedes, nor a separator that continues a number. */
+    private boolean okStart(int p) {
+        if (p == 0) {
+            return true;
+        }
+        char c = b[p - 1];
+        if (isWordChar(c) || c == '+') {
+            return false;
+        }
+        return !((c == '.' || c == ',' || c == '-' || c == '/' || c == ':') && isDigit(at(p - 2)));
+    }
+
+    private boolean recent(Ctx cls, int pos, int distance) {
+        return cue[cls.ordinal()] >= pos - distance;
+    }
+
+    private void emit(int detector, int start, int end, double adjust) {
+        out.add(new Candidate(detector, start, end, adjust));
+    }
+
+    private String str(int s, int e) {
+        return new String(b, s, e - s);
+    }
+
+    // ------------------------------------------------------------------ numbers
+
+    private int digitStart(int i) {
+        if (!okStart(i)) {
+            return Math.max(i + 1, alnumEnd(i));
+        }
+        int consumed = numeric(i);
+        return Math.max(consumed, alnumEnd(i));
+    }
+
+    /** Dispatches a number starting at i to the numeric detectors; returns how far it consumed. */
+    private int numeric(int i) {
+        int d1 = digits(i);
+        int e1 = i + d1;
+        char s1 = at(e1);
+        if (d1 <= 3 && s1 == '.') {
+            int e = ipv4(i);
+            if (e > 0) {
+                return e;
+            }
+        }
+        if (d1 <= 4 && s1 == ':' && (isHex(at(e1 + 1)) || at(e1 + 1) == ':')) {
+            int e = ipv6(i);
+            if (e > 0) {
+                return e;
+            }
+        }
+        int de = date(i, d1);
+        if (de > 0) {
+            return de;
+        }
+        int best = e1;
+        if (b[i] == '0') {
+            best = Math.max(best, phone(i));
+        }
+        best = Math.max(best, nineDigits(i, d1));
+        best = Math.max(best, card(i, d1));
+        if (okEnd(e1)) {
+            if (d1 == 8 && recent(Ctx.KVK, i, 40)) {
+                emit(KVK, i, e1, 0);
+            }
+            if (d1 == 10 && recent(Ctx.DRIVING, i, 40)) {
+                emit(DRIVING, i, e1, 0);
+            }
+            if (d1 >= 6 && d1 <= 9 && recent(Ctx.PASSPORT, i, 30)) {
+                emit(PASSPORT, i, e1, 0);
+            }
+        }
+        if (d1 == 4 && b[i] != '0') {
+            best = Math.max(best, postcode(i));
+        }
+        if (d1 <= 2) {
+            minor(i, d1);
+        }
+        return best;
+    }
+
+    private int ipv4(int i) {
+        int p = i;
+        for (int part = 0; part < 4; part++) {
+            int n = digits(p);
+            if (n == 0 || n > 3) {
+                return -1;
+            }
+            int v = Integer.parseInt(str(p, p + n));
+            if (v > 255 || (n > 1 && b[p] == '0')) {
+                return -1;
+            }
+            p += n;
+            if (part < 3) {
+                if (at(p) != '.') {
+                    return -1;
+                }
+                p++;
+            }
+        }
+        // a fifth part (OID, version) or a word character continues it
+        if (p < limit && (isWordChar(b[p]) || (b[p] == '.' && isDigit(at(p + 1))))) {
+            return -1;
+        }
+        emit(IP, i, p, 0);
+        return p;
+    }
+
+    /** IPv6 starting at i (a hex digit or ':'); validated on the small run of hex, ':' and '.' chars. */
+    private int ipv6(int i) {
+        if (i > 0 && (isWordChar(b[i - 1]) || b[i - 1] == ':')) {
+            return -1;
+        }
+        int p = i;
+        while (p < limit && p - i < 46 && (isHex(b[p]) || b[p] == ':' || b[p] == '.')) {
+            p++;
+        }
+        while (p > i && (b[p - 1] == '.' || (b[p - 1] == ':' && at(p - 2) != ':'))) {
+            p--;
+        }
+        if (p < limit && (isWordChar(b[p]) || b[p] == ':')) {
+            return -1;
+        }
+        String s = str(i, p);
+        if (!validIpv6(s)) {
+            return -1;
+        }
+        emit(IP, i, p, 0);
+        return p;
+    }
+
+    static boolean validIpv6(String s) {
+        if (s.contains(":::")) {
+            return false;
+        }
+        int dc = s.indexOf("::");
+        if (dc >= 0 && s.indexOf("::", dc + 1) >= 0) {
+            return false;
+        }
+        if (s.equals("::1")) {
+            return true;
+        }
+        String[] halves = dc >= 0 ? new String[] {s.substring(0, dc), s.substring(dc + 2)} : new String[] {s};
+        int groups = 0;
+        int nonEmpty = 0;
+        boolean digit = false;
+        for (int h = 0; h < halves.length; h++) {
+            if (halves[h].isEmpty()) {
+                continue;
+            }
+            String[] parts = halves[h].split(":", -1);
+            for (int k = 0; k < parts.length; k++) {
+                String g = parts[k];
+                boolean last = h == halves.length - 1 && k == parts.length - 1;
+                if (g.contains(".")) {
+                    if (!last || !g.matches("(25[0-5]|2[0-4]\\d|1?\\d?\\d)(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}")) {
+                        return false;
+                    }
+                    groups += 2;
+                    digit = true;
+                    nonEmpty++;
+                    continue;
+                }
+                if (g.isEmpty() || g.length() > 4) {
+                    return false;
+                }
+                for (int c = 0; c < g.length(); c++) {
+                    if (!isHex(g.charAt(c))) {
+                        return false;
+                    }
+                    digit |= isDigit(g.charAt(c));
+                }
+                groups++;
+                nonEmpty++;
+            }
+        }
+        if (dc < 0) {
+            return groups == 8;
+        }
+        return groups <= 7 && nonEmpty >= 2 && digit;
+    }
+
+    private static final String[] MONTHS_NL = {"januari", "februari", "maart", "april", "mei", "juni", "juli",
+        "augustus", "september", "oktober", "november", "december"};
+    private static final String[] MONTHS_EN = {"january", "february", "march", "april", "may", "june", "july",
+        "august", "september", "october", "november", "december"};
+
+    static int monthNumber(String w) {
+        String s = w.toLowerCase(Locale.ROOT);
+        if (s.endsWith(".")) {
+            s = s.substring(0, s.length() - 1);
+        }
+        for (int m = 0; m < 12; m++) {
+            if (s.equals(MONTHS_NL[m]) || s.equals(MONTHS_EN[m])) {
+                return m + 1;
+            }
+            if (s.length() >= 3 && s.length() <= 4 && (MONTHS_NL[m].startsWith(s) || MONTHS_EN[m].startsWith(s))) {
+                return m + 1;
+            }
+        }
+        return s.equals("mrt") ? 3 : 0;
+    }
+
+    private static boolean validDate(int y, int m, int d) {
+        return y >= 1900 && y <= 2099 && m >= 1 && m <= 12 && d >= 1 && d <= 31
+                && !(d > 30 && (m == 4 || m == 6 || m == 9 || m == 11)) && !(m == 2 && d > 29);
+    }
+
+    /** A numeric date at i; emits a date of birth when a birth word precedes it. Returns its end or -1. */
+    private int date(int i, int d1) {
+        int e1 = i + d1;
+        char sep = at(e1);
+        int end = -1;
+        if ((d1 == 1 || d1 == 2) && (sep == '-' || sep == '/' || sep == '.')) {
+            int d2 = digits(e1 + 1);
+            int e2 = e1 + 1 + d2;
+            if ((d2 == 1 || d2 == 2) && at(e2) == sep && digits(e2 + 1) == 4) {
+                int a = Integer.parseInt(str(i, e1));
+                int m = Integer.parseInt(str(e1 + 1, e2));
+                int y = Integer.parseInt(str(e2 + 1, e2 + 5));
+                if (validDate(y, m, a) || validDate(y, a, m)) {
+                    end = e2 + 5;
+                }
+            }
+        } else if (d1 == 4 && (sep == '-' || sep == '/' || sep == '.')) {
+            if (digits(e1 + 1) == 2 && at(e1 + 3) == sep && digits(e1 + 4) == 2) {
+                int y = Integer.parseInt(str(i, e1));
+                int m = Integer.parseInt(str(e1 + 1, e1 + 3));
+                int a = Integer.parseInt(str(e1 + 4, e1 + 6));
+                if (validDate(y, m, a)) {
+                    end = e1 + 6;
+                }
+            }
+        } else if ((d1 == 1 || d1 == 2) && sep == ' ' && isLetter(at(e1 + 1))) {
+            int ws = e1 + 1;
+            int we = ws;
+            while (we < limit && isLetter(b[we]) && we - ws < 10) {
+                we++;
+            }
+            if (at(we) == '.') {
+                we++;
+            }
+            int m = monthNumber(str(ws, we));
+            if (m > 0 && at(we) == ' ' && digits(we + 1) == 4) {
+                int a = Integer.parseInt(str(i, e1));
+                int y = Integer.parseInt(str(we + 1, we + 5));
+                if (validDate(y, m, a)) {
+                    end = we + 5;
+                }
+            }
+        }
+        if (end < 0) {
+            return -1;
+        }
+        boolean iso = at(end) == 'T' && isDigit(at(end + 1));
+        if (!iso && !okEnd(end)) {
+            return -1;
+        }
+        if (recent(Ctx.BIRTH, i, 60)) {
+            emit(DOB, i, end, 0);
+        }
+        return end;
+    }
+
+    /** "March 12, 1985" / "maart 12 1985" after a month word [s, e). */
+    private void monthFirstDate(int s, int e) {
+        int p = e;
+        if (at(p) == '.') {
+            p++;
+        }
+        if (at(p) != ' ') {
+            return;
+        }
+        int d = digits(p + 1);
+        if (d < 1 || d > 2) {
+            return;
+        }
+        int q = p + 1 + d;
+        if (at(q) == ',') {
+            q++;
+        }
+        if (at(q) != ' ' || digits(q + 1) != 4 || !okEnd(q + 5)) {
+            return;
+        }
+        int m = monthNumber(str(s, e));
+        int day = Integer.parseInt(str(p + 1, p + 1 + d));
+        int y = Integer.parseInt(str(q + 1, q + 5));
+        if (m > 0 && validDate(y, m, day) && recent(Ctx.BIRTH, s, 60)) {
+            emit(DOB, s, q + 5, 0);
+        }
+    }
+
+    /** BSN / RSIN shapes: 123456782, 123.456.782, 123 456 782, 123-456-782, 1234.56.782. */
+    private int nineDigits(int i, int d1) {
+        int end = -1;
+        StringBuilder digits = null;
+        if (d1 == 9) {
+            if (okEnd(i + 9)) {
+                end = i + 9;
+                digits = new StringBuilder(9).append(b, i, 9);
+            }
+        } else if (d1 == 3 || d1 == 4) {
+            char sep = at(i + d1);
+            if (sep == '.' || sep == ' ' || sep == '-') {
+                int g2 = d1 == 3 ? 3 : 2;
+                int p = i + d1 + 1;
+                if (digits(p) == g2 && at(p + g2) == sep && digits(p + g2 + 1) == 3) {
+                    int e = p + g2 + 4;
+                    boolean continues = at(e) == sep && isDigit(at(e + 1));
+                    if (okEnd(e) && !continues) {
+                        end = e;
+                        digits = new StringBuilder(9).append(b, i, d1).append(b, p, g2).append(b, p + g2 + 1, 3);
+                    }
+                }
+            }
+        }
+        if (end < 0 || !Checksums.elevenProof(digits)) {
+            return -1;
+        }
+        emit(BSN, i, end, 0);
+        if (recent(Ctx.RSIN, i, 40)) {
+            emit(RSIN, i, end, 0);
+        }
+        if (recent(Ctx.PASSPORT, i, 30) && d1 == 9) {
+            emit(PASSPORT, i, end, 0);
+        }
+        return end;
+    }
+
+    private int card(int i, int d1) {
+        StringBuilder digits = new StringBuilder(19);
+        int end = -1;
+        if (d1 >= 13 && d1 <= 19) {
+            if (okEnd(i + d1)) {
+                digits.append(b, i, d1);
+                end = i + d1;
+            }
+        } else if (d1 == 4) {
+            char sep = at(i + 4);
+            if (sep == ' ' || sep == '-') {
+                int[] groups = new int[6];
+                int n = 0;
+                int p = i;
+                while (n < 6) {
+                    int g = digits(p);
+                    if (g == 0) {
+                        break;
+                    }
+                    groups[n++] = g;
+                    digits.append(b, p, g);
+                    p += g;
+                    if (at(p) == sep && isDigit(at(p + 1))) {
+                        p++;
+                    } else {
+                        break;
+                    }
+                }
+                boolean shape = false;
+                if (n == 3 && groups[0] == 4 && groups[1] == 6 && (groups[2] == 5 || groups[2] == 4)) {
+                    shape = true;
+                } else if (n >= 4) {
+                    shape = true;
+                    for (int k = 0; k < n - 1; k++) {
+                        shape &= groups[k] == 4;
+                    }
+                    shape &= groups[n - 1] >= 1 && groups[n - 1] <= 4;
+                }
+                if (shape && okEnd(p) && !(at(p) == sep && isDigit(at(p + 1)))) {
+                    end = p;
+                }
+            }
+        }
+        if (end < 0 || !issuer(digits) || !Checksums.luhn(digits)) {
+            return -1;
+        }
+        emit(CARD, i, end, 0);
+        return end;
+    }
+
+    static boolean issuer(CharSequence d) {
+        int n = d.length();
+        if (n < 12 || n > 19) {
+            return false;
+        }
+        int p2 = Integer.parseInt(d.subSequence(0, 2).toString());
+        int p3 = Integer.parseInt(d.subSequence(0, 3).toString());
+        int p4 = Integer.parseInt(d.subSequence(0, 4).toString());
+        if (d.charAt(0) == '4') {
+            return n == 13 || n == 16 || n == 19;
+        }
+        if ((p2 >= 51 && p2 <= 55) || (p4 >= 2221 && p4 <= 2720)) {
+            return n == 16;
+        }
+        if (p2 == 34 || p2 == 37) {
+            return n == 15;
+        }
+        if (p4 == 6011 || (p3 >= 644 && p3 <= 649) || p2 == 65) {
+            return n >= 16;
+        }
+        if (p4 >= 3528 && p4 <= 3589) {
+            return n >= 16;
+        }
+        if ((p3 >= 300 && p3 <= 305) || p2 == 36 || p2 == 38 || p2 == 39) {
+            return n >= 14;
+        }
+        return p4 == 5018 || p4 == 5020 || p4 == 5038 || p4 == 5893 || p4 == 6304 || p4 == 6759
+                || (p4 >= 6761 && p4 <= 6763);
+    }
+
+    /** Phone numbers from i (a '0', '+' or '('): NL national numbers and +CC / 00CC numbers. */
+    private int phone(int i) {
+        char[] digits = new char[16];
+        int nd = 0;
+        int[] groupEnds = new int[8];
+        int[] groupDigits = new int[8];
+        int ng = 0;
+        int p = i;
+        boolean plus = b[p] == '+';
+        if (plus) {
+            p++;
+        }
+        while (p < limit && p - i < 26) {
+            char c = b[p];
+            if (isDigit(c)) {
+                if (nd == 16) {
+                    return -1;
+                }
+                digits[nd++] = c;
+                p++;
+                if (!isDigit(at(p)) && ng < 8) {
+                    groupEnds[ng] = p;
+                    groupDigits[ng++] = nd;
+                }
+            } else if (c == '(' && at(p + 1) == '0' && at(p + 2) == ')' && nd > 0) {
+                p += 3; // +31 (0)6: the trunk zero in brackets is not dialled
+                if (at(p) == ' ') {
+                    p++;
+                }
+            } else if (c == '(' && (p == i || b[p - 1] == ' ') && isDigit(at(p + 1))) {
+                p++;
+            } else if (c == ')' && nd > 0 && (at(p + 1) == ' ' || isDigit(at(p + 1)))) {
+                p++;
+                if (at(p) == ' ') {
+                    p++;
+                }
+            } else if ((c == ' ' || c == '-' || c == '.' || c == '/') && nd > 0 && isDigit(b[p - 1])
+                    && isDigit(at(p + 1))) {
+                p++;
+            } else {
+                break;
+            }
+        }
+        for (int g = ng - 1; g >= 0; g--) {
+            int end = groupEnds[g];
+            int n = groupDigits[g];
+            if (!okEnd(end)) {
+                continue;
+            }
+            String number;
+            if (plus) {
+                if (n < 8 || n > 15) {
+                    continue;
+                }
+                number = "+" + new String(digits, 0, n);
+            } else if (digits[0] == '0' && digits[1] == '0') {
+                if (n < 10 || n > 17) {
+                    continue;
+                }
+                number = "+" + new String(digits, 2, n - 2);
+            } else if (digits[0] == '0') {
+                boolean service = n >= 8 && n <= 11 && digits[1] == '8' && digits[2] == '0' && digits[3] == '0'
+                        || n >= 8 && n <= 11 && digits[1] == '9' && digits[2] == '0';
+                if (n != 10 && !service) {
+                    continue;
+                }
+                number = new String(digits, 0, n);
+            } else {
+                continue;
+            }
+            if (validPhone(number)) {
+                emit(PHONE, i, end, 0);
+                return end;
+            }
+        }
+        return -1;
+    }
+
+    static boolean validPhone(String number) {
+        try {
+            Phonenumber.PhoneNumber pn = PHONES.parse(number, "NL");
+            return PHONES.isValidNumber(pn);
+        } catch (NumberParseException e) {
+            return false;
+        }
+    }
+
+    private int postcode(int i) {
+        int p = i + 4;
+        if (at(p) == ' ') {
+            p++;
+        }
+        char l1 = at(p);
+        char l2 = at(p + 1);
+        if (!isUpper(l1) || !isUpper(l2) || isWordChar(at(p + 2))) {
+            return -1;
+        }
+        String letters = "" + l1 + l2;
+        if (NOT_POSTCODE.contains(letters)) {
+            return -1;
+        }
+        emit(POSTCODE, i, p + 2, p == i + 4 ? -0.05 : 0);
+        return p + 2;
+    }
+
+    private static final java.util.Set<String> NOT_POSTCODE = java.util.Set.of("SA", "SD", "SS", "KB", "MB",
+            "GB", "TB", "PB", "KM", "CM", "MM", "KG", "MS", "HZ", "PM", "AM", "BC", "AD", "CE", "EU", "US", "UK",
+            "NL", "BE", "DE", "FR");
+
+    private void minor(int i, int d1) {
+        int age = Integer.parseInt(str(i, i + d1));
+        if (age >= 16 || !okStart(i)) {
+            return;
+        }
+        int e = i + d1;
+        String[] units = {" jaar oud", " years old", "-year-old", " year old", " jarige", "-jarige", " jaar", " years"};
+        for (String u : units) {
+            if (startsWith(e, u) && !isWordChar(at(e + u.length()))) {
+                boolean explicit = u.contains("old") || u.contains("oud") || u.contains("jarige");
+                if (explicit || recent(Ctx.PERSON, i, 40) || recent(Ctx.AGE, i, 40)) {
+                    emit(MINOR, i, e + u.length(), 0);
+                }
+                return;
+            }
+        }
+        if (recent(Ctx.AGE, i, 6) && okEnd(e)) {
+            emit(MINOR, i, e, 0);
+        }
+    }
+
+    // ------------------------------------------------------------------ words and tokens
+
+    private int word(int i) {
+        int end = alnumEnd(i);
+        char c = b[i];
+        boolean boundary = i == 0 || !isWordChar(b[i - 1]) && b[i - 1] != '-' && b[i - 1] != '/';
+        int consumed = end;
+        if (boundary) {
+            if (isUpper(c)) {
+                consumed = Math.max(consumed, upperToken(i, end));
+            } else if (isLower(c)) {
+                consumed = Math.max(consumed, lowerToken(i, end));
+            }
+            if (at(end) == ':' && isHex(c) && end - i <= 4) {
+                consumed = Math.max(consumed, ipv6(i));
+            }
+            if (end - i >= 16 && recent(Ctx.AWS, i, 60)) {
+                consumed = Math.max(consumed, awsSecret(i, null));
+            }
+        }
+        int k = i;
+        while (k < end && isLetter(b[k])) {
+            k++;
+        }
+        long cls = LEX.lookup(b, i, k);
+        if (cls != 0) {
+            onWord(i, k, cls);
+        } else if (k - i > 6 && isUpper(c)) {
+            address(i, k);
+        }
+        return Math.max(consumed, i + 1);
+    }
+
+    private void onWord(int s, int e, long cls) {
+        for (Ctx ctx : CUES) {
+            if ((cls & ctx.bit()) != 0) {
+                cue[ctx.ordinal()] = e;
+            }
+        }
+        if ((cls & Ctx.SPECIAL) != 0) {
+            long special = cls & Ctx.SPECIAL;
+            for (int k = 0; k < SPECIAL_CTX.length; k++) {
+                if ((special & SPECIAL_CTX[k].bit()) != 0) {
+                    emit(HEALTH + k, s, e, 0);
+                    break;
+                }
+            }
+        }
+        if ((cls & (Ctx.NAME_LABEL.bit() | Ctx.TITLE.bit())) != 0) {
+            personName(s, e, (cls & Ctx.TITLE.bit()) != 0, (cls & Ctx.NAME_LABEL.bit()) != 0);
+        }
+        if ((cls & Ctx.MONTH.bit()) != 0) {
+            monthFirstDate(s, e);
+        }
+    }
+
+    private static final Ctx[] CUES = {Ctx.BIRTH, Ctx.RSIN, Ctx.KVK, Ctx.DRIVING, Ctx.PASSPORT, Ctx.IDCARD, Ctx.AWS,
+        Ctx.AGE, Ctx.PERSON};
+    private static final Ctx[] SPECIAL_CTX = {Ctx.HEALTH, Ctx.RELIGION, Ctx.ETHNICITY, Ctx.POLITICAL, Ctx.UNION,
+        Ctx.SEXUAL, Ctx.BIOMETRIC, Ctx.GENETIC};
+
+    private static final String[] STREET_SUFFIXES = {"straat", "laan", "weg", "plein", "gracht", "kade", "singel",
+        "dijk", "dreef", "steeg", "markt", "park", "wal", "boulevard", "plantsoen", "baan", "dam", "haven", "hof",
+        "pad", "veld", "straatweg", "street", "road", "avenue", "lane"};
+
+    private void address(int s, int e) {
+        if (at(e) != ' ' || !isDigit(at(e + 1))) {
+            return;
+        }
+        for (int k = s + 1; k < e; k++) {
+            if (!isLower(b[k]) && !(b[k] >= 128)) {
+                return;
+            }
+        }
+        boolean street = false;
+        for (String suffix : STREET_SUFFIXES) {
+            int n = suffix.length();
+            if (e - s > n + 1 && regionEqualsLower(e - n, suffix)) {
+                street = true;
+                break;
+            }
+        }
+        if (!street) {
+            return;
+        }
+        int n = digits(e + 1);
+        if (n > 4) {
+            return;
+        }
+        int p = e + 1 + n;
+        if (isLetter(at(p)) && !isLetter(at(p + 1))) {
+            p++;
+        } else if (at(p) == '-' && isDigit(at(p + 1)) && digits(p + 1) <= 3) {
+            p += 1 + digits(p + 1);
+        }
+        if (isWordChar(at(p))) {
+            return;
+        }
+        emit(ADDRESS, s, p, 0);
+    }
+
+    private boolean regionEqualsLower(int p, String s) {
+        for (int k = 0; k < s.length(); k++) {
+            if (Lexicon.lower(b[p + k]) != s.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final java.util.Set<String> PARTICLES = java.util.Set.of("van", "de", "der", "den", "het", "ter",
+        "ten", "te", "von", "le", "la", "di", "da", "du", "op", "in", "'t", "del", "dos");
+
+    /** A person's name after a label (naam:, name:) or a title (dhr., mevr., Mr, Ms, Dr). */
+    private void personName(int s, int e, boolean title, boolean label) {
+        int p = e;
+        boolean dot = at(p) == '.';
+        if (dot) {
+            p++;
+        }
+        boolean separator = false;
+        int skipped = 0;
+        while (p < limit && skipped < 4 && (b[p] == ':' || b[p] == '=' || b[p] == '"' || b[p] == '\'' || b[p] == ' ')) {
+            separator |= b[p] == ':' || b[p] == '=';
+            p++;
+            skipped++;
+        }
+        boolean asTitle = title && (dot || isUpper(b[s])) && at(e + (dot ? 1 : 0)) == ' ';
+        boolean asLabel = label && separator;
+        if (!asTitle && !asLabel) {
+            return;
+        }
+        int start = p;
+        int lastProper = -1;
+        int words = 0;
+        int proper = 0;
+        while (words < 6 && p < limit) {
+            int q = p;
+            if (isUpper(b[q]) && at(q + 1) == '.') {
+                q += 2; // initial
+                lastProper = q;
+                words++;
+                if (at(q) == ' ' && (isUpper(at(q + 1)) || isLower(at(q + 1)))) {
+                    p = q + 1;
+                    continue;
+                }
+                if (isUpper(at(q))) {
+                    p = q; // J.Jansen
+                    continue;
+                }
+                break;
+            }
+            if (isUpper(b[q]) || (b[q] >= 128 && Character.isUpperCase(b[q]))) {
+                q++;
+                while (q < limit && (isLower(b[q]) || (b[q] >= 128 && Character.isLowerCase(b[q]))
+                        || ((b[q] == '-' || b[q] == '\'') && isLetter(at(q + 1))))) {
+                    if (b[q] == '-' || b[q] == '\'') {
+                        q++;
+                        if (!isUpper(b[q]) && !isLower(b[q])) {
+                            break;
+                        }
+                    }
+                    q++;
+                }
+                if (q - p < 2 || isWordChar(at(q))) {
+                    break;
+                }
+                lastProper = q;
+                proper++;
+                words++;
+            } else {
+                while (q < limit && (isLower(b[q]) || b[q] == '\'')) {
+                    q++;
+                }
+                if (q == p || !PARTICLES.contains(str(p, q)) || isWordChar(at(q))) {
+                    break;
+                }
+                words++;
+            }
+            if (at(q) == ' ' && isLetter(at(q + 1))) {
+                p = q + 1;
+            } else {
+                break;
+            }
+        }
+        if (lastProper < 0 || proper == 0) {
+            return;
+        }
+        if (asLabel && !asTitle && words < 2) {
+            return;
+        }
+        emit(PERSON, start, lastProper, asTitle ? 0.05 : 0);
+    }
+
+    private int upperToken(int i, int end) {
+        int n = end - i;
+        int consumed = -1;
+        if (n >= 4 && isUpper(at(i + 1)) && isDigit(at(i + 2)) && isDigit(at(i + 3))) {
+            consumed = iban(i);
+            if (consumed > 0) {
+                return consumed;
+            }
+        }
+        if (n == 14 && b[i] == 'N' && b[i + 1] == 'L') {
+            consumed = vat(i, end);
+            if (consumed > 0) {
+                return consumed;
+            }
+        }
+        if (n == 20 && (startsWith(i, "AKIA") || startsWith(i, "ASIA") || startsWith(i, "ABIA")
+                || startsWith(i, "ACCA") || startsWith(i, "A3T")) && !isWordChar(at(end))) {
+            boolean ok = true;
+            for (int k = i; k < end; k++) {
+                ok &= isUpper(b[k]) || isDigit(b[k]);
+            }
+            if (ok && !startsWith(end - 7, "EXAMPLE")) {
+                emit(AWS_ACCESS, i, end, 0);
+                return end;
+            }
+        }
+        if (startsWith(i, "AIza")) {
+            int p = i;
+            while (p < limit && (isAsciiAlnum(b[p]) || b[p] == '_' || b[p] == '-')) {
+                p++;
+            }
+            if (p - i == 39) {
+                emit(GOOGLE, i, p, 0);
+                return p;
+            }
+        }
+        if (n >= 6 && n <= 9 && !isWordChar(at(end)) && at(end) != '-') {
+            int digits = 0;
+            boolean upperAlnum = true;
+            for (int k = i; k < end; k++) {
+                upperAlnum &= isUpper(b[k]) || isDigit(b[k]);
+                digits += isDigit(b[k]) ? 1 : 0;
+            }
+            if (upperAlnum && digits > 0) {
+                boolean nlShape = n == 9 && isUpper(b[i + 1]) && isDigit(b[i + 8]) && b[i] != 'O' && b[i + 1] != 'O';
+                for (int k = i + 2; nlShape && k < i + 8; k++) {
+                    nlShape = b[k] != 'O';
+                }
+                if (nlShape) {
+                    emit(NL_PASSPORT, i, end, 0);
+                    if (recent(Ctx.IDCARD, i, 40)) {
+                        emit(NL_ID_CARD, i, end, 0);
+                    }
+                } else if (recent(Ctx.PASSPORT, i, 30)) {
+                    emit(PASSPORT, i, end, 0);
+                }
+            }
+        }
+        return consumed;
+    }
+
+    private int iban(int i) {
+        Integer len = Checksums.ibanLength(b[i], b[i + 1]);
+        if (len == null) {
+            return -1;
+        }
+        StringBuilder compact = new StringBuilder(len);
+        int p = i;
+        while (p < limit && compact.length() < len) {
+            char c = b[p];
+            if (isUpper(c) || isDigit(c)) {
+                compact.append(c);
+                p++;
+            } else if (c == ' ' && compact.length() % 4 == 0 && compact.length() > 0 && p - i >= 4
+                    && (isUpper(at(p + 1)) || isDigit(at(p + 1)))) {
+                p++;
+            } else {
+                break;
+            }
+        }
+        if (compact.length() != len || isWordChar(at(p))) {
+            return -1;
+        }
+        if (!Checksums.iban(compact.toString())) {
+            return -1;
+        }
+        emit(IBAN, i, p, 0);
+        return p;
+    }
+
+    private int vat(int i, int end) {
+        for (int k = i + 2; k < i + 11; k++) {
+            if (!isDigit(b[k])) {
+                return -1;
+            }
+        }
+        if (b[i + 11] != 'B' || !isDigit(b[i + 12]) || !isDigit(b[i + 13]) || isWordChar(at(end))) {
+            return -1;
+        }
+        String nine = str(i + 2, i + 11);
+        if (!Checksums.vatElevenProof(nine) && !Checksums.vatMod97(str(i, end)) && !Checksums.elevenProof(nine)) {
+            return -1;
+        }
+        emit(VAT, i, end, 0);
+        return end;
+    }
+
+    private int tokenRun(int p, boolean underscore, boolean dash) {
+        int q = p;
+        while (q < limit && (isAsciiAlnum(b[q]) || (underscore && b[q] == '_') || (dash && b[q] == '-'))) {
+            q++;
+        }
+        return q;
+    }
+
+    private int lowerToken(int i, int end) {
+        char c = b[i];
+        if (c == 'g') {
+            if (startsWith(i, "github_pat_")) {
+                int q = tokenRun(i + 11, true, false);
+                if (q - i - 11 >= 22) {
+                    emit(GITHUB, i, q, 0);
+                    return q;
+                }
+            } else if (i + 4 < limit && b[i + 1] == 'h' && b[i + 3] == '_' && "pousr".indexOf(b[i + 2]) >= 0) {
+                int q = tokenRun(i + 4, false, false);
+                if (q - i - 4 >= 36 && q - i - 4 <= 255 && !isWordChar(at(q))) {
+                    emit(GITHUB, i, q, 0);
+                    return q;
+                }
+            } else if (startsWith(i, "glpat-")) {
+                int q = tokenRun(i + 6, true, true);
+                if (q - i - 6 >= 20) {
+                    emit(GITLAB, i, q, 0);
+                    return q;
+                }
+            }
+        } else if (c == 'x' && startsWith(i, "xox") && i + 4 < limit && "baprs".indexOf(b[i + 3]) >= 0
+                && b[i + 4] == '-') {
+            int q = tokenRun(i + 5, false, true);
+            if (q - i - 5 >= 10) {
+                emit(SLACK, i, q, 0);
+                return q;
+            }
+        } else if ((c == 's' || c == 'r' || c == 'p') && at(i + 1) == 'k' && at(i + 2) == '_') {
+            boolean live = startsWith(i + 3, "live_");
+            boolean test = startsWith(i + 3, "test_") && c != 'p';
+            if (live || test) {
+                int q = tokenRun(i + 8, false, false);
+                if (q - i - 8 >= 10 && !isWordChar(at(q))) {
+                    emit(STRIPE, i, q, 0);
+                    return q;
+                }
+            }
+        } else if (c == 'e' && at(i + 1) == 'y' && at(i + 2) == 'J') {
+            return jwt(i);
+        }
+        return -1;
+    }
+
+    private int jwt(int i) {
+        int p1 = tokenRun(i, true, true);
+        if (at(p1) != '.' || p1 - i < 10) {
+            return -1;
+        }
+        int p2 = tokenRun(p1 + 1, true, true);
+        if (p2 - p1 - 1 < 2 || at(p2) != '.') {
+            return -1;
+        }
+        int p3 = tokenRun(p2 + 1, true, true);
+        if (at(p3) == '.' || at(p3) == '=') {
+            return -1;
+        }
+        try {
+            String header = new String(Base64.getUrlDecoder().decode(str(i, p1)), StandardCharsets.UTF_8);
+            if (!header.startsWith("{") || !header.contains("\"alg\"")) {
+                return -1;
+            }
+        } catch (IllegalArgumentException e) {
+            return -1;
+        }
+        emit(JWT, i, p3, 0);
+        return p3;
+    }
+
+    /** Forty base64 characters (mixed case and digits) at i; emits an AWS secret key. */
+    private int awsSecret(int i, String keyHint) {
+        int p = i;
+        boolean up = false;
+        boolean low = false;
+        boolean dig = false;
+        while (p < limit && p - i <= 40 && (isAsciiAlnum(b[p]) || b[p] == '/' || b[p] == '+')) {
+            up |= isUpper(b[p]);
+            low |= isLower(b[p]);
+            dig |= isDigit(b[p]);
+            p++;
+        }
+        if (p - i != 40 || isWordChar(at(p)) || at(p) == '=' || !(up && low && dig)) {
+            return -1;
+        }
+        emit(AWS_SECRET, i, p, 0);
+        return p;
+    }
+
+    // ------------------------------------------------------------------ punctuation triggers
+
+    private void email(int at) {
+        if (at == 0 || at + 3 >= limit) {
+            return;
+        }
+        int s = at;
+        while (s > 0 && s > at - 64 && isLocalChar(b[s - 1])) {
+            s--;
+        }
+        while (s < at && b[s] == '.') {
+            s++;
+        }
+        if (s == at || b[at - 1] == '.') {
+            return;
+        }
+        if (s > 0) {
+            char before = b[s - 1];
+            if ((before == '/' || before == ':') && !(s >= 7 && regionEqualsLower(s - 7, "mailto:"))) {
+                return;
+            }
+        }
+        int p = at + 1;
+        int labels = 0;
+        int lastLabelStart = p;
+        while (p < limit && p - at < 255) {
+            int q = p;
+            while (q < limit && (isAsciiAlnum(b[q]) || b[q] == '-')) {
+                q++;
+            }
+            if (q == p) {
+                break;
+            }
+            labels++;
+            lastLabelStart = p;
+            p = q;
+            if (at(p) == '.' && isAsciiAlnum(at(p + 1))) {
+                p++;
+            } else {
+                break;
+            }
+        }
+        if (labels < 2) {
+            return;
+        }
+        int tld = p - lastLabelStart;
+        if (tld < 2 || tld > 24) {
+            return;
+        }
+        for (int k = lastLabelStart; k < p; k++) {
+            if (!isLetter(b[k])) {
+                return;
+            }
+        }
+        if (FILE_TLDS.contains(str(lastLabelStart, p).toLowerCase(Locale.ROOT)) || isWordChar(at(p))) {
+            return;
+        }
+        emit(EMAIL, s, p, 0);
+    }
+
+    private static boolean isLocalChar(char c) {
+        return isAsciiAlnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
+    }
+
+    private static final java.util.Set<String> FILE_TLDS = java.util.Set.of("png", "jpg", "jpeg", "gif", "svg",
+        "webp", "ico", "css", "js", "ts", "jsx", "tsx", "json", "xml", "html", "htm", "txt", "yml", "yaml", "java",
+        "py", "rb", "rs", "php", "sh", "pdf", "zip", "gz", "tar", "log", "min", "map", "jar", "class", "kt", "scala");
+
+    private int dash(int i) {
+        if (at(i + 1) == '-' && startsWith(i, "-----BEGIN ")) {
+            int e = pem(i);
+            if (e > 0) {
+                return e;
+            }
+        }
+        return i + 1;
+    }
+
+    private int pem(int i) {
+        int p = i + 11;
+        int labelEnd = -1;
+        for (int q = p; q < limit && q < p + 40; q++) {
+            if (b[q] == '-' && startsWith(q, "-----")) {
+                labelEnd = q;
+                break;
+            }
+            if (b[q] == '\n') {
+                break;
+            }
+        }
+        if (labelEnd < 0) {
+            return -1;
+        }
+        String label = str(p, labelEnd);
+        if (!label.endsWith("PRIVATE KEY") && !label.endsWith("PRIVATE KEY BLOCK")) {
+            return -1;
+        }
+        int headerEnd = labelEnd + 5;
+        String endMarker = "-----END " + label + "-----";
+        int bound = Math.min(limit, headerEnd + 16384);
+        for (int q = headerEnd; q < bound; q++) {
+            if (b[q] == '-' && startsWith(q, endMarker)) {
+                emit(PRIVATE_KEY, i, q + endMarker.length(), 0);
+                return q + endMarker.length();
+            }
+        }
+        emit(PRIVATE_KEY, i, headerEnd, 0);
+        return headerEnd;
+    }
+
+    private void colon(int i) {
+        if (at(i + 1) == '/' && at(i + 2) == '/') {
+            connectionString(i);
+            return;
+        }
+        if (at(i + 1) == ':') {
+            if (i == 0 || (!isWordChar(b[i - 1]) && b[i - 1] != ':')) {
+                ipv6(i);
+            }
+            return;
+        }
+        assignment(i);
+    }
+
+    private void connectionString(int i) {
+        int k = i;
+        while (k > 0 && (isAsciiAlnum(b[k - 1]) || b[k - 1] == '+' || b[k - 1] == '.' || b[k - 1] == '-')) {
+            k--;
+        }
+        if (i - k < 2 || !isLetter(b[k])) {
+            return;
+        }
+        int us = i + 3;
+        int p = us;
+        int colon = -1;
+        while (p < limit && p - us < 256 && b[p] != '@') {
+            char c = b[p];
+            if (c <= ' ' || c == '/' || c == '"' || c == '\'' || c == '<' || c == '>') {
+                return;
+            }
+            if (c == ':' && colon < 0) {
+                colon = p;
+            }
+            p++;
+        }
+        if (at(p) != '@' || colon < 0) {
+            return;
+        }
+        String password = str(colon + 1, p);
+        if (password.length() < 4 || SecretValues.isPlaceholder(password)) {
+            return;
+        }
+        int e = p + 1;
+        while (e < limit && b[e] > ' ' && b[e] != '"' && b[e] != '\'' && b[e] != '<' && b[e] != '>' && b[e] != ')'
+                && b[e] != ',' && b[e] != ';' && b[e] != '`') {
+            e++;
+        }
+        while (e > p + 1 && (b[e - 1] == '.' || b[e - 1] == ']')) {
+            e--;
+        }
+        if (e == p + 1) {
+            return;
+        }
+        emit(CONNECTION, k, e, 0);
+    }
+
+    /** A key = value or key: value assignment at i whose key names a secret. */
+    private void assignment(int i) {
+        char op = b[i];
+        if (op == '=') {
+            char next = at(i + 1);
+            char prev = at(i - 1);
+            if (next == '=' || next == '~' || prev == '=' || prev == '!' || prev == '<' || prev == '>') {
+                return;
+            }
+        }
+        int k = i - 1;
+        if (op == '=' && at(k) == ':') {
+            k--;
+        }
+        int spaces = 0;
+        while (k >= 0 && b[k] == ' ' && spaces < 3) {
+            k--;
+            spaces++;
+        }
+        if (k >= 0 && (b[k] == '"' || b[k] == '\'')) {
+            k--;
+        }
+        int keyEnd = k + 1;
+        while (k >= 0 && keyEnd - k <= 64 && (isAsciiAlnum(b[k]) || b[k] == '_' || b[k] == '-' || b[k] == '.')) {
+            k--;
+        }
+        int keyStart = k + 1;
+        if (keyEnd - keyStart < 2) {
+            return;
+        }
+        int kind = SecretValues.keyKind(b, keyStart, keyEnd);
+        if (kind == SecretValues.NOT_SECRET) {
+            return;
+        }
+        int p = i + 1;
+        if (op == '=' && at(p) == '>') {
+            p++;
+        }
+        int sp = 0;
+        while (p < limit && (b[p] == ' ' || b[p] == '\t') && sp < 4) {
+            p++;
+            sp++;
+        }
+        char q = at(p);
+        int vs;
+        int ve;
+        if (q == '"' || q == '\'' || q == '`') {
+            vs = p + 1;
+            ve = vs;
+            while (ve < limit && b[ve] != q && b[ve] != '\n' && ve - vs < 300) {
+                ve++;
+            }
+            if (at(ve) != q) {
+                return;
+            }
+        } else {
+            vs = p;
+            ve = valueEnd(vs);
+            if (ve - vs == 6 && (startsWith(vs, "Bearer") || startsWith(vs, "bearer")) && at(ve) == ' ') {
+                vs = ve + 1;
+                ve = valueEnd(vs);
+            }
+        }
+        if (ve - vs < 8 || ve - vs > 300) {
+            return;
+        }
+        String value = str(vs, ve);
+        if (kind == SecretValues.AWS && value.length() == 40 && awsSecret(vs, value) > 0) {
+            return;
+        }
+        if (!SecretValues.isSecret(value, kind == SecretValues.PASSWORD)) {
+            return;
+        }
+        emit(GENERIC_SECRET, vs, ve, 0);
+    }
+
+    private int valueEnd(int vs) {
+        int ve = vs;
+        while (ve < limit && ve - vs < 300) {
+            char c = b[ve];
+            if (c <= ' ' || c == ',' || c == ';' || c == ')' || c == '}' || c == ']' || c == '"' || c == '\''
+                    || c == '<' || c == '`') {
+                break;
+            }
+            ve++;
+        }
+        return ve;
+    }
+}

@@ -1,0 +1,417 @@
+package io.dataguardian.engine.detect;
+
+import io.dataguardian.engine.Severity;
+import io.dataguardian.engine.finding.Finding;
+import io.dataguardian.engine.finding.FindingSink;
+import io.dataguardian.engine.finding.Location;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.CharBuffer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import javax.crypto.Mac;
+
+/**
+ * The {@link TextScanner} of a catalogue with one scan's settings: runs {@link CandidateFinder} and
+ * the custom rules over a window, scores context, resolves overlaps, applies suppressions, masks,
+ * fingerprints and builds snippets. Streams readers in fixed chunks with overlap so memory stays
+ * bounded and every match is reported by exactly one chunk: the one its first character is in.
+ */
+final class CatalogueScanner implements TextScanner {
+
+    /** Matches below this confidence are not reported. */
+    static final double THRESHOLD = 0.5;
+    static final String ALLOW_MARKER = "dataguardian:allow";
+    static final int DEFAULT_CHUNK = 256 * 1024;
+    /** Context kept on each side of a chunk: longer than any match (PEM blocks up to 16 KiB) plus context. */
+    static final int DEFAULT_OVERLAP = 17 * 1024;
+    /** Re-scanned before a chunk so cues and neighbours before its first match are seen. */
+    private static final int PRE = 512;
+    private static final int SNIPPET_SIDE = 40;
+
+    private final List<Detector> detectors;
+    private final boolean[] enabled;
+    private final List<Pattern> customPatterns;
+    private final List<List<String>> customContext;
+    private final Set<String> allowed;
+    private final ThreadLocal<Mac> mac;
+    private final int chunk;
+    private final int overlap;
+
+    CatalogueScanner(List<Detector> builtIn, DetectionSettings settings, int chunk, int overlap) {
+        this.chunk = chunk;
+        this.overlap = overlap;
+        List<Detector> all = new ArrayList<>(builtIn);
+        customPatterns = new ArrayList<>();
+        customContext = new ArrayList<>();
+        for (CustomRule rule : settings.customRules()) {
+            try {
+                customPatterns.add(Pattern.compile(rule.pattern()));
+            } catch (PatternSyntaxException e) {
+                throw new IllegalArgumentException("custom rule '" + rule.id() + "': invalid regular expression: "
+                        + e.getDescription(), e);
+            }
+            Detector d = new Detector(all.size(), rule.id(),
+                    rule.entityType() == null || rule.entityType().isBlank() ? "CUSTOM" : rule.entityType(),
+                    rule.id(), rule.description() == null ? "Project rule " + rule.id() : rule.description(),
+                    rule.severity() == null ? Severity.MEDIUM : rule.severity(),
+                    rule.articles() == null ? List.of() : rule.articles());
+            d.base(0.8).priority(85).mask(Detector.Mask.LAST2);
+            all.add(d);
+            List<String> words = new ArrayList<>();
+            for (String w : rule.contextWords() == null ? List.<String>of() : rule.contextWords()) {
+                words.add(w.toLowerCase(Locale.ROOT));
+            }
+            customContext.add(words);
+        }
+        this.detectors = List.copyOf(all);
+        this.enabled = new boolean[all.size()];
+        for (Detector d : all) {
+            enabled[d.index] = !settings.disabledDetectors().contains(d.id());
+        }
+        this.allowed = settings.allowedFingerprints();
+        byte[] key = settings.fingerprintKey();
+        this.mac = ThreadLocal.withInitial(() -> Masker.newMac(key));
+    }
+
+    // ------------------------------------------------------------------ window
+
+    /** A reported (or neighbouring) match inside a window. */
+    private static final class Hit {
+        final Candidate c;
+        final Detector d;
+        String masked;
+
+        Hit(Candidate c, Detector d) {
+            this.c = c;
+            this.d = d;
+        }
+
+        String masked(char[] b) {
+            if (masked == null) {
+                masked = Masker.mask(d.mask, new String(b, c.start, c.end - c.start));
+            }
+            return masked;
+        }
+    }
+
+    /** Finds, scores and resolves the matches of b[0, limit) that start in [scanFrom, scanTo). */
+    private List<Hit> window(char[] b, int limit, int scanFrom, int scanTo) {
+        List<Candidate> cands = new ArrayList<>();
+        new CandidateFinder(b, limit, cands).run(scanFrom, scanTo);
+        int builtIn = Detectors.ALL.size();
+        if (!customPatterns.isEmpty()) {
+            CharBuffer text = CharBuffer.wrap(b, 0, limit);
+            for (int r = 0; r < customPatterns.size(); r++) {
+                if (!enabled[builtIn + r]) {
+                    continue;
+                }
+                Matcher m = customPatterns.get(r).matcher(text);
+                m.useTransparentBounds(true).useAnchoringBounds(false).region(scanFrom, limit);
+                while (m.find() && m.start() < scanTo) {
+                    if (m.end() > m.start() && customContextOk(b, limit, m.start(), m.end(), customContext.get(r))) {
+                        cands.add(new Candidate(builtIn + r, m.start(), m.end(), 0));
+                    }
+                }
+            }
+        }
+        if (cands.isEmpty()) {
+            return List.of();
+        }
+        ContextScorer scorer = new ContextScorer();
+        List<Hit> hits = new ArrayList<>(cands.size());
+        for (Candidate c : cands) {
+            if (!enabled[c.detector]) {
+                continue;
+            }
+            Detector d = detectors.get(c.detector);
+            double conf = c.detector >= builtIn ? d.base : scorer.score(d, c, b, limit);
+            if (conf >= THRESHOLD) {
+                c.confidence = conf;
+                hits.add(new Hit(c, d));
+            }
+        }
+        hits.sort(Comparator.comparingInt((Hit h) -> h.c.start).thenComparingInt(h -> -h.c.end));
+        List<Hit> kept = new ArrayList<>(hits.size());
+        for (Hit h : hits) {
+            Hit last = kept.isEmpty() ? null : kept.get(kept.size() - 1);
+            if (last != null && h.c.start < last.c.end) {
+                if (better(h, last)) {
+                    kept.set(kept.size() - 1, h);
+                }
+            } else {
+                kept.add(h);
+            }
+        }
+        return kept;
+    }
+
+    private static boolean better(Hit a, Hit b) {
+        if (a.d.priority != b.d.priority) {
+            return a.d.priority > b.d.priority;
+        }
+        if (a.c.confidence != b.c.confidence) {
+            return a.c.confidence > b.c.confidence;
+        }
+        return a.c.end - a.c.start > b.c.end - b.c.start;
+    }
+
+    private static boolean customContextOk(char[] b, int limit, int s, int e, List<String> words) {
+        if (words.isEmpty()) {
+            return true;
+        }
+        int from = Math.max(0, s - 80);
+        int to = Math.min(limit, e + 80);
+        String around = new String(b, from, to - from).toLowerCase(Locale.ROOT);
+        for (String w : words) {
+            if (around.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean onAllowedLine(char[] b, int limit, int s, int e) {
+        int ls = s;
+        while (ls > 0 && s - ls < 4096 && b[ls - 1] != '\n' && b[ls - 1] != '\r') {
+            ls--;
+        }
+        int le = e;
+        while (le < limit && le - e < 4096 && b[le] != '\n' && b[le] != '\r') {
+            le++;
+        }
+        int m = ALLOW_MARKER.length();
+        for (int p = ls; p + m <= le; p++) {
+            if (b[p] == 'd' && b[p + 1] == 'a') {
+                int k = 0;
+                while (k < m && b[p + k] == ALLOW_MARKER.charAt(k)) {
+                    k++;
+                }
+                if (k == m) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private String fingerprint(Hit h, char[] b) {
+        String raw = new String(b, h.c.start, h.c.end - h.c.start);
+        return Masker.fingerprint(mac.get(), h.d.family, Masker.normalise(h.d.norm, raw));
+    }
+
+    private List<String> articles(Hit h) {
+        List<String> a = h.d.info.articles();
+        if (h.c.critical && !a.contains(Detectors.ART9)) {
+            List<String> more = new ArrayList<>(a);
+            more.add(Detectors.ART9);
+            return List.copyOf(more);
+        }
+        return a;
+    }
+
+    private static Severity severity(Hit h) {
+        return h.c.critical ? Severity.CRITICAL : h.d.info.severity();
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+
+    /** The match's line around it (40 chars each side) with it and every other match in it masked. */
+    private static String snippet(char[] b, int limit, Hit h, List<Hit> hits, int index) {
+        int s = h.c.start;
+        int from = s;
+        while (from > 0 && s - from < SNIPPET_SIDE && b[from - 1] != '\n' && b[from - 1] != '\r') {
+            from--;
+        }
+        int lineEnd = s;
+        while (lineEnd < limit && b[lineEnd] != '\n' && b[lineEnd] != '\r') {
+            lineEnd++;
+        }
+        int to = Math.min(lineEnd, Math.max(h.c.end, s) + SNIPPET_SIDE);
+        to = Math.max(to, Math.min(lineEnd, s + 1));
+        int first = index;
+        while (first > 0 && hits.get(first - 1).c.end > from) {
+            first--;
+        }
+        StringBuilder sb = new StringBuilder(to - from + 16);
+        int p = from;
+        for (int k = first; k < hits.size() && p < to; k++) {
+            Hit o = hits.get(k);
+            if (o.c.start >= to) {
+                break;
+            }
+            if (o.c.end <= p) {
+                continue;
+            }
+            appendText(sb, b, p, Math.max(p, o.c.start));
+            sb.append(o.masked(b));
+            p = o.c.end;
+        }
+        if (p < to) {
+            appendText(sb, b, p, to);
+        }
+        return maskLongDigitRuns(sb).strip();
+    }
+
+    private static void appendText(StringBuilder sb, char[] b, int from, int to) {
+        for (int p = from; p < to; p++) {
+            char c = b[p];
+            sb.append(c < ' ' ? ' ' : c);
+        }
+    }
+
+    /** Defence in depth: a run of six or more digits left in a snippet is masked too. */
+    private static String maskLongDigitRuns(StringBuilder sb) {
+        int run = 0;
+        for (int i = 0; i <= sb.length(); i++) {
+            if (i < sb.length() && Character.isDigit(sb.charAt(i))) {
+                run++;
+            } else {
+                if (run >= 6) {
+                    for (int k = i - run; k < i; k++) {
+                        sb.setCharAt(k, '*');
+                    }
+                }
+                run = 0;
+            }
+        }
+        return sb.toString();
+    }
+
+    // ------------------------------------------------------------------ TextScanner
+
+    @Override
+    public List<Match> scan(CharSequence text) {
+        char[] b = text.toString().toCharArray();
+        List<Hit> hits = window(b, b.length, 0, b.length);
+        List<Match> out = new ArrayList<>(hits.size());
+        for (Hit h : hits) {
+            if (onAllowedLine(b, b.length, h.c.start, h.c.end)) {
+                continue;
+            }
+            String fp = fingerprint(h, b);
+            if (allowed.contains(fp)) {
+                continue;
+            }
+            out.add(new Match(h.d.id(), h.d.info.entityType(), severity(h), round(h.c.confidence), articles(h),
+                    h.c.start, h.c.end, h.masked(b), fp));
+        }
+        return out;
+    }
+
+    @Override
+    public void scan(Reader text, String path, String section, FindingSink sink) throws IOException {
+        new Stream(text, path, section, sink).run();
+    }
+
+    /** State of one streamed text: the sliding buffer and the line counter. */
+    private final class Stream {
+        private final Reader in;
+        private final String path;
+        private final String section;
+        private final FindingSink sink;
+        private final char[] buf = new char[chunk + 2 * overlap];
+        private int len;
+        private long base;
+        private boolean eof;
+        private int line = 1;
+        private long lineStart;
+        private int tracked;
+
+        Stream(Reader in, String path, String section, FindingSink sink) {
+            this.in = in;
+            this.path = path;
+            this.section = section;
+            this.sink = sink;
+        }
+
+        void run() throws IOException {
+            fill();
+            int regionStart = 0;
+            while (true) {
+                int regionEnd = eof ? len : Math.min(regionStart + chunk, len - overlap);
+                if (regionEnd > regionStart) {
+                    List<Hit> hits = window(buf, len, Math.max(0, regionStart - PRE), Math.min(len, regionEnd + PRE));
+                    for (int k = 0; k < hits.size(); k++) {
+                        Hit h = hits.get(k);
+                        if (h.c.start >= regionStart && h.c.start < regionEnd) {
+                            report(h, hits, k);
+                        }
+                    }
+                    advanceLines(regionEnd);
+                }
+                if (eof && regionEnd >= len) {
+                    return;
+                }
+                int keepFrom = Math.max(0, regionEnd - overlap);
+                System.arraycopy(buf, keepFrom, buf, 0, len - keepFrom);
+                base += keepFrom;
+                len -= keepFrom;
+                tracked -= keepFrom;
+                regionStart = regionEnd - keepFrom;
+                fill();
+            }
+        }
+
+        private void fill() throws IOException {
+            while (!eof && len < buf.length) {
+                int n = in.read(buf, len, buf.length - len);
+                if (n < 0) {
+                    eof = true;
+                } else {
+                    len += n;
+                }
+            }
+        }
+
+        private boolean lineBreak(int p) {
+            char c = buf[p];
+            return c == '\n' || (c == '\r' && (p + 1 >= len ? eof : buf[p + 1] != '\n'));
+        }
+
+        private void advanceLines(int to) {
+            for (int p = tracked; p < to; p++) {
+                if (lineBreak(p)) {
+                    line++;
+                    lineStart = base + p + 1;
+                }
+            }
+            tracked = Math.max(tracked, to);
+        }
+
+        private void report(Hit h, List<Hit> hits, int index) {
+            if (onAllowedLine(buf, len, h.c.start, h.c.end)) {
+                return;
+            }
+            String fp = fingerprint(h, buf);
+            if (allowed.contains(fp)) {
+                return;
+            }
+            advanceLines(h.c.start);
+            int startLine = line;
+            int column = (int) (base + h.c.start - lineStart) + 1;
+            int endLine = startLine;
+            long lastLineStart = lineStart;
+            for (int p = h.c.start; p < h.c.end; p++) {
+                if (lineBreak(p) && p + 1 < h.c.end) {
+                    endLine++;
+                    lastLineStart = base + p + 1;
+                }
+            }
+            int endColumn = (int) (base + h.c.end - lastLineStart) + 1;
+            Location loc = new Location(path, section, startLine, column, endLine, endColumn, base + h.c.start,
+                    h.c.end - h.c.start);
+            sink.finding(new Finding(h.d.id(), h.d.info.entityType(), severity(h), round(h.c.confidence),
+                    articles(h), loc, h.masked(buf), fp, snippet(buf, len, h, hits, index), 1, Map.of()));
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package io.dataguardian.engine.detect;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** Check digits and checksums of the numbers the catalogue validates. Pure functions on digits. */
+final class Checksums {
+
+    private Checksums() {
+    }
+
+    /** The Dutch 11-proof (BSN, RSIN): weights 9..2 and -1 over 9 digits, sum divisible by 11. */
+    static boolean elevenProof(CharSequence digits) {
+        if (digits.length() != 9) {
+            return false;
+        }
+        int sum = 0;
+        boolean allSame = true;
+        for (int i = 0; i < 9; i++) {
+            int d = digits.charAt(i) - '0';
+            if (d < 0 || d > 9) {
+                return false;
+            }
+            if (digits.charAt(i) != digits.charAt(0)) {
+                allSame = false;
+            }
+            sum += (i == 8 ? -1 : 9 - i) * d;
+        }
+        return !allSame && sum % 11 == 0;
+    }
+
+    /** The old Dutch VAT check: the 11-proof over the first 8 digits with weights 9..2, check digit last. */
+    static boolean vatElevenProof(CharSequence digits) {
+        if (digits.length() != 9) {
+            return false;
+        }
+        int sum = 0;
+        for (int i = 0; i < 8; i++) {
+            sum += (9 - i) * (digits.charAt(i) - '0');
+        }
+        int check = sum % 11;
+        return check != 10 && check == digits.charAt(8) - '0';
+    }
+
+    /** Luhn (mod 10) over a digit string. */
+    static boolean luhn(CharSequence digits) {
+        int sum = 0;
+        boolean dbl = false;
+        for (int i = digits.length() - 1; i >= 0; i--) {
+            int d = digits.charAt(i) - '0';
+            if (d < 0 || d > 9) {
+                return false;
+            }
+            if (dbl) {
+                d *= 2;
+                if (d > 9) {
+                    d -= 9;
+                }
+            }
+            sum += d;
+            dbl = !dbl;
+        }
+        return sum % 10 == 0;
+    }
+
+    /** ISO 7064 mod 97-10 over an alphanumeric string already rearranged (letters A=10 .. Z=35). */
+    static int mod97(CharSequence s) {
+        int rem = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                rem = (rem * 10 + (c - '0')) % 97;
+            } else if (c >= 'A' && c <= 'Z') {
+                rem = (rem * 100 + (c - 'A' + 10)) % 97;
+            } else {
+                return -1;
+            }
+        }
+        return rem;
+    }
+
+    /** ISO 13616: country length and mod-97 == 1 over a compact upper-case IBAN. */
+    static boolean iban(String compact) {
+        Integer len = IBAN_LENGTHS.get(compact.length() >= 2 ? compact.substring(0, 2) : "");
+        if (len == null || len != compact.length()) {
+            return false;
+        }
+        if (compact.startsWith("NL")) {
+            for (int i = 4; i < 8; i++) {
+                if (!Character.isUpperCase(compact.charAt(i))) {
+                    return false;
+                }
+            }
+            for (int i = 8; i < 18; i++) {
+                if (!Character.isDigit(compact.charAt(i))) {
+                    return false;
+                }
+            }
+        }
+        return mod97(compact.substring(4) + compact.substring(0, 4)) == 1;
+    }
+
+    static Integer ibanLength(char a, char b) {
+        return IBAN_LENGTHS.get(new String(new char[] {a, b}));
+    }
+
+    /** The new (2020) Dutch VAT number of sole traders: mod 97 == 1 over "NL" + digits + "B" + digits. */
+    static boolean vatMod97(String compact) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < compact.length(); i++) {
+            char c = compact.charAt(i);
+            sb.append(Character.isDigit(c) ? String.valueOf(c) : String.valueOf(c - 'A' + 10));
+        }
+        return mod97(sb) == 1;
+    }
+
+    /** Shannon entropy in bits per character. */
+    static double entropy(CharSequence s) {
+        int n = s.length();
+        if (n == 0) {
+            return 0;
+        }
+        Map<Character, Integer> counts = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            counts.merge(s.charAt(i), 1, Integer::sum);
+        }
+        double h = 0;
+        for (int c : counts.values()) {
+            double p = (double) c / n;
+            h -= p * (Math.log(p) / Math.log(2));
+        }
+        return h;
+    }
+
+    /** SEPA and other IBAN countries with their fixed lengths (SWIFT IBAN registry). */
+    private static final Map<String, Integer> IBAN_LENGTHS = new HashMap<>();
+
+    static {
+        String table = "AD24 AE23 AL28 AT20 AZ28 BA20 BE16 BG22 BH22 BR29 BY28 CH21 CR22 CY28 CZ24 DE22 DK18 DO28 "
+                + "EE20 EG29 ES24 FI18 FO18 FR27 GB22 GE22 GI23 GL18 GR27 GT28 HR21 HU28 IE22 IL23 IQ23 IS26 IT27 "
+                + "JO30 KW30 KZ20 LB28 LC32 LI21 LT20 LU20 LV21 MC27 MD24 ME22 MK19 MR27 MT31 MU30 NL18 NO15 PK24 "
+                + "PL28 PS29 PT25 QA29 RO24 RS22 SA24 SC31 SE24 SI19 SK24 SM27 ST25 SV28 TL23 TN24 TR26 UA29 VA22 "
+                + "VG24 XK20";
+        for (String e : table.split(" ")) {
+            IBAN_LENGTHS.put(e.substring(0, 2), Integer.parseInt(e.substring(2)));
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package io.dataguardian.engine.detect;
+
+/**
+ * Looks at the words around a candidate (64 chars before, 32 after, same text window) and turns the
+ * detector's base confidence into a final one: required classes must be present, boosting words
+ * add 0.3, lowering words subtract 0.35, and when both occur the nearer word wins. Identifiers are
+ * split at '_', digits and camelCase humps and also looked up whole.
+ */
+final class ContextScorer {
+
+    static final int BEFORE = 64;
+    static final int AFTER = 32;
+    static final double BOOST = 0.3;
+    static final double PENALTY = 0.35;
+
+    private final int[] dist = new int[Ctx.values().length];
+    private long present;
+
+    /** Scans the words around [s, e) of b[0, limit); returns the classes present. */
+    long scan(char[] b, int limit, int s, int e) {
+        present = 0;
+        int from = Math.max(0, s - BEFORE);
+        int to = Math.min(limit, e + AFTER);
+        int p = from;
+        if (p > 0 && CandidateFinder.isLetter(b[p - 1])) {
+            while (p < to && CandidateFinder.isLetter(b[p])) {
+                p++;
+            }
+        }
+        while (p < to) {
+            if (!CandidateFinder.isLetter(b[p])) {
+                p++;
+                continue;
+            }
+            int ws = p;
+            boolean humps = false;
+            while (p < limit && CandidateFinder.isLetter(b[p])) {
+                if (p > ws && Character.isUpperCase(b[p]) && Character.isLowerCase(b[p - 1])) {
+                    humps = true;
+                }
+                p++;
+            }
+            int we = p;
+            if (we <= s || ws >= e) {
+                record(Lexicon.STANDARD.lookup(b, ws, we), ws, we, s, e);
+                if (humps) {
+                    int hs = ws;
+                    for (int k = ws + 1; k <= we; k++) {
+                        if (k == we || (Character.isUpperCase(b[k]) && Character.isLowerCase(b[k - 1]))) {
+                            record(Lexicon.STANDARD.lookup(b, hs, k), hs, k, s, e);
+                            hs = k;
+                        }
+                    }
+                }
+            }
+        }
+        return present;
+    }
+
+    private void record(long cls, int ws, int we, int s, int e) {
+        if (cls == 0) {
+            return;
+        }
+        int d = we <= s ? s - we : ws - e;
+        long fresh = cls & ~present;
+        long both = cls & present;
+        for (long m = fresh; m != 0; m &= m - 1) {
+            dist[Long.numberOfTrailingZeros(m)] = d;
+        }
+        for (long m = both; m != 0; m &= m - 1) {
+            int k = Long.numberOfTrailingZeros(m);
+            dist[k] = Math.min(dist[k], d);
+        }
+        present |= cls;
+    }
+
+    private int nearest(long mask) {
+        int best = Integer.MAX_VALUE;
+        for (long m = mask & present; m != 0; m &= m - 1) {
+            best = Math.min(best, dist[Long.numberOfTrailingZeros(m)]);
+        }
+        return best;
+    }
+
+    /** Final confidence of candidate c of detector d, or -1 when required context is missing. */
+    double score(Detector d, Candidate c, char[] b, int limit) {
+        long ctx = scan(b, limit, c.start, c.end);
+        if (d.required != 0 && (ctx & d.required) == 0) {
+            return -1;
+        }
+        double conf = d.base + c.adjust;
+        long bp = ctx & d.boost;
+        long pp = ctx & d.penalty;
+        if (bp != 0 && pp != 0) {
+            conf += nearest(bp) <= nearest(pp) ? BOOST : -PENALTY;
+        } else if (bp != 0) {
+            conf += BOOST;
+        } else if (pp != 0) {
+            conf -= PENALTY;
+        }
+        c.critical = (ctx & Ctx.MEDICAL.bit()) != 0
+                && (d.index == Detectors.BSN || (d.index >= Detectors.HEALTH && d.index <= Detectors.GENETIC));
+        return Math.min(0.99, Math.max(0, conf));
+    }
+}

@@ -1,0 +1,310 @@
+package io.dataguardian.engine.detect;
+
+import static io.dataguardian.engine.Severity.CRITICAL;
+import static io.dataguardian.engine.Severity.HIGH;
+import static io.dataguardian.engine.Severity.LOW;
+import static io.dataguardian.engine.Severity.MEDIUM;
+
+import io.dataguardian.engine.Severity;
+import io.dataguardian.engine.detect.Ctx;
+import io.dataguardian.engine.detect.Detector.Mask;
+import io.dataguardian.engine.detect.Detector.Norm;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The declarations of every built-in detector: one place for ids, entity types, severities,
+ * articles, confidences, context classes and evidence. Indices are the order of declaration and are
+ * what {@link CandidateFinder} emits.
+ */
+final class Detectors {
+
+    static final int BSN = 0, RSIN = 1, IBAN = 2, PHONE = 3, POSTCODE = 4, ADDRESS = 5, NL_PASSPORT = 6,
+            NL_ID_CARD = 7, DRIVING = 8, KVK = 9, VAT = 10, EMAIL = 11, CARD = 12, IP = 13, DOB = 14,
+            PASSPORT = 15, PERSON = 16, HEALTH = 17, RELIGION = 18, ETHNICITY = 19, POLITICAL = 20,
+            UNION = 21, SEXUAL = 22, BIOMETRIC = 23, GENETIC = 24, MINOR = 25, AWS_ACCESS = 26,
+            AWS_SECRET = 27, GITHUB = 28, GITLAB = 29, SLACK = 30, STRIPE = 31, GOOGLE = 32,
+            PRIVATE_KEY = 33, JWT = 34, CONNECTION = 35, GENERIC_SECRET = 36;
+
+    static final String ART6 = "GDPR Art. 6";
+    static final String ART9 = "GDPR Art. 9";
+    static final String ART32 = "GDPR Art. 32";
+    static final String ART87 = "GDPR Art. 87";
+    static final String UAVG46 = "UAVG Art. 46";
+    static final String UAVG22 = "UAVG Art. 22";
+
+    static final List<Detector> ALL;
+
+    private static final List<Detector> list = new ArrayList<>();
+
+    private static Detector d(String id, String type, String name, String description, Severity severity,
+                              String... articles) {
+        Detector det = new Detector(list.size(), id, type, name, description, severity, List.of(articles));
+        list.add(det);
+        return det;
+    }
+
+    static {
+        d("nl-bsn", "BSN", "Dutch citizen service number (BSN)",
+                "Nine digits (also 123.456.782, 123 456 782, 1234.56.782) that pass the 11-proof; a BSN label raises "
+                        + "confidence, order/invoice/tracking context lowers it, patient/medical context makes it CRITICAL.",
+                HIGH, ART87, UAVG46)
+                .base(0.62).priority(60).boost(Ctx.BSN).penalty(Ctx.ORDER, Ctx.RSIN, Ctx.PASSPORT, Ctx.IDCARD,
+                        Ctx.DRIVING, Ctx.KVK, Ctx.PHONE, Ctx.IBAN, Ctx.HASH, Ctx.VAT, Ctx.CARD)
+                .norm(Norm.DIGITS).family("bsn")
+                .positives("BSN: [[111222333]]", "burgerservicenummer [[123.456.782]] van de klant",
+                        "sofinummer [[123 456 782]]", "bsn=[[1234.56.782]]", "Klant [[111222333]] belde vandaag",
+                        "\"bsn\": \"[[123456782]]\"")
+                .negatives("BSN: 123456789", "bsn 111111111", "ordernummer 123456782", "invoice nr 111222333",
+                        "tracking 123456782 shipped", "1234567820", "amount 123456782.50", "id 0.123456782",
+                        "uuid 6f1c2b3a-1234-4567-8abc-123456782def");
+        d("nl-rsin", "RSIN", "Dutch legal entity number (RSIN)",
+                "Nine digits passing the 11-proof with RSIN / fiscal number context nearby.",
+                MEDIUM, ART6)
+                .base(0.9).priority(62).requires(Ctx.RSIN).norm(Norm.DIGITS).family("bsn")
+                .positives("RSIN: [[123456782]]", "rsin [[111.222.333]] van de stichting")
+                .negatives("RSIN: 123456789", "BSN: 123456782");
+        d("iban", "IBAN", "International bank account number (IBAN)",
+                "IBAN of any registry country with its fixed length and the ISO 13616 mod-97 check, compact or "
+                        + "grouped by four; Dutch IBANs need a four-letter bank code.",
+                HIGH, ART6)
+                .base(0.95).priority(80).mask(Mask.IBAN).norm(Norm.UPPER_ALNUM)
+                .positives("IBAN: [[NL91ABNA0417164300]]", "rekening [[NL91 ABNA 0417 1643 00]] t.n.v.",
+                        "[[DE89370400440532013000]]", "pay to [[GB82 WEST 1234 5698 7654 32]].",
+                        "[[BE68539007547034]]", "iban=[[FR1420041010050500013M02606]]")
+                .negatives("NL91ABNA0417164301", "NL91ABNA041716430", "NL12ABNA0123456789", "XX91ABNA0417164300",
+                        "NL91AB1A0417164300", "DE8937040044053201300");
+        d("phone-number", "PHONE_NUMBER", "Phone number",
+                "Dutch mobile and landline numbers (06, area codes, +31 / 0031, 0800 / 0900 / 088) and international "
+                        + "+CC numbers validated with libphonenumber; not dates, ids or amounts.",
+                MEDIUM, ART6)
+                .base(0.8).priority(55).boost(Ctx.PHONE).penalty(Ctx.ORDER, Ctx.IBAN, Ctx.BSN, Ctx.CARD, Ctx.HASH)
+                .mask(Mask.PHONE).norm(Norm.PHONE)
+                .positives("bel [[06-12345678]]", "Tel: [[+31 6 12345678]]", "[[020-1234567]]",
+                        "telefoon [[0031 20 123 4567]]", "call [[+44 20 7946 0958]] now", "[[(020) 123 4567]]",
+                        "mobiel: [[06 1234 5678]]", "[[+31 (0)6 12345678]]", "phone=[[+1 415 555 2671]]",
+                        "[[0612345678]]", "[[088-1234567]]")
+                .negatives("datum 12-03-2024", "ordernummer 0612345678", "1234567890", "v06.12.34.56",
+                        "timestamp 1700000000123", "€ 0612,34", "+99 1234", "06-1234");
+        d("nl-postcode", "POSTCODE", "Dutch postcode",
+                "Four digits (first not 0) and two capital letters (not SA, SD, SS), with or without a space; "
+                        + "address context raises confidence.",
+                LOW, ART6)
+                .base(0.6).priority(40).boost(Ctx.ADDRESS).penalty(Ctx.ORDER, Ctx.VERSION)
+                .mask(Mask.POSTCODE).norm(Norm.UPPER_ALNUM)
+                .positives("Postcode: [[1012 AB]] Amsterdam", "[[3511AX]] Utrecht", "Kalverstraat 1, [[1012 NX]] Amsterdam")
+                .negatives("0123 AB", "1234 SS", "file of 1024 MB", "ordernummer 1234 AB", "2048 KB", "1234 ABC");
+        d("nl-address", "ADDRESS", "Street address",
+                "A capitalised street name ending in a Dutch street word (straat, laan, weg, plein, gracht, kade, ...) "
+                        + "followed by a house number.",
+                MEDIUM, ART6)
+                .base(0.75).priority(35).mask(Mask.WORD)
+                .positives("woont aan de [[Kalverstraat 12]]", "[[Hoofdweg 1a]], Amsterdam", "[[Prinsengracht 263-1]]")
+                .negatives("de straat 12 meter", "Kalverstraat zonder nummer", "weg 12");
+        d("nl-passport", "PASSPORT_NUMBER", "Dutch passport number",
+                "Dutch document number shape (two letters, six letters or digits, one digit; no letter O) with "
+                        + "passport context.",
+                HIGH, ART87, UAVG46)
+                .base(0.45).priority(66).boost(Ctx.PASSPORT).penalty(Ctx.ORDER, Ctx.VERSION, Ctx.HASH)
+                .mask(Mask.KEEP2).norm(Norm.UPPER_ALNUM).family("document")
+                .positives("paspoortnummer: [[NXC12D4H1]]", "passport no. [[SPECI2014]]")
+                .negatives("NXC12D4H1", "paspoort NOC12D4H1", "product AB12345678");
+        d("nl-id-card", "ID_CARD_NUMBER", "Dutch identity card number",
+                "Dutch document number shape (two letters, six letters or digits, one digit; no letter O) with "
+                        + "identity-card context.",
+                HIGH, ART87, UAVG46)
+                .base(0.9).priority(67).requires(Ctx.IDCARD).mask(Mask.KEEP2).norm(Norm.UPPER_ALNUM).family("document")
+                .positives("identiteitskaart [[IR57BC6J2]]", "ID-kaart documentnummer: [[SPECI2014]]")
+                .negatives("IR57BC6J2 verzonden", "identiteitskaart IO57BC6J2");
+        d("nl-driving-licence", "DRIVING_LICENCE_NUMBER", "Dutch driving-licence number",
+                "Ten digits with driving-licence context (rijbewijs, driving licence).",
+                HIGH, ART87, UAVG46)
+                .base(0.85).priority(58).requires(Ctx.DRIVING).mask(Mask.LAST2).norm(Norm.DIGITS)
+                .positives("rijbewijsnummer [[5123456789]]", "driving licence: [[4012345678]]")
+                .negatives("5123456789", "rijbewijs 51234567");
+        d("nl-kvk", "KVK_NUMBER", "Dutch Chamber of Commerce number (KvK)",
+                "Eight digits with KvK / Chamber of Commerce context.",
+                LOW, ART6)
+                .base(0.85).priority(45).requires(Ctx.KVK).mask(Mask.LAST2).norm(Norm.DIGITS)
+                .positives("KvK-nummer: [[12345678]]", "Chamber of Commerce [[69599084]]")
+                .negatives("12345678", "kvk 1234567");
+        d("nl-vat", "VAT_NUMBER", "Dutch VAT number (btw-id)",
+                "NL + nine digits + B + two digits, checked with the 11-proof or the 2020 mod-97 rule.",
+                LOW, ART6)
+                .base(0.85).priority(80).boost(Ctx.VAT).mask(Mask.KEEP2).norm(Norm.UPPER_ALNUM)
+                .positives("btw-nummer [[NL123456782B01]]", "VAT: [[NL000099998B57]]")
+                .negatives("NL123456789B01", "NL123456782B1", "NL123456782X01");
+        d("email", "EMAIL", "E-mail address",
+                "Local part @ domain with a letter top-level domain; not file names like icon@2x.png.",
+                LOW, ART6)
+                .base(0.9).priority(70).mask(Mask.EMAIL).norm(Norm.LOWER)
+                .positives("mail [[jan.jansen@example.nl]]", "<[[j.doe+news@mail.example.com]]>",
+                        "\"email\":\"[[info@bedrijf.nl]]\"", "mailto:[[a.b@c.io]]")
+                .negatives("icon@2x.png", "@Override", "user@localhost", "npm i pkg@1.2.3", "a@b", "@media screen");
+        d("credit-card", "CREDIT_CARD", "Payment card number",
+                "13-19 digits (compact or grouped with spaces or dashes) with an issuer range of Visa, Mastercard "
+                        + "(51-55, 2221-2720), Amex, Discover, Maestro, JCB or Diners and a valid Luhn check digit.",
+                HIGH, ART6, ART32)
+                .base(0.85).priority(75).boost(Ctx.CARD).penalty(Ctx.ORDER, Ctx.HASH, Ctx.IBAN)
+                .mask(Mask.LAST4).norm(Norm.DIGITS)
+                .positives("card [[4111111111111111]]", "[[5555 5555 5555 4444]]", "[[3782-822463-10005]]",
+                        "[[2223003122003222]]", "kaart: [[6011111111111117]]", "[[3530111333300000]]",
+                        "[[30569309025904]]", "[[4111-1111-1111-1111]]")
+                .negatives("4111111111111112", "1234567812345670", "order 4111111111111111", "41111111111111111111",
+                        "5555 5555 5555 444", "9111111111111111");
+        d("ip-address", "IP_ADDRESS", "IP address",
+                "IPv4 dotted quads (each part 0-255, not version strings or OIDs) and IPv6 including compressed forms. "
+                        + "Private and loopback addresses count too.",
+                LOW, ART6)
+                .base(0.8).priority(50).boost(Ctx.IP).penalty(Ctx.VERSION)
+                .mask(Mask.IP).norm(Norm.LOWER)
+                .positives("client [[192.168.1.10]] connected", "from [[10.0.0.1]]:8080", "[[2001:db8::8a2e:370:7334]]",
+                        "addr=[[fe80::1ff:fe23:4567:890a]]", "[[8.8.8.8]]", "host [[2001:0db8:85a3:0000:0000:8a2e:0370:7334]]")
+                .negatives("version 1.2.3.4", "v1.2.3.4", "1.3.6.1.4.1.311", "999.1.1.1", "10:30:00",
+                        "00:1A:2B:3C:4D:5E", "std::vector", "a::b", "1.2.3");
+        d("date-of-birth", "DATE_OF_BIRTH", "Date of birth",
+                "A date (12-03-1985, 1985-03-12, 12/03/1985, 12 maart 1985, March 12, 1985) near a birth word in "
+                        + "English or Dutch (born, date of birth, DOB, geboren, geboortedatum, geb.).",
+                MEDIUM, ART6)
+                .base(0.85).priority(45).requires(Ctx.BIRTH).mask(Mask.DATE).norm(Norm.DIGITS)
+                .positives("geboortedatum: [[12-03-1985]]", "born on [[12 March 1985]]", "DOB [[1985-03-12]]",
+                        "geb. [[3 mei 1990]]", "\"dateOfBirth\": \"[[1990-01-31]]\"", "born [[March 12, 1985]]")
+                .negatives("created 2024-01-15 10:30:00", "geboortedatum 32-13-1985", "12-03-2024 invoice");
+        d("passport-number", "PASSPORT_NUMBER", "Passport number",
+                "Six to nine letters and digits (at least one digit) right after a passport word.",
+                HIGH, ART87, UAVG46)
+                .base(0.85).priority(64).requires(Ctx.PASSPORT).mask(Mask.KEEP2).norm(Norm.UPPER_ALNUM).family("document")
+                .positives("Passport number: [[C01X00T47]]", "passport no [[123456789]]")
+                .negatives("passport photo 2", "123456789 passed");
+        d("person-name", "PERSON_NAME", "Person name",
+                "Capitalised names after a label or title (naam:, name:, dhr., mevr., Mr, Ms, Mrs, Dr), with Dutch "
+                        + "particles (van, de, der).",
+                LOW, ART6)
+                .base(0.7).priority(30).mask(Mask.NAME).norm(Norm.LOWER)
+                .positives("Naam: [[Jan de Vries]]", "dhr. [[P. Jansen]]", "Dear Mr [[John Smith]],", "name: \"[[Anna Bakker]]\"")
+                .negatives("name: build", "naam van het bestand", "Mr", "name: 123");
+        String[] categories = {"HEALTH", "RELIGION", "ETHNICITY", "POLITICAL_OPINION", "TRADE_UNION",
+            "SEXUAL_ORIENTATION", "BIOMETRIC", "GENETIC"};
+        String[] names = {"health data", "religious belief", "racial or ethnic origin", "political opinion",
+            "trade-union membership", "sexual orientation", "biometric data", "genetic data"};
+        String[][] evidence = {
+            {"Patiënt is bekend met [[diabetes]]", "the patient was treated for [[depression]]"},
+            {"cliënt is [[moslim]] en", "employee is a practising [[catholic]]"},
+            {"medewerker, [[etniciteit]]: onbekend", "customer [[ethnicity]] field"},
+            {"werknemer is [[partijlid]] van", "member of the [[groenlinks]] fractie, zij is lid"},
+            {"medewerker is lid van de [[vakbond]]", "employee joined [[fnv]] last year"},
+            {"cliënt is [[homoseksueel]]", "the employee is [[gay]]"},
+            {"[[vingerafdruk]] van de medewerker", "employee [[biometric]] template"},
+            {"[[dna]] van de patiënt", "the patient's [[genetic]] test"}};
+        String[][] nearMisses = {
+            {"de diabetes-richtlijn 2024"}, {"religion is a topic"}, {"ethnicity"},
+            {"political science"}, {"fnv"}, {"gay"}, {"biometric"}, {"dna sequencing kit"}};
+        for (int i = 0; i < categories.length; i++) {
+            String id = "special-" + categories[i].toLowerCase().replace('_', '-');
+            d(id, categories[i], "Special category: " + names[i],
+                    "A term from the EN/NL " + names[i] + " lexicon with a person or medical context nearby (GDPR Art. 9).",
+                    CRITICAL, ART9, UAVG22)
+                    .base(0.75).priority(10).requires(Ctx.PERSON, Ctx.MEDICAL).mask(Mask.WORD).norm(Norm.LOWER)
+                    .positives(evidence[i]).negatives(nearMisses[i]);
+        }
+        d("minor", "MINOR", "Age of a child under 16",
+                "An age under 16 with age context (leeftijd: 12, 9 jaar oud, aged 14, 12 years old).",
+                HIGH, "GDPR Art. 8", ART6)
+                .base(0.75).priority(10).mask(Mask.LAST2).norm(Norm.DIGITS)
+                .positives("leeftijd: [[12]]", "een kind van [[9 jaar]]", "[[14 years old]]", "aged [[11]]")
+                .negatives("leeftijd: 42", "30 years old", "12 jaar garantie", "aged 16");
+        d("aws-access-key", "AWS_ACCESS_KEY", "AWS access key id",
+                "AKIA / ASIA / ABIA / ACCA followed by 16 upper-case letters or digits.",
+                HIGH, ART32)
+                .base(0.95).priority(90).mask(Mask.PREFIX).norm(Norm.RAW)
+                .positives("aws_access_key_id = [[AKIA2E3MHZJ4QGXHS7QF]]", "key [[ASIAY34FZKBOKMUTVV7A]]")
+                .negatives("AKIAIOSFODNN7EXAMPLE", "AKIA2E3MHZJ4QGXHS7", "XAKIA2E3MHZJ4QGXHS7QF");
+        d("aws-secret-key", "AWS_SECRET_KEY", "AWS secret access key",
+                "Forty base64 characters (mixed case and digits) with AWS context.",
+                CRITICAL, ART32)
+                .base(0.9).priority(91).requires(Ctx.AWS).mask(Mask.SECRET).norm(Norm.RAW)
+                .positives("aws_secret_access_key = [[wJalrXUtnFEMI/K7MDENG/bPxRfiCYzq8Pd2Lk7e]]",
+                        "AWS secret: [[Zx8Qm2Lp0Vb7Nc4Rt6Yh1Jk3Df5Gs9Aw2Ee4Ui6O]]")
+                .negatives("wJalrXUtnFEMI/K7MDENG/bPxRfiCYzq8Pd2Lk7e", "aws sha da39a3ee5e6b4b0d3255bfef95601890afd80709");
+        d("github-token", "GITHUB_TOKEN", "GitHub token",
+                "GitHub personal, OAuth, user-to-server, server-to-server and refresh tokens (ghp_, gho_, ghu_, ghs_, "
+                        + "ghr_ + 36 characters) and fine-grained tokens (github_pat_).",
+                HIGH, ART32)
+                .base(0.95).priority(90).mask(Mask.PREFIX)
+                .positives("GITHUB_TOKEN=[[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]]",
+                        "[[gho_16C7e42F292c6912E7710c838347Ae178B4a]]",
+                        "[[github_pat_11ABCDEFG0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789abcdefghij]]")
+                .negatives("ghp_short", "ghx_wWPw5k4aXcaT4fNP0UcnZwJUVFk6LO0pINUx");
+        d("gitlab-token", "GITLAB_TOKEN", "GitLab personal access token",
+                "glpat- followed by 20 or more token characters.",
+                HIGH, ART32)
+                .base(0.95).priority(90).mask(Mask.PREFIX)
+                .positives("token: [[glpat-xr4Ez2N8qBvK7sLm9TyW]]")
+                .negatives("glpat-short");
+        d("slack-token", "SLACK_TOKEN", "Slack token",
+                "xoxb-, xoxa-, xoxp-, xoxr-, xoxs- tokens.",
+                HIGH, ART32)
+                .base(0.95).priority(90).mask(Mask.PREFIX)
+                .positives("[[xoxb-2345678901-2345678901234-AbCdEfGhIjKlMnOpQrStUvWx]]")
+                .negatives("xoxb-123", "xoxz-2345678901-2345678901234-AbCdEfGhIjKlMnOpQrStUvWx");
+        d("stripe-key", "STRIPE_KEY", "Stripe API key",
+                "Stripe secret, restricted and publishable keys (sk_, rk_, pk_ + live/test).",
+                HIGH, ART32)
+                .base(0.95).priority(90).mask(Mask.PREFIX)
+                .positives("STRIPE=[[sk_live_4eC39HqLyjWDarjtT1zdp7dc]]", "[[rk_test_51H8xZ2Kq9fL0aBcDeFgHiJ]]")
+                .negatives("sk_live_", "sk_live_short");
+        d("google-api-key", "GOOGLE_API_KEY", "Google API key",
+                "AIza followed by 35 characters.",
+                HIGH, ART32)
+                .base(0.95).priority(90).mask(Mask.PREFIX)
+                .positives("key=[[AIzaSyD-9tSrke72PouQMnMX-a7eZSW0jkFMBWY]]")
+                .negatives("AIzaSyD-9tSrke72Pou");
+        d("private-key", "PRIVATE_KEY", "Private key",
+                "A PEM private-key block (RSA, EC, DSA, OPENSSH, PKCS#8, encrypted, PGP); the whole block is "
+                        + "reported when its END line follows within 16 KiB, else the BEGIN line.",
+                CRITICAL, ART32)
+                .base(0.99).priority(100).mask(Mask.PEM)
+                .positives("[[-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAx\n-----END RSA PRIVATE KEY-----]]",
+                        "key: \"[[-----BEGIN OPENSSH PRIVATE KEY-----\\nb3BlbnNzaC1rZXktdjEAAAAA\\n-----END OPENSSH PRIVATE KEY-----]]\"",
+                        "[[-----BEGIN PRIVATE KEY-----]]")
+                .negatives("-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkq\n-----END PUBLIC KEY-----",
+                        "-----BEGIN CERTIFICATE-----");
+        d("jwt", "JWT", "JSON Web Token",
+                "Three base64url parts whose header decodes to JSON with an alg field.",
+                HIGH, ART32)
+                .base(0.95).priority(95).mask(Mask.PREFIX)
+                .positives("Authorization: Bearer [[eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c]]")
+                .negatives("eyJhbGciOiJIUzI1NiJ9", "eyJub3RoaW5nIjoxfQ.eyJzdWIiOiIxIn0.abc");
+        d("connection-string", "CONNECTION_STRING", "Connection string with password",
+                "scheme://user:password@host URLs with a real (non-placeholder) password.",
+                CRITICAL, ART32)
+                .base(0.9).priority(92).mask(Mask.URL)
+                .positives("DATABASE_URL=[[postgres://app:S3cr3tPw0rd@db.internal:5432/app]]",
+                        "uri: [[mongodb+srv://admin:hunter2xyz@cluster0.example.net/test]]")
+                .negatives("postgres://app:${DB_PASSWORD}@db:5432/app", "https://user@example.com/path",
+                        "redis://:changeme@localhost:6379", "mysql://root:****@db/x");
+        d("generic-secret", "GENERIC_SECRET", "Hard-coded secret",
+                "The value of a password / passwd / pwd / secret / token / api_key / client_secret assignment in code, "
+                        + ".env, YAML, JSON or properties with Shannon entropy >= 3.5 and length >= 8 (passwords: "
+                        + "length >= 8, two character classes and entropy near the maximum for their length), "
+                        + "ignoring placeholders and environment references. The value is reported, not the key.",
+                HIGH, ART32)
+                .base(0.8).priority(20).mask(Mask.SECRET)
+                .positives("DB_PASSWORD=[[xK9#mP2$vL5qR8tZ]]", "api_key: \"[[3f9a7c2e8b1d4f6a0c5e9b2d7a4f1c8e]]\"",
+                        "\"client_secret\": \"[[Qm9vZ2xlU2VjcmV0S2V5MTIz]]\"", "spring.datasource.password=[[Tr0ub4dor&3xq]]",
+                        "const apiToken = '[[aZ3kLm9QpR7sT1uV5wX8yB2c]]';")
+                .negatives("password=changeme", "password: ${DB_PASSWORD}", "api_key: <your-api-key>",
+                        "secret=xxxxxxxxxxxx", "token = os.environ['TOKEN']", "password: ********",
+                        "password=your_password_here", "max_tokens=4096", "token: process.env.API_TOKEN",
+                        "password = getPassword()", "secret: example-secret-value");
+        ALL = Collections.unmodifiableList(list);
+        if (ALL.get(GENERIC_SECRET).id().equals("generic-secret") == false || ALL.get(MINOR).id().equals("minor") == false
+                || ALL.get(HEALTH).id().equals("special-health") == false) {
+            throw new IllegalStateException("detector indices out of order");
+        }
+    }
+
+    private Detectors() {
+    }
+}
