@@ -1,0 +1,76 @@
+package io.dataguardian.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code dataguardian}: scan files for personal data and secrets from a shell or a pipeline.
+ * Exit codes: 0 clean (nothing reaches --fail-on), 1 findings reach --fail-on, 2 usage or fatal error.
+ */
+@Command(name = "dataguardian", mixinStandardHelpOptions = true, versionProvider = DataGuardianCli.Version.class,
+        description = "Finds personal data (GDPR / UAVG) and secrets in files and reports them.",
+        subcommands = {CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:no finding reaches --fail-on", "1:findings reach --fail-on", "2:usage or fatal error"})
+public final class DataGuardianCli implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(execute(CliEnvironment.system(), args));
+    }
+
+    static int execute(CliEnvironment env, String... args) {
+        return commandLine(env).execute(args);
+    }
+
+    static CommandLine commandLine(CliEnvironment env) {
+        CommandLine cl = new CommandLine(new DataGuardianCli());
+        cl.addSubcommand("scan", new ScanCommand(env));
+        cl.addSubcommand("rules", new RulesCommand(env));
+        cl.setOut(new PrintWriter(env.out(), true));
+        cl.setErr(new PrintWriter(env.err(), true));
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            // a bug or an environment problem: one line, no stack trace, exit 2
+            commandLine.getErr().println("dataguardian: " + describe(ex));
+            return ScanCommand.EXIT_USAGE;
+        });
+        return cl;
+    }
+
+    static String describe(Throwable ex) {
+        String m = ex.getMessage();
+        return m == null || m.isBlank() ? ex.getClass().getSimpleName() : m;
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: scan, rules or help");
+    }
+
+    static String version() {
+        try (InputStream in = DataGuardianCli.class.getResourceAsStream("version.properties")) {
+            Properties p = new Properties();
+            if (in != null) {
+                p.load(in);
+            }
+            String v = p.getProperty("version", "dev");
+            return v.startsWith("${") ? "dev" : v;
+        } catch (IOException e) {
+            return "dev";
+        }
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"dataguardian " + version(),
+                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"};
+        }
+    }
+}

@@ -1,0 +1,280 @@
+package io.dataguardian.cli;
+
+import io.dataguardian.engine.Severity;
+import io.dataguardian.engine.config.ConfigException;
+import io.dataguardian.engine.config.ConfigLoader;
+import io.dataguardian.engine.config.ProjectConfig;
+import io.dataguardian.engine.detect.DetectionSettings;
+import io.dataguardian.engine.detect.DetectorInfo;
+import io.dataguardian.engine.finding.FileError;
+import io.dataguardian.engine.finding.Finding;
+import io.dataguardian.engine.report.ReportFormat;
+import io.dataguardian.engine.report.Reports;
+import io.dataguardian.engine.report.ScanReport;
+import io.dataguardian.engine.scan.ScanControl;
+import io.dataguardian.engine.scan.ScanListener;
+import io.dataguardian.engine.scan.ScanRequest;
+import io.dataguardian.engine.scan.ScanResult;
+import io.dataguardian.engine.scan.Sizes;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code dataguardian scan PATH...}. */
+@Command(name = "scan", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Scans files and directories for personal data and secrets.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:no finding reaches --fail-on (or --fail-on not given)", "1:findings reach --fail-on",
+            "2:usage error, bad configuration or fatal error"})
+final class ScanCommand implements Callable<Integer> {
+
+    static final int EXIT_CLEAN = 0;
+    static final int EXIT_FINDINGS = 1;
+    static final int EXIT_USAGE = 2;
+
+    private final CliEnvironment env;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or directories to scan (jdbc: URLs: see docs/cli.md).")
+    List<String> targets;
+
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
+            description = "json, sarif, csv, html or text. Default: from the --output extension, else text.")
+    String format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report here (atomically) instead of stdout.")
+    Path output;
+
+    @Option(names = "--fail-on", paramLabel = "SEVERITY",
+            description = "Exit 1 when a finding is at least this severe: critical, high, medium, low or none (default).")
+    String failOn = "none";
+
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
+            description = "Project configuration. Default: .dataguardian.yml in the (first) scanned directory.")
+    Path config;
+
+    @Option(names = {"-t", "--threads"}, paramLabel = "N", description = "Worker threads. Default: number of cores.")
+    Integer threads;
+
+    @Option(names = "--include", paramLabel = "GLOB", description = "Only scan files matching a glob (repeatable).")
+    List<String> includes = new ArrayList<>();
+
+    @Option(names = "--exclude", paramLabel = "GLOB", description = "Skip files and directories matching a glob (repeatable).")
+    List<String> excludes = new ArrayList<>();
+
+    @Option(names = "--gitignore", description = "Respect .gitignore files and skip .git/.")
+    boolean gitignore;
+
+    @Option(names = "--max-file-size", paramLabel = "SIZE", description = "Skip larger files (e.g. 50MB). Default: 4GB.")
+    String maxFileSize;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress and no summary on stderr; errors only as a count.")
+    boolean quiet;
+
+    ScanCommand(CliEnvironment env) {
+        this.env = env;
+    }
+
+    CliEnvironment env() {
+        return env;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        Severity threshold = parseFailOn();
+        ReportFormat reportFormat = reportFormat();
+        Long maxBytes = null;
+        if (maxFileSize != null) {
+            try {
+                maxBytes = Sizes.parse(maxFileSize);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--max-file-size: " + e.getMessage());
+            }
+        }
+        if (threads != null && (threads < 1 || threads > 1024)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be between 1 and 1024");
+        }
+
+        List<Path> roots = new ArrayList<>();
+        for (String t : targets) {
+            if (DatabaseTargets.isDatabaseTarget(t)) {
+                return DatabaseTargets.scan(t, this);
+            }
+            Path p = Path.of(t);
+            if (!Files.exists(p)) {
+                env.err().println("dataguardian: no such file or directory: " + t);
+                return EXIT_USAGE;
+            }
+            roots.add(p);
+        }
+
+        ProjectConfig project;
+        try {
+            project = loadConfig(roots);
+        } catch (ConfigException e) {
+            env.err().println("dataguardian: bad configuration: " + e.getMessage());
+            return EXIT_USAGE;
+        }
+
+        byte[] key;
+        try {
+            key = FingerprintKeys.resolve(env.env(), env.home());
+        } catch (IllegalArgumentException | IOException e) {
+            env.err().println("dataguardian: fingerprint key: " + DataGuardianCli.describe(e));
+            return EXIT_USAGE;
+        }
+
+        DetectionSettings settings = new DetectionSettings(key, project.disabledRules(), project.rules(),
+                project.allowFingerprints());
+        List<String> allIncludes = new ArrayList<>(project.include());
+        allIncludes.addAll(includes);
+        List<String> allExcludes = new ArrayList<>(project.exclude());
+        allExcludes.addAll(excludes);
+        ScanRequest.Builder builder = ScanRequest.builder(settings).roots(roots).include(allIncludes)
+                .exclude(allExcludes).allowPaths(project.allowPaths())
+                .gitignore(gitignore || Boolean.TRUE.equals(project.gitignore()));
+        if (threads != null) {
+            builder.threads(threads);
+        }
+        Long limit = maxBytes != null ? maxBytes : project.maxFileSize();
+        if (limit != null) {
+            builder.maxFileBytes(limit);
+        }
+        ScanRequest request;
+        try {
+            request = builder.build();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+
+        ScanResult result;
+        if (quiet) {
+            result = env.engine().get().scan(request, ScanListener.NONE, new ScanControl());
+        } else {
+            try (ProgressReporter progress = new ProgressReporter(env.err(), env.terminal())) {
+                result = env.engine().get().scan(request, progress, new ScanControl());
+            }
+        }
+
+        List<DetectorInfo> builtIn = env.detectors().get();
+        ScanReport report = new ScanReport(result, DataGuardianCli.version(), ScanReport.rules(builtIn, project.rules()));
+        if (output != null) {
+            Reports.writeAtomically(reportFormat, report, output);
+        } else {
+            OutputStream out = new BufferedOutputStream(env.out(), 1 << 16);
+            Reports.writer(reportFormat).write(report, out);
+            out.flush();
+        }
+
+        printErrorsAndSummary(result);
+        return reachesThreshold(result, threshold) ? EXIT_FINDINGS : EXIT_CLEAN;
+    }
+
+    private ProjectConfig loadConfig(List<Path> roots) throws ConfigException {
+        if (config != null) {
+            return ConfigLoader.load(config);
+        }
+        Path first = roots.get(0);
+        return ConfigLoader.findIn(Files.isDirectory(first) ? first : first.toAbsolutePath().getParent());
+    }
+
+    private Severity parseFailOn() {
+        if (failOn == null || failOn.equalsIgnoreCase("none")) {
+            return null;
+        }
+        try {
+            return Severity.parse(failOn);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--fail-on: " + e.getMessage().replace("(expected one of", "(expected none or one of"));
+        }
+    }
+
+    private ReportFormat reportFormat() {
+        try {
+            if (format != null) {
+                return ReportFormat.parse(format);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--format: " + e.getMessage());
+        }
+        if (output != null) {
+            String name = output.getFileName().toString().toLowerCase(Locale.ROOT);
+            if (name.endsWith(".sarif") || name.endsWith(".sarif.json")) {
+                return ReportFormat.SARIF;
+            }
+            for (ReportFormat f : ReportFormat.values()) {
+                if (name.endsWith("." + f.id()) || (f == ReportFormat.HTML && name.endsWith(".htm"))
+                        || (f == ReportFormat.TEXT && name.endsWith(".txt"))) {
+                    return f;
+                }
+            }
+        }
+        return ReportFormat.TEXT;
+    }
+
+    static boolean reachesThreshold(ScanResult result, Severity threshold) {
+        if (threshold == null) {
+            return false;
+        }
+        for (Finding f : result.findings()) {
+            if (f.severity().atLeast(threshold)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void printErrorsAndSummary(ScanResult r) {
+        var err = env.err();
+        if (!r.errors().isEmpty()) {
+            if (quiet) {
+                err.println("dataguardian: " + r.errors().size() + " file(s) not scanned completely");
+            } else {
+                err.println("dataguardian: not scanned completely (" + r.errors().size() + "):");
+                Set<String> seen = new LinkedHashSet<>();
+                for (FileError e : r.errors()) {
+                    String line = "  " + printable(e.path()) + ": " + printable(e.message()) + " [" + e.kind() + "]";
+                    if (seen.add(line)) {
+                        err.println(line);
+                    }
+                }
+            }
+        }
+        if (!quiet) {
+            var s = r.stats();
+            var sc = r.scores();
+            err.printf(Locale.ROOT, "dataguardian: %d findings (critical %d, high %d, medium %d, low %d) in %d files, "
+                            + "%s in %.1fs (%.1f MB/s); compliance %d/100 (%s), risk %d/100%s%n",
+                    s.findings(), sc.count(Severity.CRITICAL), sc.count(Severity.HIGH), sc.count(Severity.MEDIUM),
+                    sc.count(Severity.LOW), s.filesScanned(), Sizes.format(s.bytesScanned()),
+                    s.duration().toMillis() / 1000.0, s.megabytesPerSecond(), sc.complianceScore(),
+                    sc.complianceBand().label(), sc.riskScore(),
+                    output != null ? "; report: " + output : "");
+        }
+        err.flush();
+    }
+
+    private static String printable(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            sb.append(Character.isISOControl(c) ? '?' : c);
+        }
+        return sb.toString();
+    }
+}
