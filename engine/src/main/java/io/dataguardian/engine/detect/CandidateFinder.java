@@ -629,7 +629,7 @@ final class CandidateFinder {
                     p++;
                 }
             } else if ((c == ' ' || c == '-' || c == '.' || c == '/') && nd > 0 && isDigit(b[p - 1])
-                    && isDigit(at(p + 1))) {
+                    && (isDigit(at(p + 1)) || (c == ' ' && at(p + 1) == '('))) {
                 p++;
             } else {
                 break;

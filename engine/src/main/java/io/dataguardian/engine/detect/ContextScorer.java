@@ -3,7 +3,7 @@ package io.dataguardian.engine.detect;
 /**
  * Looks at the words around a candidate (64 chars before, 32 after, same text window) and turns the
  * detector's base confidence into a final one: required classes must be present, boosting words
- * add 0.3, lowering words subtract 0.35, and when both occur the nearer word wins. Identifiers are
+ * add 0.3, lowering words subtract 0.4, and when both occur the nearer word wins. Identifiers are
  * split at '_', digits and camelCase humps and also looked up whole.
  */
 final class ContextScorer {
@@ -11,7 +11,7 @@ final class ContextScorer {
     static final int BEFORE = 64;
     static final int AFTER = 32;
     static final double BOOST = 0.3;
-    static final double PENALTY = 0.35;
+    static final double PENALTY = 0.4;
 
     private final int[] dist = new int[Ctx.values().length];
     private long present;

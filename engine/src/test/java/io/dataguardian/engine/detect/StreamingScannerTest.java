@@ -1,0 +1,189 @@
+package io.dataguardian.engine.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dataguardian.engine.finding.FileError;
+import io.dataguardian.engine.finding.Finding;
+import io.dataguardian.engine.finding.FindingSink;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class StreamingScannerTest {
+
+    static final byte[] KEY = "0123456789abcdef-test-key".getBytes(StandardCharsets.UTF_8);
+    static final DetectionSettings SETTINGS = DetectionSettings.withKey(KEY);
+
+    static final class Collect implements FindingSink {
+        final List<Finding> findings = Collections.synchronizedList(new ArrayList<>());
+
+        @Override
+        public void finding(Finding finding) {
+            findings.add(finding);
+        }
+
+        @Override
+        public void error(FileError error) {
+        }
+    }
+
+    static List<Finding> stream(TextScanner scanner, String text) throws IOException {
+        Collect sink = new Collect();
+        scanner.scan(new StringReader(text), "a/b.txt", null, sink);
+        return sink.findings;
+    }
+
+    @Test
+    void reportsLineColumnAndOffsetsWithCrLf() throws IOException {
+        String text = "first line\r\nsecond: mail jan@example.nl here\r\n\r\nIBAN NL91ABNA0417164300\n";
+        List<Finding> f = stream(Catalogue.standard().newScanner(SETTINGS), text);
+        assertThat(f).extracting(Finding::detectorId).containsExactly("email", "iban");
+        Finding mail = f.get(0);
+        assertThat(mail.location().line()).isEqualTo(2);
+        assertThat(mail.location().column()).isEqualTo(14);
+        assertThat(mail.location().endLine()).isEqualTo(2);
+        assertThat(mail.location().endColumn()).isEqualTo(14 + "jan@example.nl".length());
+        assertThat(mail.location().offset()).isEqualTo(text.indexOf("jan@"));
+        assertThat(mail.location().length()).isEqualTo("jan@example.nl".length());
+        assertThat(f.get(1).location().line()).isEqualTo(4);
+        assertThat(f.get(1).location().column()).isEqualTo(6);
+        assertThat(mail.location().path()).isEqualTo("a/b.txt");
+    }
+
+    @Test
+    void aMatchAcrossEveryChunkBoundaryIsFoundExactlyOnce() throws IOException {
+        String filler = "lorem ipsum dolor sit amet, consectetur adipiscing elit ";
+        String value = "NL91 ABNA 0417 1643 00";
+        TextScanner small = Catalogue.standard().newScanner(SETTINGS, 64, 48);
+        for (int shift = 0; shift < 70; shift++) {
+            String text = filler.repeat(4).substring(0, 100 + shift) + " " + value + " " + filler.repeat(4);
+            List<Finding> f = stream(small, text);
+            assertThat(f).as("shift %d", shift).hasSize(1);
+            assertThat(f.get(0).detectorId()).isEqualTo("iban");
+            assertThat(f.get(0).location().offset()).isEqualTo(text.indexOf(value));
+            assertThat(f.get(0).location().length()).isEqualTo(value.length());
+        }
+    }
+
+    @Test
+    void streamedAndInMemoryScansAgreeOnManyLines() throws IOException {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 300; i++) {
+            sb.append("row ").append(i).append(": klant jan").append(i).append("@example.nl, bsn 111222333, tel 06-12345678\n");
+        }
+        String text = sb.toString();
+        List<Finding> streamed = stream(Catalogue.standard().newScanner(SETTINGS, 1000, 300), text);
+        List<Match> whole = Catalogue.standard().newScanner(SETTINGS).scan(text);
+        assertThat(streamed).hasSize(900).hasSize(whole.size());
+        for (int i = 0; i < whole.size(); i++) {
+            assertThat(streamed.get(i).location().offset()).isEqualTo(whole.get(i).start());
+            assertThat(streamed.get(i).location().line()).isEqualTo(i / 3 + 1);
+        }
+    }
+
+    @Test
+    void aLongSingleLineStreamsInBoundedMemory() throws IOException {
+        // 10 MB on one line, generated on the fly; the scanner only ever holds its chunk buffer
+        Reader huge = new Reader() {
+            long left = 10_000_000;
+            final char[] unit = "aaaa bbbb cccc 1234 ".toCharArray();
+            long pos;
+
+            @Override
+            public int read(char[] cbuf, int off, int len) {
+                if (left <= 0) {
+                    return -1;
+                }
+                int n = (int) Math.min(len, left);
+                for (int k = 0; k < n; k++) {
+                    cbuf[off + k] = unit[(int) (pos++ % unit.length)];
+                }
+                left -= n;
+                return n;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Collect sink = new Collect();
+        Catalogue.standard().newScanner(SETTINGS).scan(huge, "big.txt", null, sink);
+        assertThat(sink.findings).isEmpty();
+    }
+
+    @Test
+    void privateKeyBlockAcrossChunksIsOneFinding() throws IOException {
+        String body = "MIIEowIBAAKCAQEAx".repeat(60).replaceAll("(.{64})", "$1\n");
+        String pem = "-----BEGIN RSA PRIVATE KEY-----\n" + body + "\n-----END RSA PRIVATE KEY-----";
+        String text = "config:\n  key: |\n" + pem + "\nend\n";
+        List<Finding> f = stream(Catalogue.standard().newScanner(SETTINGS, 256, 2048), text);
+        assertThat(f).hasSize(1);
+        assertThat(f.get(0).detectorId()).isEqualTo("private-key");
+        assertThat(f.get(0).location().line()).isEqualTo(3);
+        assertThat(f.get(0).location().length()).isEqualTo(pem.length());
+        assertThat(f.get(0).location().endLine()).isEqualTo(3 + pem.split("\n").length - 1);
+        assertThat(f.get(0).maskedValue()).isEqualTo("-----BEGIN RSA PRIVATE KEY-----****");
+    }
+
+    @Test
+    void findingsCarryNoRawValueAnywhere() throws IOException {
+        String text = "Patiënt dossier: BSN 111222333, mail jan.jansen@example.nl, kaart 4111 1111 1111 1111,"
+                + " password=xK9#mP2$vL5qR8tZ\n";
+        List<Finding> f = stream(Catalogue.standard().newScanner(SETTINGS), text);
+        assertThat(f).extracting(Finding::detectorId).contains("nl-bsn", "email", "credit-card", "generic-secret");
+        for (Finding x : f) {
+            String all = x.maskedValue() + " " + x.snippet() + " " + x.attributes();
+            assertThat(all).doesNotContain("111222333", "jan.jansen", "4111 1111 1111 1111", "xK9#mP2$vL5qR8tZ");
+        }
+        Finding bsn = f.stream().filter(x -> x.detectorId().equals("nl-bsn")).findFirst().orElseThrow();
+        assertThat(bsn.maskedValue()).isEqualTo("*******33");
+        assertThat(bsn.severity()).isEqualTo(io.dataguardian.engine.Severity.CRITICAL);
+        assertThat(bsn.articles()).contains("GDPR Art. 9", "GDPR Art. 87", "UAVG Art. 46");
+        Finding card = f.stream().filter(x -> x.detectorId().equals("credit-card")).findFirst().orElseThrow();
+        assertThat(card.maskedValue()).isEqualTo("**** **** **** 1111");
+        Finding mail = f.stream().filter(x -> x.detectorId().equals("email")).findFirst().orElseThrow();
+        assertThat(mail.maskedValue()).isEqualTo("j***@e***.nl");
+        assertThat(mail.snippet()).contains("j***@e***.nl").contains("*******33");
+    }
+
+    @Test
+    void suppressionsByMarkerFingerprintAndDisabledRule() {
+        TextScanner plain = Catalogue.standard().newScanner(SETTINGS);
+        assertThat(plain.scan("bsn 111222333 // dataguardian:allow")).isEmpty();
+        List<Match> m = plain.scan("bsn 111222333 en bsn 123456782");
+        assertThat(m).hasSize(2);
+        String fp = m.get(0).fingerprint();
+        assertThat(fp).matches("[0-9a-f]{64}");
+        assertThat(plain.scan("BSN: 111.222.333").get(0).fingerprint()).isEqualTo(fp);
+
+        TextScanner allowing = Catalogue.standard().newScanner(new DetectionSettings(KEY, Set.of(), List.of(), Set.of(fp)));
+        assertThat(allowing.scan("bsn 111222333 en bsn 123456782")).extracting(Match::start).containsExactly(21);
+
+        TextScanner noBsn = Catalogue.standard().newScanner(new DetectionSettings(KEY, Set.of("nl-bsn"), List.of(), Set.of()));
+        assertThat(noBsn.scan("bsn 111222333, mail a@b.nl")).extracting(Match::detectorId).containsExactly("email");
+
+        byte[] otherKey = "another-installation-key".getBytes(StandardCharsets.UTF_8);
+        assertThat(Catalogue.standard().newScanner(DetectionSettings.withKey(otherKey)).scan("bsn 111222333").get(0)
+                .fingerprint()).isNotEqualTo(fp);
+    }
+
+    @Test
+    void customRulesAddRegexDetectorsWithContext() {
+        CustomRule rule = new CustomRule("acme-employee-id", "EMPLOYEE_ID", "EMP-\\d{6}",
+                io.dataguardian.engine.Severity.HIGH, List.of("GDPR Art. 88"), List.of("employee"), "ACME staff ids");
+        TextScanner s = Catalogue.standard().newScanner(new DetectionSettings(KEY, Set.of(), List.of(rule), Set.of()));
+        List<Match> m = s.scan("employee EMP-123456 joined");
+        assertThat(m).hasSize(1);
+        assertThat(m.get(0).detectorId()).isEqualTo("acme-employee-id");
+        assertThat(m.get(0).severity()).isEqualTo(io.dataguardian.engine.Severity.HIGH);
+        assertThat(m.get(0).articles()).containsExactly("GDPR Art. 88");
+        assertThat(m.get(0).maskedValue()).doesNotContain("1234");
+        assertThat(s.scan("ticket EMP-123456 closed")).isEmpty();
+    }
+}

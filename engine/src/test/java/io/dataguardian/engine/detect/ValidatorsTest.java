@@ -1,0 +1,87 @@
+package io.dataguardian.engine.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Published test vectors for the checksums the catalogue relies on. */
+class ValidatorsTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"111222333", "123456782", "999999990", "010000008"})
+    void validBsnPassesTheElevenProof(String bsn) {
+        assertThat(Checksums.elevenProof(bsn)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"123456789", "111222334", "000000000", "111111111", "12345678", "1234567820"})
+    void invalidBsnFailsTheElevenProof(String bsn) {
+        assertThat(Checksums.elevenProof(bsn)).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"NL91ABNA0417164300", "DE89370400440532013000", "GB82WEST12345698765432",
+        "BE68539007547034", "FR1420041010050500013M02606", "CH9300762011623852957", "NO9386011117947",
+        "ES9121000418450200051332", "IT60X0542811101000000123456", "AT611904300234573201"})
+    void validIbansPassMod97AndLength(String iban) {
+        assertThat(Checksums.iban(iban)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"NL91ABNA0417164301", "NL91ABNA041716430", "DE89370400440532013001", "NL91AB1A0417164300",
+        "XX91ABNA0417164300"})
+    void invalidIbansFail(String iban) {
+        assertThat(Checksums.iban(iban)).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"4111111111111111", "5555555555554444", "378282246310005", "2223003122003222",
+        "6011111111111117", "3530111333300000", "30569309025904", "4012888888881881", "371449635398431",
+        "5105105105105100", "6759649826438453"})
+    void publishedCardNumbersPassLuhnAndIssuer(String pan) {
+        assertThat(Checksums.luhn(pan)).isTrue();
+        assertThat(CandidateFinder.issuer(pan)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"4111111111111112", "5555555555554445", "378282246310006"})
+    void luhnRejectsAChangedDigit(String pan) {
+        assertThat(Checksums.luhn(pan)).isFalse();
+    }
+
+    @Test
+    void issuerRangesRejectUnknownPrefixesAndLengths() {
+        assertThat(CandidateFinder.issuer("1234567812345670")).isFalse();
+        assertThat(CandidateFinder.issuer("5655555555554444")).isFalse(); // 56 is not a Mastercard range of length 16
+        assertThat(CandidateFinder.issuer("41111111111111")).isFalse(); // Visa has 13, 16 or 19 digits
+    }
+
+    @Test
+    void ipv6Shapes() {
+        assertThat(CandidateFinder.validIpv6("2001:db8::8a2e:370:7334")).isTrue();
+        assertThat(CandidateFinder.validIpv6("::1")).isTrue();
+        assertThat(CandidateFinder.validIpv6("::ffff:192.0.2.128")).isTrue();
+        assertThat(CandidateFinder.validIpv6("2001:0db8:85a3:0000:0000:8a2e:0370:7334")).isTrue();
+        assertThat(CandidateFinder.validIpv6("10:30:00")).isFalse();
+        assertThat(CandidateFinder.validIpv6("00:1A:2B:3C:4D:5E")).isFalse();
+        assertThat(CandidateFinder.validIpv6("abc::def")).isFalse();
+        assertThat(CandidateFinder.validIpv6("1::2::3")).isFalse();
+    }
+
+    @Test
+    void phoneValidityComesFromLibphonenumber() {
+        assertThat(CandidateFinder.validPhone("0612345678")).isTrue();
+        assertThat(CandidateFinder.validPhone("+442079460958")).isTrue();
+        assertThat(CandidateFinder.validPhone("0012345678")).isFalse();
+    }
+
+    @Test
+    void entropyOfRandomAndRepetitiveValues() {
+        assertThat(Checksums.entropy("aaaaaaaa")).isZero();
+        assertThat(Checksums.entropy("3f9a7c2e8b1d4f6a0c5e9b2d7a4f1c8e")).isGreaterThan(3.5);
+        assertThat(SecretValues.isSecret("changeme123", true)).isFalse();
+        assertThat(SecretValues.isSecret("xK9#mP2$vL5qR8tZ", false)).isTrue();
+    }
+}
