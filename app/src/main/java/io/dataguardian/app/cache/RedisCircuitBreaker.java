@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Closed: Redis is used. After {@code threshold} consecutive failures: open, and no request touches
+ * Closed: Redis is used. After {@code threshold} consecutive failures, or one timeout: open, and no request touches
  * Redis; a background probe (not a request) tries it, half-open while it does, and closes the breaker
  * when Redis answers. Listeners hear of each close so the cache can drop L1 entries that may have
  * missed invalidations while Redis was unreachable.
@@ -38,6 +38,14 @@ public final class RedisCircuitBreaker {
 
     public void recordSuccess() {
         consecutiveFailures.set(0);
+    }
+
+    /** A timeout has already cost a request the whole budget: open at once, so no one pays it twice. */
+    public void recordTimeout() {
+        consecutiveFailures.set(threshold);
+        if (state.compareAndSet(State.CLOSED, State.OPEN)) {
+            opened.incrementAndGet();
+        }
     }
 
     public void recordFailure() {

@@ -242,11 +242,26 @@ public final class RedisTier implements AutoCloseable {
             breaker.recordSuccess();
             return r == null ? Boolean.FALSE : r;
         } catch (RuntimeException e) {
-            breaker.recordFailure();
+            if (isTimeout(e)) {
+                breaker.recordTimeout();
+            } else {
+                breaker.recordFailure();
+            }
             stats.l2Errors.increment();
             log.debug("Redis call failed ({}); continuing without L2", e.toString());
             return null;
         }
+    }
+
+    private static boolean isTimeout(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof io.lettuce.core.RedisCommandTimeoutException
+                    || t instanceof org.springframework.dao.QueryTimeoutException
+                    || t instanceof java.util.concurrent.TimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ---- admin path: throws when Redis is unavailable ----
@@ -310,6 +325,13 @@ public final class RedisTier implements AutoCloseable {
                     }
                 } catch (RuntimeException e) {
                     breaker.probeFailed();
+                }
+            } else if (breaker.allowsRequests() && pendingInvalidations() > 0) {
+                // Deletes remembered by requests that raced with the breaker closing.
+                try {
+                    replayPending();
+                } catch (RuntimeException e) {
+                    breaker.recordFailure();
                 }
             }
         } catch (Throwable t) {
