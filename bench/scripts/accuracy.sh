@@ -19,3 +19,7 @@ end=$(date +%s.%N)
 log "scan took $(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.1f", b - a }') s"
 corpus_tool AccuracyEvaluator --labels "$CORPUS/labels.json" --sarif "$OUT/corpus.sarif" \
   --show-errors "${SHOW_ERRORS:-8}" --json-out "$OUT/accuracy.json" | tee "$OUT/accuracy.txt"
+echo
+echo "== lenient view: aggregated (per CSV column / JSON path) results credited with their occurrences =="
+corpus_tool AccuracyEvaluator --labels "$CORPUS/labels.json" --sarif "$OUT/corpus.sarif" \
+  --credit-aggregated --json-out "$OUT/accuracy-lenient.json" | tee "$OUT/accuracy-lenient.txt"
