@@ -55,7 +55,8 @@ public class StartupFailureAnalyzer implements FailureAnalyzer, Ordered {
                 return "DATAGUARDIAN_DB_USER: the database refused the user (" + message + ")";
             }
             if (lower.contains("password")) {
-                return "DATAGUARDIAN_DB_PASSWORD: the database refused the password (" + message + ")";
+                return "DATAGUARDIAN_DB_PASSWORD (or DATAGUARDIAN_DB_USER): the database refused the password ("
+                        + message + ")";
             }
             return "DATAGUARDIAN_DB_USER / DATAGUARDIAN_DB_PASSWORD: the database refused the login (" + message + ")";
         }

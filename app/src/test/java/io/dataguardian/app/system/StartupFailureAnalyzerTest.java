@@ -19,7 +19,7 @@ class StartupFailureAnalyzerTest {
     void refusedPasswordNamesThePasswordSetting() {
         SQLException refused = new SQLException("FATAL: password authentication failed for user \"dg\"", "28P01");
         FailureAnalysis analysis = analyzer.analyze(new IllegalStateException("Unable to obtain connection", refused));
-        assertThat(analysis.getDescription()).startsWith("DATAGUARDIAN_DB_PASSWORD: the database refused the password");
+        assertThat(analysis.getDescription()).startsWith("DATAGUARDIAN_DB_PASSWORD (or DATAGUARDIAN_DB_USER): the database refused the password");
     }
 
     @Test
