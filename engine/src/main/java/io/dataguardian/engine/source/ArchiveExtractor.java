@@ -263,6 +263,9 @@ public final class ArchiveExtractor implements ContentExtractor {
             context.error(new FileError(archivePath, e.kind(), e.getMessage() + " (at " + entryPath + ")"));
             return false;
         } catch (IOException e) {
+            if (context.cancelled()) {
+                return false;
+            }
             if (guarded.tripped() == null) {
                 context.error(new FileError(archivePath, "corrupt", "archive is damaged at " + entryPath + ": "
                         + safeMessage(e)));

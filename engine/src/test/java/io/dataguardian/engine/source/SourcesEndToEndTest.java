@@ -1,0 +1,59 @@
+package io.dataguardian.engine.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dataguardian.engine.detect.DetectionSettings;
+import io.dataguardian.engine.finding.Finding;
+import io.dataguardian.engine.scan.ScanEngine;
+import io.dataguardian.engine.scan.ScanRequest;
+import io.dataguardian.engine.scan.ScanResult;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The extractors as the engine finds them (service file) with the real catalogue. */
+class SourcesEndToEndTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void directoryWithZipAndDocxIsScannedThroughTheEngine() throws Exception {
+        String csv = "naam,email,iban\nJan de Vries,jan.devries@voorbeeld.nl,NL91ABNA0417164300\n"
+                + "Piet Jansen,piet.jansen@voorbeeld.nl,NL91ABNA0417164300\n";
+        Files.write(dir.resolve("export.zip"), ArchiveExtractorTest.zip(
+                ArchiveExtractorTest.entry("crm/customers.csv", csv),
+                ArchiveExtractorTest.entry("../escape.txt", "x")));
+        try (XWPFDocument doc = new XWPFDocument(); OutputStream out = Files.newOutputStream(dir.resolve("brief.docx"))) {
+            doc.createParagraph().createRun().setText("Geachte heer, uw e-mailadres is marie@voorbeeld.nl.");
+            doc.write(out);
+        }
+        Files.writeString(dir.resolve("broken.pdf"), "%PDF-1.7 this is not really a pdf", StandardCharsets.UTF_8);
+
+        ScanResult result = new ScanEngine().scan(ScanRequest.builder(
+                DetectionSettings.withKey("end-to-end-test-key-0123456789".getBytes(StandardCharsets.UTF_8)))
+                .root(dir).threads(2).build());
+
+        assertThat(result.findings()).anySatisfy(f -> {
+            assertThat(f.entityType()).isEqualTo("EMAIL");
+            assertThat(f.location().path()).isEqualTo("export.zip!/crm/customers.csv");
+            assertThat(f.location().section()).isEqualTo("column email");
+            assertThat(f.occurrences()).isEqualTo(2);
+        });
+        assertThat(result.findings()).filteredOn(f -> f.location().path().equals("brief.docx"))
+                .extracting(Finding::entityType).contains("EMAIL");
+        assertThat(result.errors()).anySatisfy(e -> {
+            assertThat(e.path()).isEqualTo("export.zip!/../escape.txt");
+            assertThat(e.kind()).isEqualTo("unsafe-entry-name");
+        });
+        assertThat(result.errors()).anySatisfy(e -> {
+            assertThat(e.path()).isEqualTo("broken.pdf");
+            assertThat(e.kind()).isEqualTo("corrupt");
+        });
+        assertThat(result.findings()).allSatisfy(f -> assertThat(f.maskedValue()).doesNotContain("jan.devries@"));
+    }
+}
