@@ -29,6 +29,7 @@ public class AuditLogRepository {
     private final JsonMapper json;
     private final Clock clock;
 
+    @org.springframework.beans.factory.annotation.Autowired // the constructor Spring uses (two exist)
     public AuditLogRepository(DataSource dataSource, JsonMapper json, ObjectProvider<Clock> clock) {
         this(dataSource, json, clock.getIfAvailable(Clock::systemUTC));
     }

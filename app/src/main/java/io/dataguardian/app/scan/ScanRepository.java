@@ -37,6 +37,7 @@ public class ScanRepository {
     private final JdbcClient jdbc;
     private final Clock clock;
 
+    @org.springframework.beans.factory.annotation.Autowired // the constructor Spring uses (two exist)
     public ScanRepository(DataSource dataSource, ObjectProvider<Clock> clock) {
         this(dataSource, clock.getIfAvailable(Clock::systemUTC));
     }
