@@ -14,7 +14,7 @@ log "generating corpus: seed $SEED, $FILES files, $SIZE_MB MB -> $CORPUS"
 corpus_tool CorpusGenerator --out "$CORPUS" --seed "$SEED" --files "$FILES" --size "$SIZE_MB" --clean
 log "scanning: $(cli_cmd) scan $CORPUS --format sarif --output $OUT/corpus.sarif"
 start=$(date +%s.%N)
-run_scan "$CORPUS" --format sarif --output "$OUT/corpus.sarif" ${THREADS:+--threads "$THREADS"}
+run_scan "$OUT/corpus.sarif" "$CORPUS" --format sarif -q ${THREADS:+--threads "$THREADS"}
 end=$(date +%s.%N)
 log "scan took $(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.1f", b - a }') s"
 corpus_tool AccuracyEvaluator --labels "$CORPUS/labels.json" --sarif "$OUT/corpus.sarif" \

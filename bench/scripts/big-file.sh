@@ -11,14 +11,15 @@ export DATAGUARDIAN_JAVA_OPTS=-Xmx256m
 build_bench
 build_cli
 [ -f "$FILE" ] || corpus_tool CorpusGenerator --throughput "$FILE" --seed "$SEED" --size "$SIZE"
-SCAN="$(cli_cmd) scan $FILE --format json --output $OUT/big-file.json"
+SCAN="$(cli_cmd) scan $FILE --format json --output $OUT/big-file.json -q"
 log "$SCAN"
 rc=0
+rm -f "$OUT/big-file.json"
 /usr/bin/time -v -o "$OUT/big-file.time" $SCAN || rc=$?
 wall=$(awk -F': ' '/Elapsed \(wall clock\)/ { print $2 }' "$OUT/big-file.time")
 rss=$(awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$OUT/big-file.time")
 echo "file $(file_mb "$FILE") MB, exit status $rc, wall $wall, peak RSS $rss MiB, JVM options $DATAGUARDIAN_JAVA_OPTS" | tee "$OUT/big-file.txt"
-if [ "$rc" -gt 1 ]; then
+if [ "$rc" -gt 1 ] || [ ! -s "$OUT/big-file.json" ]; then
   echo "FAIL: the scan did not complete (exit status $rc)"; exit 1
 fi
 echo "PASS: scan completed"

@@ -3,6 +3,8 @@
 #   BENCH_CP                 classpath for the corpus tools instead of bench/target/benchmarks.jar
 #   DATAGUARDIAN_JAVA_OPTS   JVM options for the CLI (default -Xmx256m)
 #   SKIP_BUILD=1             never run Maven
+#   DATAGUARDIAN_CLI_JAR     run this CLI jar instead of bin/dataguardian (e.g. a stable copy while
+#                            colleagues rebuild cli/target/dataguardian.jar)
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$ROOT"
@@ -26,7 +28,7 @@ build_bench() {
 
 # Builds the CLI fat jar when missing (unless bin/dataguardian exists).
 build_cli() {
-  [ -x bin/dataguardian ] && return 0
+  [ -n "${DATAGUARDIAN_CLI_JAR:-}" ] && return 0
   if [ ! -f "$CLI_JAR" ] && [ "${SKIP_BUILD:-0}" != 1 ]; then
     log "building cli: mvn -B -q -o -pl cli -am -DskipTests package"
     mvn -B -q -o -pl cli -am -DskipTests package >&2
@@ -41,19 +43,26 @@ corpus_tool() { # corpus_tool CLASS ARGS...
 
 # The command line that runs the CLI, as one string (for hyperfine) and as an array.
 cli_cmd() {
-  if [ -x bin/dataguardian ]; then
+  if [ -n "${DATAGUARDIAN_CLI_JAR:-}" ]; then
+    printf '%s' "java $DATAGUARDIAN_JAVA_OPTS -jar $DATAGUARDIAN_CLI_JAR"
+  elif [ -x bin/dataguardian ]; then
     printf '%s' "bin/dataguardian"
   else
     printf '%s' "java $DATAGUARDIAN_JAVA_OPTS -jar $CLI_JAR"
   fi
 }
 
-# Exit status 0 (clean) and 1 (findings at --fail-on) are both a completed scan.
-run_scan() { # run_scan ARGS...
-  local rc=0
+# Exit status 0 (clean) and 1 (findings at --fail-on) are both a completed scan, if the report
+# was written (java itself also exits 1, e.g. on a corrupt jar).
+run_scan() { # run_scan REPORT ARGS...
+  local report=$1 rc=0; shift
+  rm -f "$report"
   # shellcheck disable=SC2046
-  $(cli_cmd) scan "$@" || rc=$?
-  [ "$rc" -le 1 ] || { log "scan failed with exit status $rc"; return "$rc"; }
+  $(cli_cmd) scan "$@" --output "$report" || rc=$?
+  if [ "$rc" -gt 1 ] || [ ! -s "$report" ]; then
+    log "scan failed: exit status $rc, report $report $([ -s "$report" ] && echo written || echo missing)"
+    return 1
+  fi
 }
 
 file_mb() { awk -v b="$(stat -c %s "$1")" 'BEGIN { printf "%.1f", b / 1048576 }'; }

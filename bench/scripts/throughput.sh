@@ -17,7 +17,7 @@ if [ ! -f "$FILE" ]; then
 fi
 MB=$(file_mb "$FILE")
 CLI=$(cli_cmd)
-SCAN="$CLI scan $FILE --format sarif --output $OUT/throughput.sarif --threads 1"
+SCAN="$CLI scan $FILE --format sarif --output $OUT/throughput.sarif --threads 1 -q"
 RG="rg -c -f bench/scripts/pii-patterns.txt $FILE"
 
 log "one timed run for peak RSS: /usr/bin/time -v $SCAN"

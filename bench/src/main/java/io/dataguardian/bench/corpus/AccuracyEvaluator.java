@@ -87,6 +87,7 @@ public final class AccuracyEvaluator {
     private final Map<String, CorpusGenerator.FileLabels> files = new LinkedHashMap<>();
     private final Path corpusRoot;
     final Map<String, Stats> stats = new LinkedHashMap<>();
+    final Map<String, Stats> byFormat = new TreeMap<>();
     int ignoredOtherTypes;
     int ignoredUnlabelledFiles;
     int unresolvedRegions;
@@ -308,6 +309,8 @@ public final class AccuracyEvaluator {
         }
         for (CorpusGenerator.FileLabels f : files.values()) {
             List<Prediction> preds = byFile.getOrDefault(f.path(), List.of());
+            Stats fs = byFormat.computeIfAbsent(f.format(), k -> new Stats());
+            fs.labels += f.positives().size();
             int[] hits = new int[f.positives().size()];
             for (Label l : f.positives()) {
                 Stats s = stats.get(l.type().scoringClass());
@@ -328,9 +331,9 @@ public final class AccuracyEvaluator {
                         hits[i]++;
                     }
                 }
-                if (!correct && creditAggregated && p.aggregated()) {
+                if (creditAggregated && p.aggregated()) {
                     // lenient: an aggregated result stands for `occurrences` matches of its class in this file
-                    int credit = p.occurrences();
+                    int credit = correct ? p.occurrences() - 1 : p.occurrences();
                     for (int i = 0; i < hits.length && credit > 0; i++) {
                         if (hits[i] == 0 && f.positives().get(i).type().scoringClass().equals(p.type().scoringClass())) {
                             hits[i]++;
@@ -339,7 +342,9 @@ public final class AccuracyEvaluator {
                         }
                     }
                 }
+                fs.predictions++;
                 if (correct) {
+                    fs.correct++;
                     s.correct++;
                 } else {
                     String cause = fpCause(f, p);
@@ -351,6 +356,7 @@ public final class AccuracyEvaluator {
                 Label l = f.positives().get(i);
                 Stats s = stats.get(l.type().scoringClass());
                 if (hits[i] > 0) {
+                    fs.found++;
                     s.found++;
                 } else {
                     String kind = l.type().name() + ":" + l.kind();
@@ -395,8 +401,10 @@ public final class AccuracyEvaluator {
         if (max <= 0 || list.size() >= max) {
             return;
         }
-        long sameCause = list.stream().filter(e -> e[0].equals(cause)).count();
-        if (sameCause >= Math.max(1, (max + 1) / 2)) {
+        int cap = Math.max(1, (max + 1) / 2);
+        String dir = path.contains("/") ? path.substring(0, path.indexOf('/')) : "";
+        if (list.stream().filter(e -> e[0].equals(cause)).count() >= cap
+                || list.stream().filter(e -> e[1].startsWith(dir + "/")).count() >= cap) {
             return;
         }
         list.add(new String[] {cause, path + ":" + lineOf(path, start), masked(path, start, end), ruleId == null ? "" : ruleId});
@@ -491,6 +499,8 @@ public final class AccuracyEvaluator {
         Stats m = micro();
         out.printf(Locale.ROOT, "%-15s %7d %7d %7d %7d %9.4f %7.4f %7.4f%s%n", "MICRO", m.labels, m.found, m.fp(), m.fn(),
                 m.precision(), m.recall(), m.f1(), m.f1() < 0.95 ? "   < micro-F1 target 0.95" : "   (target micro-F1 >= 0.95 met)");
+        out.printf(Locale.ROOT, "%nby file format (all classes):%n%-15s %7s %7s %7s %7s %9s %7s %7s%n", "format", "labels", "TP", "FP", "FN", "precision", "recall", "F1");
+        byFormat.forEach((k, s) -> out.printf(Locale.ROOT, "%-15s %7d %7d %7d %7d %9.4f %7.4f %7.4f%n", k, s.labels, s.found, s.fp(), s.fn(), s.precision(), s.recall(), s.f1()));
         out.printf(Locale.ROOT, "TP counts labels found; FP counts predictions overlapping no label of their class; duplicates (extra correct predictions on an already found label): %d%n", m.duplicates);
         out.printf(Locale.ROOT, "ignored: %d results of types outside the evaluated set %s; %d results in unlabelled files %s; %d results without a usable region%n",
                 ignoredOtherTypes, ignoredTypeCounts, ignoredUnlabelledFiles, firstKeys(unknownFiles, 5), unresolvedRegions);
@@ -530,6 +540,9 @@ public final class AccuracyEvaluator {
         stats.forEach((k, s) -> rows.add(row(k, s, true)));
         root.put("classes", rows);
         root.put("micro", row("MICRO", micro(), false));
+        List<Map<String, Object>> formats = new ArrayList<>();
+        byFormat.forEach((k, s) -> formats.add(row(k, s, false)));
+        root.put("formats", formats);
         Map<String, Object> targets = new LinkedHashMap<>();
         targets.put("microF1AtLeast095", micro().f1() >= 0.95);
         for (String c : PRECISION_098) {
