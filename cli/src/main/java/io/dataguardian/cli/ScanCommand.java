@@ -85,6 +85,9 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress and no summary on stderr; errors only as a count.")
     boolean quiet;
 
+    @CommandLine.Mixin
+    DatabaseOptions database = new DatabaseOptions();
+
     ScanCommand(CliEnvironment env) {
         this.env = env;
     }
@@ -192,7 +195,7 @@ final class ScanCommand implements Callable<Integer> {
         return ConfigLoader.findIn(Files.isDirectory(first) ? first : first.toAbsolutePath().getParent());
     }
 
-    private Severity parseFailOn() {
+    Severity parseFailOn() {
         if (failOn == null || failOn.equalsIgnoreCase("none")) {
             return null;
         }
@@ -204,7 +207,7 @@ final class ScanCommand implements Callable<Integer> {
         }
     }
 
-    private ReportFormat reportFormat() {
+    ReportFormat reportFormat() {
         try {
             if (format != null) {
                 return ReportFormat.parse(format);
