@@ -8,7 +8,8 @@ import org.springframework.cache.interceptor.KeyGenerator;
 
 /**
  * {@code @Cacheable(cacheNames = "compliance-scores", keyGenerator = "orgKeyGenerator")}: the first
- * parameter of the method is the organisation id, the others make the key.
+ * parameter of the method is the organisation id, the others (joined by ':') make the key, so a
+ * {@code @CacheEvict} with the same parameters removes what the {@code @Cacheable} stored.
  */
 public class OrgKeyGenerator implements KeyGenerator {
 
@@ -20,6 +21,7 @@ public class OrgKeyGenerator implements KeyGenerator {
             throw new IllegalArgumentException(method.getName() + ": the first parameter must be the organisation id");
         }
         String rest = Arrays.stream(params, 1, params.length).map(String::valueOf).collect(Collectors.joining(":"));
-        return OrgKey.of(params[0], method.getName() + (rest.isEmpty() ? "" : ":" + rest));
+        // Not the method name: @Cacheable and @CacheEvict on different methods must produce the same key.
+        return OrgKey.of(params[0], rest);
     }
 }
