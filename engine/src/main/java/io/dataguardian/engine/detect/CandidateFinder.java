@@ -9,6 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The one pass over the characters of a text window. Cheap character classes generate candidates
@@ -23,6 +26,7 @@ final class CandidateFinder {
 
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
     private static final Lexicon LEX = Lexicon.STANDARD;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static final byte OTHER = 0, DIGIT = 1, UPPER = 2, LOWER = 3, AT = 4, DASH = 5, COLON = 6, EQ = 7,
             PLUS = 8, LPAREN = 9;
@@ -180,7 +184,7 @@ final class CandidateFinder {
         if (isWordChar(c)) {
             return false;
         }
-        return !((c == '.' || c == ',' || c == '-' || c == '/') && isDigit(at(e + 1)));
+        return !((c == '.' || c == '-' || c == '/') && isDigit(at(e + 1)));
     }
 
     /** A number may start at p: no word character precedes, nor a separator that continues a number. */
@@ -192,7 +196,7 @@ final class CandidateFinder {
         if (isWordChar(c) || c == '+') {
             return false;
         }
-        return !((c == '.' || c == ',' || c == '-' || c == '/' || c == ':') && isDigit(at(p - 2)));
+        return !((c == '.' || c == '-' || c == '/' || c == ':') && isDigit(at(p - 2)));
     }
 
     private boolean recent(Ctx cls, int pos, int distance) {
@@ -228,7 +232,11 @@ final class CandidateFinder {
                 return e;
             }
         }
-        if (d1 <= 4 && s1 == ':' && (isHex(at(e1 + 1)) || at(e1 + 1) == ':')) {
+        int hexEnd = e1;
+        while (hexEnd < limit && hexEnd - i <= 4 && isHex(b[hexEnd])) {
+            hexEnd++;
+        }
+        if (hexEnd - i <= 4 && at(hexEnd) == ':' && (isHex(at(hexEnd + 1)) || at(hexEnd + 1) == ':')) {
             int e = ipv6(i);
             if (e > 0) {
                 return e;
@@ -937,7 +945,7 @@ final class CandidateFinder {
             for (int k = i; k < end; k++) {
                 ok &= isUpper(b[k]) || isDigit(b[k]);
             }
-            if (ok && !startsWith(end - 7, "EXAMPLE")) {
+            if (ok && !startsWith(end - 7, "EXAMPLE") && varied(i + 4, end)) {
                 emit(AWS_ACCESS, i, end, 0);
                 return end;
             }
@@ -947,7 +955,7 @@ final class CandidateFinder {
             while (p < limit && (isAsciiAlnum(b[p]) || b[p] == '_' || b[p] == '-')) {
                 p++;
             }
-            if (p - i == 39) {
+            if (p - i == 39 && varied(i + 4, p)) {
                 emit(GOOGLE, i, p, 0);
                 return p;
             }
@@ -1023,6 +1031,26 @@ final class CandidateFinder {
         return end;
     }
 
+    /** A real token body has some variety: ghp_XXXX... and sk_live_0000... are placeholders. */
+    private boolean varied(int s, int e) {
+        long seen1 = 0;
+        long seen2 = 0;
+        int distinct = 0;
+        for (int k = s; k < e; k++) {
+            int c = b[k] & 127;
+            long bit = 1L << (c & 63);
+            if (c < 64 ? (seen1 & bit) == 0 : (seen2 & bit) == 0) {
+                distinct++;
+                if (c < 64) {
+                    seen1 |= bit;
+                } else {
+                    seen2 |= bit;
+                }
+            }
+        }
+        return distinct >= Math.min(10, (e - s) / 2);
+    }
+
     private int tokenRun(int p, boolean underscore, boolean dash) {
         int q = p;
         while (q < limit && (isAsciiAlnum(b[q]) || (underscore && b[q] == '_') || (dash && b[q] == '-'))) {
@@ -1036,19 +1064,19 @@ final class CandidateFinder {
         if (c == 'g') {
             if (startsWith(i, "github_pat_")) {
                 int q = tokenRun(i + 11, true, false);
-                if (q - i - 11 >= 22) {
+                if (q - i - 11 >= 22 && varied(i + 11, q)) {
                     emit(GITHUB, i, q, 0);
                     return q;
                 }
             } else if (i + 4 < limit && b[i + 1] == 'h' && b[i + 3] == '_' && "pousr".indexOf(b[i + 2]) >= 0) {
                 int q = tokenRun(i + 4, false, false);
-                if (q - i - 4 >= 36 && q - i - 4 <= 255 && !isWordChar(at(q))) {
+                if (q - i - 4 >= 36 && q - i - 4 <= 255 && !isWordChar(at(q)) && varied(i + 4, q)) {
                     emit(GITHUB, i, q, 0);
                     return q;
                 }
             } else if (startsWith(i, "glpat-")) {
                 int q = tokenRun(i + 6, true, true);
-                if (q - i - 6 >= 20) {
+                if (q - i - 6 >= 20 && varied(i + 6, q)) {
                     emit(GITLAB, i, q, 0);
                     return q;
                 }
@@ -1056,7 +1084,7 @@ final class CandidateFinder {
         } else if (c == 'x' && startsWith(i, "xox") && i + 4 < limit && "baprs".indexOf(b[i + 3]) >= 0
                 && b[i + 4] == '-') {
             int q = tokenRun(i + 5, false, true);
-            if (q - i - 5 >= 10) {
+            if (q - i - 5 >= 10 && varied(i + 5, q)) {
                 emit(SLACK, i, q, 0);
                 return q;
             }
@@ -1065,7 +1093,7 @@ final class CandidateFinder {
             boolean test = startsWith(i + 3, "test_") && c != 'p';
             if (live || test) {
                 int q = tokenRun(i + 8, false, false);
-                if (q - i - 8 >= 10 && !isWordChar(at(q))) {
+                if (q - i - 8 >= 10 && !isWordChar(at(q)) && varied(i + 8, q)) {
                     emit(STRIPE, i, q, 0);
                     return q;
                 }
@@ -1094,7 +1122,11 @@ final class CandidateFinder {
             if (!header.startsWith("{") || !header.contains("\"alg\"")) {
                 return -1;
             }
-        } catch (IllegalArgumentException e) {
+            JsonNode node = JSON.readTree(header);
+            if (!node.isObject() || !node.has("alg")) {
+                return -1;
+            }
+        } catch (IllegalArgumentException | JacksonException e) {
             return -1;
         }
         emit(JWT, i, p3, 0);

@@ -12,13 +12,18 @@ final class ContextScorer {
     static final int AFTER = 32;
     static final double BOOST = 0.3;
     static final double PENALTY = 0.4;
+    /** Lowering words count only before the match and this close: they are labels ("ordernummer 123"). */
+    static final int PENALTY_REACH = 24;
 
     private final int[] dist = new int[Ctx.values().length];
     private long present;
+    /** Classes of the words ending at most PENALTY_REACH chars before the match. */
+    private long closeBefore;
 
     /** Scans the words around [s, e) of b[0, limit); returns the classes present. */
     long scan(char[] b, int limit, int s, int e) {
         present = 0;
+        closeBefore = 0;
         int from = Math.max(0, s - BEFORE);
         int to = Math.min(limit, e + AFTER);
         int p = from;
@@ -42,12 +47,12 @@ final class ContextScorer {
             }
             int we = p;
             if (we <= s || ws >= e) {
-                record(Lexicon.STANDARD.lookup(b, ws, we), ws, we, s, e);
+                record(Lexicon.STANDARD.lookup(b, ws, we), ws, we, s, e, true);
                 if (humps) {
                     int hs = ws;
                     for (int k = ws + 1; k <= we; k++) {
                         if (k == we || (Character.isUpperCase(b[k]) && Character.isLowerCase(b[k - 1]))) {
-                            record(Lexicon.STANDARD.lookup(b, hs, k), hs, k, s, e);
+                            record(Lexicon.STANDARD.lookup(b, hs, k), hs, k, s, e, false);
                             hs = k;
                         }
                     }
@@ -57,11 +62,14 @@ final class ContextScorer {
         return present;
     }
 
-    private void record(long cls, int ws, int we, int s, int e) {
+    private void record(long cls, int ws, int we, int s, int e, boolean wholeWord) {
         if (cls == 0) {
             return;
         }
         int d = we <= s ? s - we : ws - e;
+        if (wholeWord && we <= s && d <= PENALTY_REACH) {
+            closeBefore |= cls;
+        }
         long fresh = cls & ~present;
         long both = cls & present;
         for (long m = fresh; m != 0; m &= m - 1) {
@@ -90,7 +98,7 @@ final class ContextScorer {
         }
         double conf = d.base + c.adjust;
         long bp = ctx & d.boost;
-        long pp = ctx & d.penalty;
+        long pp = closeBefore & d.penalty;
         if (bp != 0 && pp != 0) {
             conf += nearest(bp) <= nearest(pp) ? BOOST : -PENALTY;
         } else if (bp != 0) {

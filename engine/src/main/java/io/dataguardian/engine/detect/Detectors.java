@@ -51,7 +51,7 @@ final class Detectors {
                         + "confidence, order/invoice/tracking context lowers it, patient/medical context makes it CRITICAL.",
                 HIGH, ART87, UAVG46)
                 .base(0.62).priority(60).boost(Ctx.BSN).penalty(Ctx.ORDER, Ctx.RSIN, Ctx.PASSPORT, Ctx.IDCARD,
-                        Ctx.DRIVING, Ctx.KVK, Ctx.PHONE, Ctx.IBAN, Ctx.HASH, Ctx.VAT, Ctx.CARD)
+                        Ctx.DRIVING, Ctx.KVK, Ctx.HASH, Ctx.VAT)
                 .norm(Norm.DIGITS).family("bsn")
                 .positives("BSN: [[111222333]]", "burgerservicenummer [[123.456.782]] van de klant",
                         "sofinummer [[123 456 782]]", "bsn=[[1234.56.782]]", "Klant [[111222333]] belde vandaag",
@@ -106,7 +106,7 @@ final class Detectors {
                 "Dutch document number shape (two letters, six letters or digits, one digit; no letter O) with "
                         + "passport context.",
                 HIGH, ART87, UAVG46)
-                .base(0.45).priority(66).boost(Ctx.PASSPORT).penalty(Ctx.ORDER, Ctx.VERSION, Ctx.HASH)
+                .base(0.45).priority(66).boost(Ctx.PASSPORT, Ctx.IDCARD).penalty(Ctx.ORDER, Ctx.VERSION, Ctx.HASH)
                 .mask(Mask.KEEP2).norm(Norm.UPPER_ALNUM).family("document")
                 .positives("paspoortnummer: [[NXC12D4H1]]", "passport no. [[SPECI2014]]")
                 .negatives("NXC12D4H1", "paspoort NOC12D4H1", "product AB12345678");
@@ -115,7 +115,8 @@ final class Detectors {
                         + "identity-card context.",
                 HIGH, ART87, UAVG46)
                 .base(0.9).priority(67).requires(Ctx.IDCARD).mask(Mask.KEEP2).norm(Norm.UPPER_ALNUM).family("document")
-                .positives("identiteitskaart [[IR57BC6J2]]", "ID-kaart documentnummer: [[SPECI2014]]")
+                .positives("identiteitskaart [[IR57BC6J2]]", "ID-kaart documentnummer: [[SPECI2014]]",
+                        "ID-kaart nummer: [[LQY5AI4K9]]", "Identity card no.: [[JQ1L68387]]")
                 .negatives("IR57BC6J2 verzonden", "identiteitskaart IO57BC6J2");
         d("nl-driving-licence", "DRIVING_LICENCE_NUMBER", "Dutch driving-licence number",
                 "Ten digits with driving-licence context (rijbewijs, driving licence).",
@@ -159,7 +160,7 @@ final class Detectors {
                 LOW, ART6)
                 .base(0.8).priority(50).boost(Ctx.IP).penalty(Ctx.VERSION)
                 .mask(Mask.IP).norm(Norm.LOWER)
-                .positives("client [[192.168.1.10]] connected", "from [[10.0.0.1]]:8080", "[[2001:db8::8a2e:370:7334]]",
+                .positives("client [[192.168.1.10]] connected", "request from [[2a01:bdd3:e029:b99a::2a]] took", "from [[10.0.0.1]]:8080", "[[2001:db8::8a2e:370:7334]]",
                         "addr=[[fe80::1ff:fe23:4567:890a]]", "[[8.8.8.8]]", "host [[2001:0db8:85a3:0000:0000:8a2e:0370:7334]]")
                 .negatives("version 1.2.3.4", "v1.2.3.4", "1.3.6.1.4.1.311", "999.1.1.1", "10:30:00",
                         "00:1A:2B:3C:4D:5E", "std::vector", "a::b", "1.2.3");
@@ -235,29 +236,29 @@ final class Detectors {
                 .positives("GITHUB_TOKEN=[[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]]",
                         "[[gho_16C7e42F292c6912E7710c838347Ae178B4a]]",
                         "[[github_pat_11ABCDEFG0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789abcdefghij]]")
-                .negatives("ghp_short", "ghx_wWPw5k4aXcaT4fNP0UcnZwJUVFk6LO0pINUx");
+                .negatives("ghp_short", "ghp_XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX", "ghx_wWPw5k4aXcaT4fNP0UcnZwJUVFk6LO0pINUx");
         d("gitlab-token", "GITLAB_TOKEN", "GitLab personal access token",
                 "glpat- followed by 20 or more token characters.",
                 HIGH, ART32)
-                .base(0.95).priority(90).mask(Mask.PREFIX)
+                .base(0.95).priority(15).mask(Mask.PREFIX)
                 .positives("token: [[glpat-xr4Ez2N8qBvK7sLm9TyW]]")
                 .negatives("glpat-short");
         d("slack-token", "SLACK_TOKEN", "Slack token",
                 "xoxb-, xoxa-, xoxp-, xoxr-, xoxs- tokens.",
                 HIGH, ART32)
-                .base(0.95).priority(90).mask(Mask.PREFIX)
+                .base(0.95).priority(15).mask(Mask.PREFIX)
                 .positives("[[xoxb-2345678901-2345678901234-AbCdEfGhIjKlMnOpQrStUvWx]]")
                 .negatives("xoxb-123", "xoxz-2345678901-2345678901234-AbCdEfGhIjKlMnOpQrStUvWx");
         d("stripe-key", "STRIPE_KEY", "Stripe API key",
                 "Stripe secret, restricted and publishable keys (sk_, rk_, pk_ + live/test).",
                 HIGH, ART32)
-                .base(0.95).priority(90).mask(Mask.PREFIX)
+                .base(0.95).priority(15).mask(Mask.PREFIX)
                 .positives("STRIPE=[[sk_live_4eC39HqLyjWDarjtT1zdp7dc]]", "[[rk_test_51H8xZ2Kq9fL0aBcDeFgHiJ]]")
                 .negatives("sk_live_", "sk_live_short");
         d("google-api-key", "GOOGLE_API_KEY", "Google API key",
                 "AIza followed by 35 characters.",
                 HIGH, ART32)
-                .base(0.95).priority(90).mask(Mask.PREFIX)
+                .base(0.95).priority(15).mask(Mask.PREFIX)
                 .positives("key=[[AIzaSyD-9tSrke72PouQMnMX-a7eZSW0jkFMBWY]]")
                 .negatives("AIzaSyD-9tSrke72Pou");
         d("private-key", "PRIVATE_KEY", "Private key",
@@ -275,7 +276,8 @@ final class Detectors {
                 HIGH, ART32)
                 .base(0.95).priority(95).mask(Mask.PREFIX)
                 .positives("Authorization: Bearer [[eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c]]")
-                .negatives("eyJhbGciOiJIUzI1NiJ9", "eyJub3RoaW5nIjoxfQ.eyJzdWIiOiIxIn0.abc");
+                .negatives("eyJhbGciOiJIUzI1NiJ9", "eyJub3RoaW5nIjoxfQ.eyJzdWIiOiIxIn0.abc",
+                        "eyJhbGciIEhTMjU2IHR5cCBKV1R9.eyJzdWIiOiI4MTE2In0.zQ4R00WYxtfJVC78s31SNED-zwkA7lFqCKaLo8Zzk5g");
         d("connection-string", "CONNECTION_STRING", "Connection string with password",
                 "scheme://user:password@host URLs with a real (non-placeholder) password.",
                 CRITICAL, ART32)
@@ -297,7 +299,7 @@ final class Detectors {
                 .negatives("password=changeme", "password: ${DB_PASSWORD}", "api_key: <your-api-key>",
                         "secret=xxxxxxxxxxxx", "token = os.environ['TOKEN']", "password: ********",
                         "password=your_password_here", "max_tokens=4096", "token: process.env.API_TOKEN",
-                        "password = getPassword()", "secret: example-secret-value");
+                        "password = getPassword()", "secret: example-secret-value", "pwd=/home/user/app");
         ALL = Collections.unmodifiableList(list);
         if (ALL.get(GENERIC_SECRET).id().equals("generic-secret") == false || ALL.get(MINOR).id().equals("minor") == false
                 || ALL.get(HEALTH).id().equals("special-health") == false) {

@@ -56,7 +56,7 @@ final class SecretValues {
         if (!secret) {
             return NOT_SECRET;
         }
-        if (n.contains("aws") && n.contains("secret")) {
+        if ((n.contains("aws") && n.contains("secret")) || n.contains("secretaccesskey")) {
             return AWS;
         }
         return password && !n.contains("token") && !n.contains("secret") ? PASSWORD : TOKEN;
