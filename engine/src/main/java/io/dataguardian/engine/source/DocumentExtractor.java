@@ -89,7 +89,11 @@ public final class DocumentExtractor implements ContentExtractor {
             parseContext.set(Parser.class, PARSER); // embedded documents and attachments are parsed too
             Throwable failure = null;
             try (TikaInputStream tis = TikaInputStream.get(source)) {
-                PARSER.parse(tis, handler, metadata, parseContext);
+                if (XlsxCells.isXlsxName(ArchiveExtractor.fileName(path).toLowerCase(Locale.ROOT))) {
+                    parseXlsx(tis, handler, metadata, parseContext);
+                } else {
+                    PARSER.parse(tis, handler, metadata, parseContext);
+                }
             } catch (Throwable t) {
                 failure = t;
             }
@@ -134,6 +138,29 @@ public final class DocumentExtractor implements ContentExtractor {
             source.detach();
             worker.cancel(true);
             throw e;
+        }
+    }
+
+    /**
+     * XLSX cell by cell through POI (exact cell references); a file POI cannot open as a package
+     * (encrypted: an OLE2 container, or not a spreadsheet at all) goes to Tika, which says why.
+     */
+    private static void parseXlsx(TikaInputStream tis, SectionEvents.Handler handler, Metadata metadata,
+                                  ParseContext parseContext) throws Exception {
+        java.nio.file.Path file = tis.getPath(); // spooled to a temporary file by Tika, deleted on close
+        org.apache.poi.openxml4j.opc.OPCPackage pkg;
+        try {
+            pkg = XlsxCells.open(file);
+        } catch (Exception notAPackage) {
+            try (TikaInputStream again = TikaInputStream.get(file)) {
+                PARSER.parse(again, handler, metadata, parseContext);
+            }
+            return;
+        }
+        try {
+            XlsxCells.extract(pkg, handler, metadata);
+        } finally {
+            pkg.revert(); // opened read-only: close without saving
         }
     }
 

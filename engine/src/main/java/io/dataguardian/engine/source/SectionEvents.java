@@ -345,6 +345,23 @@ final class SectionEvents {
             }
         }
 
+        /** One spreadsheet cell with its exact reference (the POI streaming path for XLSX). */
+        void cell(String section, String value, String comment) throws SAXException {
+            started = true;
+            switchTo(section);
+            if (value != null) {
+                text.append(value);
+            }
+            if (comment != null && !comment.isBlank()) {
+                text.append('\n').append(comment);
+            }
+            flush();
+        }
+
+        void endCells() throws SAXException {
+            switchTo(null);
+        }
+
         /** Called by the worker when the parse ends, successfully or not. */
         void finish(Throwable failure) throws InterruptedException {
             try {

@@ -92,8 +92,9 @@ class DocumentExtractorTest {
             XSSFRow header = sheet.createRow(0);
             header.createCell(0).setCellValue("name");
             header.createCell(1).setCellValue("email");
+            wb.getProperties().getCoreProperties().setCreator("eigenaar@example.nl");
             for (int r = 1; r <= 3; r++) {
-                XSSFRow row = sheet.createRow(r);
+                XSSFRow row = sheet.createRow(r == 3 ? 5 : r); // rows 5 and 6 of the sheet are empty
                 row.createCell(0).setCellValue("Klant " + r);
                 row.createCell(1).setCellValue("klant" + r + "@example.nl");
             }
@@ -103,7 +104,34 @@ class DocumentExtractorTest {
 
         assertThat(ctx.errors).isEmpty();
         assertThat(ctx.findingsOf("EMAIL")).extracting(f -> f.location().section())
-                .containsExactly("sheet Customers!B2", "sheet Customers!B3", "sheet Customers!B4");
+                .containsExactlyInAnyOrder("metadata dc:creator", "sheet Customers!B2", "sheet Customers!B3",
+                        "sheet Customers!B6");
+    }
+
+    @Test
+    void passwordProtectedXlsxIsAnEncryptedError() throws Exception {
+        ByteArrayOutputStream plain = new ByteArrayOutputStream();
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            wb.createSheet("s").createRow(0).createCell(0).setCellValue("BSN 111222333");
+            wb.write(plain);
+        }
+        ByteArrayOutputStream locked = new ByteArrayOutputStream();
+        try (org.apache.poi.poifs.filesystem.POIFSFileSystem fs = new org.apache.poi.poifs.filesystem.POIFSFileSystem()) {
+            org.apache.poi.poifs.crypt.EncryptionInfo info =
+                    new org.apache.poi.poifs.crypt.EncryptionInfo(org.apache.poi.poifs.crypt.EncryptionMode.agile);
+            org.apache.poi.poifs.crypt.Encryptor enc = info.getEncryptor();
+            enc.confirmPassword("geheim");
+            try (org.apache.poi.openxml4j.opc.OPCPackage opc =
+                         org.apache.poi.openxml4j.opc.OPCPackage.open(new ByteArrayInputStream(plain.toByteArray()));
+                 java.io.OutputStream os = enc.getDataStream(fs)) {
+                opc.save(os);
+            }
+            fs.writeFilesystem(locked);
+        }
+        RecordingContext ctx = new RecordingContext().scan(new ByteArrayInputStream(locked.toByteArray()), "salaris.xlsx");
+
+        assertThat(ctx.findings).isEmpty();
+        assertThat(ctx.errors).extracting(FileError::kind).containsExactly("encrypted");
     }
 
     @Test
