@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
 # Issue 3: "a 2 GB single file scans with -Xmx256m". Asserts a completed scan (exit 0 or 1)
 # and reports wall time and peak RSS.
-# usage: bench/scripts/big-file.sh [SIZE]     (default 2GB)
+# usage: bench/scripts/big-file.sh [SIZE]     (default 2GB; env CLEAN_SHARE 0.9, SEED 42)
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 SIZE=${1:-2GB}
 SEED=${SEED:-42}
-FILE=$OUT/throughput-$SIZE-seed$SEED.txt
+CLEAN_SHARE=${CLEAN_SHARE:-0.9}
+FILE=$OUT/throughput-$SIZE-seed$SEED-clean$CLEAN_SHARE.txt
 export DATAGUARDIAN_JAVA_OPTS=-Xmx256m
 build_bench
 build_cli
-[ -f "$FILE" ] || corpus_tool CorpusGenerator --throughput "$FILE" --seed "$SEED" --size "$SIZE"
+[ -f "$FILE" ] || corpus_tool CorpusGenerator --throughput "$FILE" --seed "$SEED" --size "$SIZE" --clean-share "$CLEAN_SHARE"
 SCAN="$(cli_cmd) scan $FILE --format json --output $OUT/big-file.json -q"
 log "$SCAN"
 rc=0

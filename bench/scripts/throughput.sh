@@ -2,18 +2,19 @@
 # Whole-command throughput of the CLI on one mixed-text file, against ripgrep running
 # bench/scripts/pii-patterns.txt over the same file (issue 3: within 2x of ripgrep).
 # usage: bench/scripts/throughput.sh [SIZE]     (default 1GB; e.g. 200MB)
-# env:   SEED (42), RUNS (3, hyperfine runs per command), DATAGUARDIAN_JAVA_OPTS (-Xmx256m)
+# env:   CLEAN_SHARE (0.9: share of chunks without planted positives), SEED (42), RUNS (3, hyperfine runs per command), DATAGUARDIAN_JAVA_OPTS (-Xmx256m)
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 SIZE=${1:-1GB}
 SEED=${SEED:-42}
 RUNS=${RUNS:-3}
-FILE=$OUT/throughput-$SIZE-seed$SEED.txt
+CLEAN_SHARE=${CLEAN_SHARE:-0.9}
+FILE=$OUT/throughput-$SIZE-seed$SEED-clean$CLEAN_SHARE.txt
 build_bench
 build_cli
 if [ ! -f "$FILE" ]; then
   log "generating $FILE"
-  corpus_tool CorpusGenerator --throughput "$FILE" --seed "$SEED" --size "$SIZE"
+  corpus_tool CorpusGenerator --throughput "$FILE" --seed "$SEED" --size "$SIZE" --clean-share "$CLEAN_SHARE"
 fi
 MB=$(file_mb "$FILE")
 CLI=$(cli_cmd)

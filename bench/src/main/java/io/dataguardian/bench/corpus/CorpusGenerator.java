@@ -55,10 +55,13 @@ public final class CorpusGenerator {
         if (opts.containsKey("throughput")) {
             long bytes = parseSize(opts.getOrDefault("size", "1GB"));
             Path file = Path.of(opts.get("throughput"));
+            double cleanShare = Double.parseDouble(opts.getOrDefault("clean-share", "0.9"));
             long t0 = System.nanoTime();
-            long written = writeThroughputFile(file, seed, bytes);
+            long[] planted = new long[1];
+            long written = writeThroughputFile(file, seed, bytes, cleanShare, planted);
             double secs = (System.nanoTime() - t0) / 1e9;
-            System.out.printf(Locale.ROOT, "wrote %s: %d bytes in %.1f s%n", file, written, secs);
+            System.out.printf(Locale.ROOT, "wrote %s: %d bytes in %.1f s; about %d planted positives (%.0f per MB), clean share %.2f%n",
+                    file, written, secs, planted[0], planted[0] / (written / 1048576.0), cleanShare);
             return;
         }
         if (!opts.containsKey("out")) {
@@ -114,7 +117,7 @@ public final class CorpusGenerator {
     }
 
     /** Streams mixed documents to one file until it holds exactly {@code bytes} bytes (cut at a line end). */
-    static long writeThroughputFile(Path file, long seed, long bytes) throws IOException {
+    static long writeThroughputFile(Path file, long seed, long bytes, double cleanShare, long[] planted) throws IOException {
         Format[] formats = Format.values();
         if (file.toAbsolutePath().getParent() != null) {
             Files.createDirectories(file.toAbsolutePath().getParent());
@@ -124,7 +127,10 @@ public final class CorpusGenerator {
             for (long k = 0; written < bytes; k++) {
                 Random r = new Random(mix(seed, k));
                 Format format = formats[r.nextInt(formats.length)];
-                LabelledText text = new Documents(new Values(r)).generate(format, 16_384 + r.nextInt(49_152));
+                Documents docs = new Documents(new Values(r));
+                LabelledText text = r.nextDouble() < cleanShare ? docs.clean(16_384 + r.nextInt(49_152))
+                        : docs.generate(format, 16_384 + r.nextInt(49_152));
+                planted[0] += text.positives().size();
                 byte[] chunk = text.text().getBytes(StandardCharsets.UTF_8);
                 int len = chunk.length;
                 if (written + len > bytes) {
@@ -197,7 +203,7 @@ public final class CorpusGenerator {
     private static void usage(String message) {
         System.err.println(message);
         System.err.println("usage: CorpusGenerator --out DIR [--seed 42] [--files 400] [--size MB] [--labels FILE] [--clean]");
-        System.err.println("       CorpusGenerator --throughput FILE [--seed 42] [--size 1GB]");
+        System.err.println("       CorpusGenerator --throughput FILE [--seed 42] [--size 1GB] [--clean-share 0.9]");
         System.exit(2);
     }
 

@@ -492,6 +492,41 @@ final class Documents {
         t.t("Released on ").neg(DATE_OF_BIRTH, "date-no-birth-context", v.date(v.between(2020, 2025), false)).t(".\n\n");
     }
 
+    /**
+     * Text without planted positives (hard negatives only): filler prose, routine log lines, code.
+     * Mixed into the throughput file so its density of personal data is realistic rather than extreme.
+     */
+    LabelledText clean(int targetChars) {
+        LabelledText t = new LabelledText("\n");
+        int kind = v.n(4);
+        do {
+            switch (kind) {
+                case 0, 1 -> {
+                    boolean nl = kind == 1;
+                    filler(t, nl, v.between(3, 7));
+                    if (v.chance(0.3)) {
+                        textNegative(t, nl);
+                    }
+                    t.t("\n\n");
+                }
+                case 2 -> {
+                    t.neg(IP_ADDRESS, "timestamp", v.timestamp()).t(" " + v.pick("INFO ", "DEBUG", "WARN ") + " [" + v.pick("main", "scheduler-1", "http-nio-8080-exec-4") + "] ");
+                    switch (v.n(4)) {
+                        case 0 -> t.t("request_id=").neg(BSN, "uuid", v.uuid()).t(" status=200 duration=" + v.between(1, 400) + "ms");
+                        case 1 -> t.t("order ").neg(BSN, "bsn-11proof-fail", v.nineDigitsNotBsn()).t(" shipped, " + v.between(1, 9) + " items");
+                        case 2 -> t.t("cache refreshed at epoch=").neg(CREDIT_CARD, "epoch-millis", v.epochMillis()).t(" entries=" + v.between(10, 99999));
+                        default -> t.t("heartbeat ok, queue depth " + v.between(0, 40) + ", pool active " + v.between(0, 10) + "/10");
+                    }
+                    t.t("\n");
+                }
+                default -> t.t("    /** Returns the " + v.pick("total", "count", "name", "status") + " of this " + v.pick("order", "customer", "invoice") + ". */\n"
+                        + "    public int " + v.pick("total", "count", "size", "weight") + v.between(1, 99) + "(List<Integer> items) {\n"
+                        + "        int sum = 0;\n        for (int i : items) {\n            sum += i * " + v.between(2, 9) + ";\n        }\n        return sum;\n    }\n\n");
+            }
+        } while (t.length() < targetChars);
+        return t;
+    }
+
     static List<Format> all() {
         return List.of(Format.values());
     }
