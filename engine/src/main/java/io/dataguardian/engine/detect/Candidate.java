@@ -9,6 +9,8 @@ final class Candidate {
     /** Shape-specific adjustment of the detector's base confidence. */
     final double adjust;
     double confidence;
+    /** The context a detector requires came from the assignment key itself (aws_secret_access_key = ...). */
+    boolean keyed;
     boolean critical;
 
     Candidate(int detector, int start, int end, double adjust) {

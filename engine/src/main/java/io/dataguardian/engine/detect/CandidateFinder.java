@@ -698,16 +698,32 @@ final class CandidateFinder {
             return -1;
         }
         String letters = "" + l1 + l2;
-        if (NOT_POSTCODE.contains(letters)) {
+        if (letters.equals("SA") || letters.equals("SD") || letters.equals("SS")) {
             return -1;
+        }
+        if (UNIT_LIKE.contains(letters) && !recent(Ctx.ADDRESS, i, 40) && !cityFollows(p + 2)) {
+            return -1; // 1024 MB, 2000 KM: only with an address cue or a city after it
         }
         emit(POSTCODE, i, p + 2, p == i + 4 ? -0.05 : 0);
         return p + 2;
     }
 
-    private static final java.util.Set<String> NOT_POSTCODE = java.util.Set.of("SA", "SD", "SS", "KB", "MB",
-            "GB", "TB", "PB", "KM", "CM", "MM", "KG", "MS", "HZ", "PM", "AM", "BC", "AD", "CE", "EU", "US", "UK",
-            "NL", "BE", "DE", "FR");
+    private static final java.util.Set<String> UNIT_LIKE = java.util.Set.of("KB", "MB", "GB", "TB", "PB", "KM",
+            "CM", "MM", "KG", "MS", "HZ", "PM", "AM", "BC", "AD", "CE", "EU", "US", "UK", "NL", "BE", "DE", "FR", "CC");
+
+    /** A capitalised word (a city) after a postcode: "1755 PB Zwolle", "2773 MB;Eindhoven". */
+    private boolean cityFollows(int p) {
+        char c = at(p);
+        if (c == ' ' || c == ',' || c == ';' || c == '\t') {
+            p++;
+            if (at(p) == ' ') {
+                p++;
+            }
+        } else {
+            return false;
+        }
+        return (isUpper(at(p)) || (at(p) >= 128 && Character.isUpperCase(at(p)))) && isLower(at(p + 1));
+    }
 
     private void minor(int i, int d1) {
         int age = Integer.parseInt(str(i, i + d1));
@@ -787,7 +803,7 @@ final class CandidateFinder {
     }
 
     private static final Ctx[] CUES = {Ctx.BIRTH, Ctx.RSIN, Ctx.KVK, Ctx.DRIVING, Ctx.PASSPORT, Ctx.IDCARD, Ctx.AWS,
-        Ctx.AGE, Ctx.PERSON};
+        Ctx.AGE, Ctx.PERSON, Ctx.ADDRESS};
     private static final Ctx[] SPECIAL_CTX = {Ctx.HEALTH, Ctx.RELIGION, Ctx.ETHNICITY, Ctx.POLITICAL, Ctx.UNION,
         Ctx.SEXUAL, Ctx.BIOMETRIC, Ctx.GENETIC};
 
@@ -1324,7 +1340,9 @@ final class CandidateFinder {
         if (op == '=') {
             char next = at(i + 1);
             char prev = at(i - 1);
-            if (next == '=' || next == '~' || prev == '=' || prev == '!' || prev == '<' || prev == '>') {
+            boolean valueStartsWithEquals = next == '=' && prev > ' ' && at(i + 2) > ' ';
+            if ((next == '=' && !valueStartsWithEquals) || next == '~' || prev == '=' || prev == '!' || prev == '<'
+                    || prev == '>') {
                 return;
             }
         }
@@ -1386,7 +1404,11 @@ final class CandidateFinder {
         }
         String value = str(vs, ve);
         if (kind == SecretValues.AWS && value.length() == 40 && awsSecret(vs, value) > 0) {
+            out.get(out.size() - 1).keyed = true;
             return;
+        }
+        if (value.startsWith("eyJ") && value.indexOf('.') > 0 && value.indexOf('.') != value.lastIndexOf('.')) {
+            return; // JWT-shaped: the JWT detector decides
         }
         if (!SecretValues.isSecret(value, kind == SecretValues.PASSWORD)) {
             return;

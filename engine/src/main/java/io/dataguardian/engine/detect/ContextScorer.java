@@ -52,7 +52,8 @@ final class ContextScorer {
                     int hs = ws;
                     for (int k = ws + 1; k <= we; k++) {
                         if (k == we || (Character.isUpperCase(b[k]) && Character.isLowerCase(b[k - 1]))) {
-                            record(Lexicon.STANDARD.lookup(b, hs, k), hs, k, s, e, false);
+                            // the last hump is the head noun (schemaVersion): it may lower confidence too
+                            record(Lexicon.STANDARD.lookup(b, hs, k), hs, k, s, e, k == we);
                             hs = k;
                         }
                     }
@@ -93,7 +94,7 @@ final class ContextScorer {
     /** Final confidence of candidate c of detector d, or -1 when required context is missing. */
     double score(Detector d, Candidate c, char[] b, int limit) {
         long ctx = scan(b, limit, c.start, c.end);
-        if (d.required != 0 && (ctx & d.required) == 0) {
+        if (d.required != 0 && (ctx & d.required) == 0 && !c.keyed) {
             return -1;
         }
         double conf = d.base + c.adjust;

@@ -93,8 +93,10 @@ final class Detectors {
                 LOW, ART6)
                 .base(0.6).priority(40).boost(Ctx.ADDRESS).penalty(Ctx.ORDER, Ctx.VERSION)
                 .mask(Mask.POSTCODE).norm(Norm.UPPER_ALNUM)
-                .positives("Postcode: [[1012 AB]] Amsterdam", "[[3511AX]] Utrecht", "Kalverstraat 1, [[1012 NX]] Amsterdam")
-                .negatives("0123 AB", "1234 SS", "file of 1024 MB", "ordernummer 1234 AB", "2048 KB", "1234 ABC");
+                .positives("Postcode: [[1012 AB]] Amsterdam", "[[3511AX]] Utrecht", "Kalverstraat 1, [[1012 NX]] Amsterdam",
+                        "Molenweg 216\n[[1755 PB]] Zwolle", "\"postcode\": \"[[2404MS]]\"")
+                .negatives("0123 AB", "1234 SS", "file of 1024 MB", "ordernummer 1234 AB", "2048 KB", "1234 ABC",
+                        "4000 KM per jaar");
         d("nl-address", "ADDRESS", "Street address",
                 "A capitalised street name ending in a Dutch street word (straat, laan, weg, plein, gracht, kade, ...) "
                         + "followed by a house number.",
@@ -162,7 +164,7 @@ final class Detectors {
                 .mask(Mask.IP).norm(Norm.LOWER)
                 .positives("client [[192.168.1.10]] connected", "request from [[2a01:bdd3:e029:b99a::2a]] took", "from [[10.0.0.1]]:8080", "[[2001:db8::8a2e:370:7334]]",
                         "addr=[[fe80::1ff:fe23:4567:890a]]", "[[8.8.8.8]]", "host [[2001:0db8:85a3:0000:0000:8a2e:0370:7334]]")
-                .negatives("version 1.2.3.4", "v1.2.3.4", "1.3.6.1.4.1.311", "999.1.1.1", "10:30:00",
+                .negatives("version 1.2.3.4", "v1.2.3.4", "\"schemaVersion\": \"3.4.1.232\"", "1.3.6.1.4.1.311", "999.1.1.1", "10:30:00",
                         "00:1A:2B:3C:4D:5E", "std::vector", "a::b", "1.2.3");
         d("date-of-birth", "DATE_OF_BIRTH", "Date of birth",
                 "A date (12-03-1985, 1985-03-12, 12/03/1985, 12 maart 1985, March 12, 1985) near a birth word in "
@@ -226,7 +228,8 @@ final class Detectors {
                 CRITICAL, ART32)
                 .base(0.9).priority(91).requires(Ctx.AWS).mask(Mask.SECRET).norm(Norm.RAW)
                 .positives("aws_secret_access_key = [[wJalrXUtnFEMI/K7MDENG/bPxRfiCYzq8Pd2Lk7e]]",
-                        "AWS secret: [[Zx8Qm2Lp0Vb7Nc4Rt6Yh1Jk3Df5Gs9Aw2Ee4Ui6O]]")
+                        "AWS secret: [[Zx8Qm2Lp0Vb7Nc4Rt6Yh1Jk3Df5Gs9Aw2Ee4Ui6O]]",
+                        "    secret-access-key: [[qJSwiT5D+95nyAkHyJpseur5JHcwwzrNNaX6M2pR]]")
                 .negatives("wJalrXUtnFEMI/K7MDENG/bPxRfiCYzq8Pd2Lk7e", "aws sha da39a3ee5e6b4b0d3255bfef95601890afd80709");
         d("github-token", "GITHUB_TOKEN", "GitHub token",
                 "GitHub personal, OAuth, user-to-server, server-to-server and refresh tokens (ghp_, gho_, ghu_, ghs_, "
@@ -295,11 +298,13 @@ final class Detectors {
                 .base(0.8).priority(20).mask(Mask.SECRET)
                 .positives("DB_PASSWORD=[[xK9#mP2$vL5qR8tZ]]", "api_key: \"[[3f9a7c2e8b1d4f6a0c5e9b2d7a4f1c8e]]\"",
                         "\"client_secret\": \"[[Qm9vZ2xlU2VjcmV0S2V5MTIz]]\"", "spring.datasource.password=[[Tr0ub4dor&3xq]]",
-                        "const apiToken = '[[aZ3kLm9QpR7sT1uV5wX8yB2c]]';")
+                        "const apiToken = '[[aZ3kLm9QpR7sT1uV5wX8yB2c]]';", "password: [[!j&W%Nexmtn3de9Mv]]",
+                        "spring.datasource.password=[[=hwS5hIyJKVG=bu#I]]")
                 .negatives("password=changeme", "password: ${DB_PASSWORD}", "api_key: <your-api-key>",
                         "secret=xxxxxxxxxxxx", "token = os.environ['TOKEN']", "password: ********",
                         "password=your_password_here", "max_tokens=4096", "token: process.env.API_TOKEN",
-                        "password = getPassword()", "secret: example-secret-value", "pwd=/home/user/app");
+                        "password = getPassword()", "secret: example-secret-value", "pwd=/home/user/app",
+                        "LEGACY_TOKEN=eyJhbGciOkhTMjU2LHR5cDpKV1R9.eyJzdWIiOiIyMTkxIn0.H84PwzxXSV8_-aBVzoFk_9ywREuyq5k");
         ALL = Collections.unmodifiableList(list);
         if (ALL.get(GENERIC_SECRET).id().equals("generic-secret") == false || ALL.get(MINOR).id().equals("minor") == false
                 || ALL.get(HEALTH).id().equals("special-health") == false) {

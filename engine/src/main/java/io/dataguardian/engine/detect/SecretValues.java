@@ -22,7 +22,7 @@ final class SecretValues {
         "placeholder", "your", "<", ">", "${", "{{", "}}", "$(", "%(", "***", "redacted", "replace", "insert", "enter_",
         "sample", "fake", "todo", "fixme", "password", "secret", "notset", "not_set", "undefined", "null", "none",
         "here", "mypass", "foobar", "lorem", "abcdef", "123456", "qwerty"};
-    private static final String[] REFERENCE_PREFIXES = {"$", "%", "{", "[", "<", "!", "&", "*", "|", "/", "./", "~",
+    private static final String[] REFERENCE_PREFIXES = {"$", "{", "[", "<", "|", "/", "./", "~",
         "env.", "env:", "os.", "process.", "system.", "getenv", "config.", "settings.", "this.", "self.", "vault:",
         "secrets.", "ref:", "var.", "http:", "https:", "file:", "classpath:", "test", "dummy", "fake", "sample"};
 
