@@ -2,6 +2,7 @@ package io.dataguardian.app.finding;
 
 import io.dataguardian.app.db.DatabaseKind;
 import io.dataguardian.app.db.Page;
+import io.dataguardian.app.scan.ScanCacheKeys;
 import io.dataguardian.engine.Severity;
 import io.dataguardian.engine.finding.Finding;
 import io.dataguardian.engine.finding.Location;
@@ -22,6 +23,9 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
+import org.springframework.cache.annotation.CacheEvict;
+import org.springframework.cache.annotation.Cacheable;
+import org.springframework.cache.annotation.Caching;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,6 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The {@code findings} table. Writes go in batches: on PostgreSQL through {@code COPY ... FROM STDIN}
  * (one round trip per batch), elsewhere through a JDBC batch. Reads are scoped by organisation in SQL.
+ * Findings pages are cached in {@code large-datasets} under a per-scan version that every insert retires
+ * (see {@link ScanCacheKeys}); an insert also evicts the scan's summary, which counts them.
  */
 @Repository
 public class FindingRepository {
@@ -63,6 +69,9 @@ public class FindingRepository {
      *
      * @return how many rows were written
      */
+    @Caching(evict = {
+            @CacheEvict(cacheNames = ScanCacheKeys.SCANS, key = "@scanCacheKeys.findingsVersion(#orgId, #scanId)"),
+            @CacheEvict(cacheNames = ScanCacheKeys.SCANS, key = "@scanCacheKeys.summary(#orgId, #scanId)")})
     public long insertAll(long orgId, long scanId, Collection<Finding> findings) {
         if (findings.isEmpty()) {
             return 0;
@@ -209,9 +218,11 @@ public class FindingRepository {
     /**
      * A page of a scan's findings in id order (keyset on (scan_id, id), served by {@code ix_findings_scan_id};
      * with a severity filter also by {@code ix_findings_scan_severity_type}). {@code afterId} is the previous
-     * page's {@link Page#next()} or null. Empty when the scan is not the organisation's.
+     * page's {@link FindingPage#next()} or null. Empty when the scan is not the organisation's.
      */
-    public Page<StoredFinding, Long> page(long orgId, long scanId, FindingFilter filter, Long afterId, int limit) {
+    @Cacheable(cacheNames = ScanCacheKeys.FINDINGS,
+            key = "@scanCacheKeys.findings(#orgId, #scanId, #filter, #afterId, #limit, " + MAX_PAGE + ")")
+    public FindingPage page(long orgId, long scanId, FindingFilter filter, Long afterId, int limit) {
         int size = Math.max(1, Math.min(limit, MAX_PAGE));
         StringBuilder sql = new StringBuilder("select ").append(COLUMNS)
                 .append(" from findings where scan_id = :scan and organisation_id = :org");
@@ -237,7 +248,7 @@ public class FindingRepository {
         sql.append(" order by id limit :limit");
         params.put("limit", size + 1);
         List<StoredFinding> rows = jdbc.sql(sql.toString()).params(params).query(this::map).list();
-        return Page.of(rows, size, StoredFinding::id);
+        return FindingPage.of(Page.of(rows, size, StoredFinding::id));
     }
 
     /**
@@ -246,6 +257,11 @@ public class FindingRepository {
      * {@code ix_findings_scan_severity_type}.
      */
     public List<FindingCount> countBySeverityAndType(long orgId, long scanId) {
+        return countBySeverityAndType(jdbc, orgId, scanId);
+    }
+
+    /** The same count for a scan's summary ({@code ScanRepository.summary}). */
+    public static List<FindingCount> countBySeverityAndType(JdbcClient jdbc, long orgId, long scanId) {
         return jdbc.sql("select severity, entity_type, count(*) as n, sum(occurrences) as occ from findings"
                         + " where scan_id = :scan"
                         + " and exists (select 1 from scans s where s.id = :scan and s.organisation_id = :org)"

@@ -2,6 +2,7 @@ package io.dataguardian.app.scan;
 
 import io.dataguardian.app.db.Page;
 import io.dataguardian.app.db.Timestamps;
+import io.dataguardian.app.finding.FindingRepository;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -15,6 +16,9 @@ import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.cache.annotation.CacheEvict;
+import org.springframework.cache.annotation.Cacheable;
+import org.springframework.cache.annotation.Caching;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -23,6 +27,11 @@ import org.springframework.stereotype.Repository;
 /**
  * The {@code scans} table. Every method takes the organisation and every statement filters on it,
  * so a scan id of another organisation behaves exactly like an id that does not exist.
+ *
+ * <p>The list, a scan's summary and the dashboard aggregates are cached (keys in {@link ScanCacheKeys},
+ * always with the organisation); each write evicts what it changes once it has returned, so the writer's
+ * next read is fresh. Calls from inside this class (the state checks of {@code complete}/{@code finish})
+ * bypass the cache and read the database.
  */
 @Repository
 public class ScanRepository {
@@ -47,6 +56,9 @@ public class ScanRepository {
         this.clock = clock;
     }
 
+    @Caching(evict = {
+            @CacheEvict(cacheNames = ScanCacheKeys.SCANS, key = "@scanCacheKeys.scanListVersion(#orgId)"),
+            @CacheEvict(cacheNames = ScanCacheKeys.DASHBOARD, key = "@scanCacheKeys.dashboard(#orgId)")})
     public Scan create(long orgId, Long ownerId, ScanType type, String target) {
         Instant now = Timestamps.now(clock);
         KeyHolder keys = new GeneratedKeyHolder();
@@ -63,6 +75,10 @@ public class ScanRepository {
     }
 
     /** QUEUED -> RUNNING. False when the scan is not this organisation's or not queued. */
+    @Caching(evict = {
+            @CacheEvict(cacheNames = ScanCacheKeys.SCANS, key = "@scanCacheKeys.summary(#orgId, #scanId)"),
+            @CacheEvict(cacheNames = ScanCacheKeys.SCANS, key = "@scanCacheKeys.scanListVersion(#orgId)"),
+            @CacheEvict(cacheNames = ScanCacheKeys.DASHBOARD, key = "@scanCacheKeys.dashboard(#orgId)")})
     public boolean start(long orgId, long scanId) {
         Instant now = Timestamps.now(clock);
         return jdbc.sql("update scans set status = 'RUNNING', started_at = :now, updated_at = :now"
@@ -71,7 +87,10 @@ public class ScanRepository {
                 .update() == 1;
     }
 
-    /** Progress of a running scan. False when the scan is not this organisation's or not running. */
+    /** Progress of a running scan (the list shows it; the dashboard does not). False when the scan is not this organisation's or not running. */
+    @Caching(evict = {
+            @CacheEvict(cacheNames = ScanCacheKeys.SCANS, key = "@scanCacheKeys.summary(#orgId, #scanId)"),
+            @CacheEvict(cacheNames = ScanCacheKeys.SCANS, key = "@scanCacheKeys.scanListVersion(#orgId)")})
     public boolean updateProgress(long orgId, long scanId, Scan.Progress progress) {
         return jdbc.sql("update scans set files_done = :fd, files_total = :ft, bytes_done = :bd, bytes_total = :bt,"
                         + " findings_count = :fc, current_item = :item, updated_at = :now"
@@ -85,6 +104,10 @@ public class ScanRepository {
     }
 
     /** RUNNING -> COMPLETED with the final counts and scores. */
+    @Caching(evict = {
+            @CacheEvict(cacheNames = ScanCacheKeys.SCANS, key = "@scanCacheKeys.summary(#orgId, #scanId)"),
+            @CacheEvict(cacheNames = ScanCacheKeys.SCANS, key = "@scanCacheKeys.scanListVersion(#orgId)"),
+            @CacheEvict(cacheNames = ScanCacheKeys.DASHBOARD, key = "@scanCacheKeys.dashboard(#orgId)")})
     public boolean complete(long orgId, long scanId, Scan.SeverityCounts counts, long fileErrors,
                             double riskScore, double complianceScore) {
         Optional<Scan> scan = findById(orgId, scanId);
@@ -106,11 +129,19 @@ public class ScanRepository {
     }
 
     /** Any non-final state -> FAILED, with a message for a person (never a credential or raw value). */
+    @Caching(evict = {
+            @CacheEvict(cacheNames = ScanCacheKeys.SCANS, key = "@scanCacheKeys.summary(#orgId, #scanId)"),
+            @CacheEvict(cacheNames = ScanCacheKeys.SCANS, key = "@scanCacheKeys.scanListVersion(#orgId)"),
+            @CacheEvict(cacheNames = ScanCacheKeys.DASHBOARD, key = "@scanCacheKeys.dashboard(#orgId)")})
     public boolean fail(long orgId, long scanId, String message) {
         return finish(orgId, scanId, ScanStatus.FAILED, message);
     }
 
     /** Any non-final state -> CANCELLED. */
+    @Caching(evict = {
+            @CacheEvict(cacheNames = ScanCacheKeys.SCANS, key = "@scanCacheKeys.summary(#orgId, #scanId)"),
+            @CacheEvict(cacheNames = ScanCacheKeys.SCANS, key = "@scanCacheKeys.scanListVersion(#orgId)"),
+            @CacheEvict(cacheNames = ScanCacheKeys.DASHBOARD, key = "@scanCacheKeys.dashboard(#orgId)")})
     public boolean cancel(long orgId, long scanId) {
         return finish(orgId, scanId, ScanStatus.CANCELLED, null);
     }
@@ -138,10 +169,11 @@ public class ScanRepository {
 
     /**
      * A page of the organisation's scans, newest first. Keyset on (created_at, id), served by
-     * {@code ix_scans_org_created}; {@code after} is the previous page's {@link Page#next()} or null.
+     * {@code ix_scans_org_created}; {@code after} is the previous page's {@link ScanPage#next()} or null.
      */
-    public Page<Scan, Scan.Cursor> list(long orgId, ScanFilter filter, Scan.Cursor after, int limit) {
-        int size = Math.max(1, Math.min(limit, MAX_PAGE));
+    @Cacheable(cacheNames = ScanCacheKeys.SCANS, key = "@scanCacheKeys.scanList(#orgId, #filter, #after, #limit)")
+    public ScanPage list(long orgId, ScanFilter filter, Scan.Cursor after, int limit) {
+        int size = pageSize(limit);
         StringBuilder sql = new StringBuilder("select ").append(COLUMNS).append(" from scans where organisation_id = :org");
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("org", orgId);
@@ -170,10 +202,22 @@ public class ScanRepository {
         sql.append(" order by created_at desc, id desc limit :limit");
         params.put("limit", size + 1);
         List<Scan> rows = jdbc.sql(sql.toString()).params(params).query(ScanRepository::map).list();
-        return Page.of(rows, size, Scan::cursor);
+        return ScanPage.of(Page.of(rows, size, Scan::cursor));
+    }
+
+    static int pageSize(int limit) {
+        return Math.max(1, Math.min(limit, MAX_PAGE));
+    }
+
+    /** The scan and its findings counted by severity and type; empty when it is not the organisation's. */
+    @Cacheable(cacheNames = ScanCacheKeys.SCANS, key = "@scanCacheKeys.summary(#orgId, #scanId)", unless = "#result == null")
+    public Optional<ScanSummary> summary(long orgId, long scanId) {
+        return findById(orgId, scanId).map(scan ->
+                new ScanSummary(scan, FindingRepository.countBySeverityAndType(jdbc, orgId, scanId)));
     }
 
     /** Dashboard aggregates of the organisation. */
+    @Cacheable(cacheNames = ScanCacheKeys.DASHBOARD, key = "@scanCacheKeys.dashboard(#orgId)")
     public ScanStatistics statistics(long orgId) {
         Map<ScanStatus, Long> byStatus = new EnumMap<>(ScanStatus.class);
         for (ScanStatus s : ScanStatus.values()) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dataguardian.app.db.Databases;
-import io.dataguardian.app.db.Page;
 import io.dataguardian.app.db.TestDatabase;
 import io.dataguardian.app.scan.Scan;
 import io.dataguardian.app.scan.ScanRepository;
@@ -66,7 +65,7 @@ class FindingRepositoryTest {
         List<Finding> read = new ArrayList<>();
         Long cursor = null;
         do {
-            Page<StoredFinding, Long> page = findings.page(org, scan.id(), FindingFilter.ALL, cursor, 500);
+            FindingPage page = findings.page(org, scan.id(), FindingFilter.ALL, cursor, 500);
             page.items().forEach(f -> read.add(f.finding()));
             cursor = page.next();
         } while (cursor != null);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dataguardian.app.db.Databases;
-import io.dataguardian.app.db.Page;
 import io.dataguardian.app.db.TestDatabase;
 import io.dataguardian.engine.finding.FileError;
 import java.time.Clock;
@@ -116,7 +115,7 @@ class ScanRepositoryTest {
         Scan.Cursor cursor = null;
         int pages = 0;
         do {
-            Page<Scan, Scan.Cursor> page = scans.list(org, ScanFilter.ALL, cursor, 5);
+            ScanPage page = scans.list(org, ScanFilter.ALL, cursor, 5);
             page.items().forEach(s -> seen.add(s.id()));
             cursor = page.next();
             pages++;
