@@ -102,10 +102,16 @@ public class RuntimeModeEnvironmentPostProcessor implements EnvironmentPostProce
             props.put("spring.datasource.password", env.getProperty(DB_PASSWORD, ""));
             props.put("spring.datasource.driver-class-name", "org.postgresql.Driver");
             // seconds: refuse to hang on an unreachable host or a server that never answers the login
-            props.put("spring.datasource.hikari.data-source-properties.connectTimeout", "5");
-            props.put("spring.datasource.hikari.data-source-properties.loginTimeout", "10");
+            props.put("spring.datasource.hikari.data-source-properties.connectTimeout",
+                    String.valueOf(DatabaseProbe.CONNECT_TIMEOUT_SECONDS));
+            props.put("spring.datasource.hikari.data-source-properties.loginTimeout",
+                    String.valueOf(DatabaseProbe.LOGIN_TIMEOUT_SECONDS));
             props.put("spring.datasource.hikari.data-source-properties.ApplicationName", "dataguardian");
             database = "PostgreSQL " + Secrets.maskUrl(dbUrl) + " (user " + user + ")";
+            if (env.getProperty("dataguardian.db.startup-check", Boolean.class, true)) {
+                log.info("Checking the database connection: " + database);
+                DatabaseProbe.check(dbUrl, user, env.getProperty(DB_PASSWORD, ""));
+            }
         }
 
         String redisUrl = setting(env, REDIS_URL);
