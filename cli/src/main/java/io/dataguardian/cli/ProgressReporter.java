@@ -45,9 +45,13 @@ final class ProgressReporter implements ScanListener, AutoCloseable {
     }
 
     @Override
+    public void bytesRead(long bytes) {
+        bytesDone.addAndGet(bytes);
+    }
+
+    @Override
     public void fileFinished(String path, long bytes, int found) {
         filesDone.incrementAndGet();
-        bytesDone.addAndGet(bytes);
         findings.addAndGet(found);
     }
 

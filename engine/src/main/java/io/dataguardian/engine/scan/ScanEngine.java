@@ -169,8 +169,9 @@ public final class ScanEngine {
             }
             listener.fileStarted(c.path());
             Collector collector = new Collector();
+            Cancellable in = null;
             try (InputStream raw = Files.newInputStream(c.file())) {
-                InputStream in = new Cancellable(new BufferedInputStream(raw, 1 << 16), control);
+                in = new Cancellable(new BufferedInputStream(raw, 1 << 16), control, listener);
                 boolean scanned = dispatch(in, c.path(), 0, collector);
                 if (scanned) {
                     filesScanned.incrementAndGet();
@@ -190,6 +191,10 @@ public final class ScanEngine {
                 // a bug or hostile input in one file must not end the scan
                 collector.error(new FileError(c.path(), "internal-error",
                         "could not be scanned: " + e.getClass().getSimpleName()));
+            }
+            long reported = in == null ? 0 : in.reported();
+            if (c.size() > reported) {
+                listener.bytesRead(c.size() - reported);
             }
             findings.addAll(collector.findings);
             errors.addAll(collector.errors);
@@ -326,24 +331,61 @@ public final class ScanEngine {
         }
     }
 
+    /** Stops reading once the scan is cancelled, and reports read bytes to the listener. */
     private static final class Cancellable extends FilterInputStream {
+        private static final long REPORT_EVERY = 1 << 20;
         private final ScanControl control;
+        private final ScanListener listener;
+        private long pending;
+        private long reported;
 
-        Cancellable(InputStream in, ScanControl control) {
+        Cancellable(InputStream in, ScanControl control, ScanListener listener) {
             super(in);
             this.control = control;
+            this.listener = listener;
+        }
+
+        long reported() {
+            return reported;
         }
 
         @Override
         public int read() throws IOException {
             check();
-            return super.read();
+            int b = super.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
         }
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
             check();
-            return super.read(b, off, len);
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            check();
+            long skipped = super.skip(n);
+            if (skipped > 0) {
+                count(skipped);
+            }
+            return skipped;
+        }
+
+        private void count(long n) {
+            pending += n;
+            if (pending >= REPORT_EVERY) {
+                listener.bytesRead(pending);
+                reported += pending;
+                pending = 0;
+            }
         }
 
         private void check() throws Cancelled {

@@ -17,6 +17,13 @@ public interface ScanListener {
     }
 
     /**
+     * Bytes of files on disk read since the last call (sent about every MiB, and the rest of a file
+     * when it is finished, so the sum reaches the enumerated total).
+     */
+    default void bytesRead(long bytes) {
+    }
+
+    /**
      * @param bytes    size of the file on disk
      * @param findings findings the file produced
      */

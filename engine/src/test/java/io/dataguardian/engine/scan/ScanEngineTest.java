@@ -268,7 +268,13 @@ class ScanEngineTest {
         write("a.txt", "123456782");
         write("b.txt", "nothing");
         List<String> events = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.atomic.AtomicLong bytes = new java.util.concurrent.atomic.AtomicLong();
         engine.scan(request().build(), new ScanListener() {
+            @Override
+            public void bytesRead(long n) {
+                bytes.addAndGet(n);
+            }
+
             @Override
             public void enumerated(long files, long bytes) {
                 events.add("total " + files + " " + bytes);
@@ -281,6 +287,7 @@ class ScanEngineTest {
         }, new ScanControl());
         assertThat(events).containsExactlyInAnyOrder("total 2 16", "a.txt 9 1", "b.txt 7 0");
         assertThat(events.get(0)).isEqualTo("total 2 16");
+        assertThat(bytes.get()).isEqualTo(16);
     }
 
     @Test
