@@ -2,10 +2,6 @@ package io.dataguardian.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -21,16 +17,16 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  */
 class ProductionSmokeTest extends AbstractSmokeTest {
 
-    private final String run = "smoke_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    private final String schema = run;
-    private final String sessionNamespace = "dataguardian:test:" + run;
+    private String schema;
+    private final String sessionNamespace = "dataguardian:test:" + UUID.randomUUID();
 
     @Override
     protected Map<String, String> settings() {
-        execute("CREATE SCHEMA " + schema);
-        String separator = TestInfrastructure.PG_URL.contains("?") ? "&" : "?";
+        if (schema == null) {
+            schema = TestInfrastructure.createSchema("smoke");
+        }
         return Map.of(
-                "dataguardian.db.url", TestInfrastructure.PG_URL + separator + "currentSchema=" + schema,
+                "dataguardian.db.url", TestInfrastructure.urlFor(schema),
                 "dataguardian.db.user", TestInfrastructure.PG_USER,
                 "dataguardian.db.password", TestInfrastructure.PG_PASSWORD,
                 "dataguardian.redis.url", TestInfrastructure.REDIS_URL,
@@ -67,16 +63,8 @@ class ProductionSmokeTest extends AbstractSmokeTest {
             }
             app.close();
         }
-        execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-    }
-
-    private static void execute(String sql) {
-        try (Connection c = DriverManager.getConnection(TestInfrastructure.PG_URL, TestInfrastructure.PG_USER,
-                TestInfrastructure.PG_PASSWORD); Statement s = c.createStatement()) {
-            s.execute(sql);
-        } catch (SQLException ex) {
-            throw new IllegalStateException("PostgreSQL at " + TestInfrastructure.PG_URL
-                    + " is needed (run scripts/services): " + ex.getMessage(), ex);
+        if (schema != null) {
+            TestInfrastructure.dropSchema(schema);
         }
     }
 }

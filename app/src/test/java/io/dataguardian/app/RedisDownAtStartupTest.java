@@ -2,27 +2,32 @@ package io.dataguardian.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.Test;
-import org.springframework.util.FileSystemUtils;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Redis configured but not answering at start-up: the app starts, says so, reports redis DOWN and serves logins. */
+/**
+ * Redis configured but not answering at start-up: the app starts, says so, reports redis DOWN and serves
+ * logins with sessions in the database. Runs on the real PostgreSQL, so it also covers Spring Session's
+ * JDBC tables there.
+ */
 class RedisDownAtStartupTest {
 
     @Test
-    void startsWithSessionsInTheDatabaseAndHealthShowsRedisDown() throws IOException {
-        Path dataDir = Files.createTempDirectory("dataguardian-redis-down");
+    void startsWithSessionsInTheDatabaseAndHealthShowsRedisDown() {
+        String schema = TestInfrastructure.createSchema("redisdown");
         int port = TestInfrastructure.closedPort();
         try (RunningApp app = RunningApp.start(Map.of(
-                "dataguardian.data-dir", dataDir.toString(),
+                "dataguardian.db.url", TestInfrastructure.urlFor(schema),
+                "dataguardian.db.user", TestInfrastructure.PG_USER,
+                "dataguardian.db.password", TestInfrastructure.PG_PASSWORD,
                 "dataguardian.redis.url", "redis://127.0.0.1:" + port,
                 "dataguardian.admin.password", "correct horse battery"))) {
             assertThat(app.startupOutput())
@@ -40,10 +45,12 @@ class RedisDownAtStartupTest {
             RunningApp.Browser browser = app.browser();
             browser.login("admin", "correct horse battery");
             assertThat(browser.get("/").body()).contains("Signed in as");
+            assertThat(JdbcClient.create(app.context().getBean(DataSource.class))
+                    .sql("SELECT COUNT(*) FROM spring_session").query(Long.class).single()).isPositive();
             // a password given by DATAGUARDIAN_ADMIN_PASSWORD is never echoed
             assertThat(app.startupOutput()).doesNotContain("correct horse battery");
         } finally {
-            FileSystemUtils.deleteRecursively(dataDir);
+            TestInfrastructure.dropSchema(schema);
         }
     }
 }

@@ -2,6 +2,11 @@ package io.dataguardian.app;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
 
 /**
  * Where the real PostgreSQL and Redis of the test run are. {@code scripts/test} passes these as
@@ -25,6 +30,32 @@ public final class TestInfrastructure {
             return socket.getLocalPort();
         } catch (IOException ex) {
             throw new IllegalStateException(ex);
+        }
+    }
+
+    /** Creates a uniquely named schema for one test run; returns its name. */
+    public static String createSchema(String prefix) {
+        String schema = prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        execute("CREATE SCHEMA " + schema);
+        return schema;
+    }
+
+    public static void dropSchema(String schema) {
+        execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+    }
+
+    /** The test database URL with {@code currentSchema} set. */
+    public static String urlFor(String schema) {
+        return PG_URL + (PG_URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+    }
+
+    private static void execute(String sql) {
+        try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, PG_PASSWORD);
+                Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException ex) {
+            throw new IllegalStateException("PostgreSQL at " + PG_URL + " is needed (run scripts/services): "
+                    + ex.getMessage(), ex);
         }
     }
 }
