@@ -137,7 +137,16 @@ final class Documents {
 
     /** A hard negative that fits into running text. */
     private void textNegative(LabelledText t, boolean dutch) {
-        switch (v.n(9)) {
+        textNegative(t, dutch, true);
+    }
+
+    /** @param dates false right after a date of birth: a date there would sit next to birth words */
+    private void textNegative(LabelledText t, boolean dutch, boolean dates) {
+        int kind = v.n(9);
+        if (!dates && (kind == 1 || kind == 7)) {
+            kind = kind == 1 ? 0 : 8;
+        }
+        switch (kind) {
             case 0 -> t.t(dutch ? "Ordernummer " : "Order number ").neg(BSN, "bsn-11proof-fail", v.nineDigitsNotBsn()).t(".");
             case 1 -> t.t(dutch ? "Factuur " : "Invoice ").neg(BSN, "bsn-11proof-fail", v.nineDigitsNotBsn())
                     .t(dutch ? " van " : " dated ").neg(DATE_OF_BIRTH, "date-no-birth-context", v.date(v.between(2019, 2025), dutch)).t(".");
@@ -157,7 +166,8 @@ final class Documents {
     private void proseEn(LabelledText t) {
         Person p = person();
         filler(t, false, v.between(1, 3));
-        switch (v.n(10)) {
+        int kind = v.n(10);
+        switch (kind) {
             case 0 -> t.t("You can reach " + p.first + " on ").pos(v.phone()).t(" or at ").pos(v.email(p.first, p.last)).t(".");
             case 1 -> t.t("Please transfer the amount to IBAN ").pos(v.iban()).t(" in the name of " + p.full() + ".");
             case 2 -> { t.t(p.full() + " (" ); dob(t, false, dobWord(false)); t.t(") has been added to the register."); }
@@ -171,7 +181,7 @@ final class Documents {
         }
         t.t(" ");
         if (v.chance(0.5)) {
-            textNegative(t, false);
+            textNegative(t, false, kind != 2);
         }
         t.t("\n");
         if (v.chance(0.3)) {
@@ -182,7 +192,8 @@ final class Documents {
     private void proseNl(LabelledText t) {
         Person p = person();
         filler(t, true, v.between(1, 3));
-        switch (v.n(10)) {
+        int kind = v.n(10);
+        switch (kind) {
             case 0 -> t.t(p.first + " is bereikbaar op ").pos(v.phone()).t(" en via ").pos(v.email(p.first, p.last)).t(".");
             case 1 -> t.t("Het bedrag wordt overgemaakt op rekeningnummer ").pos(v.iban()).t(" t.n.v. " + p.full() + ".");
             case 2 -> { t.t("Mevrouw " + p.last + " (" ); dob(t, true, dobWord(true)); t.t(") is ingeschreven."); }
@@ -196,7 +207,7 @@ final class Documents {
         }
         t.t(" ");
         if (v.chance(0.5)) {
-            textNegative(t, true);
+            textNegative(t, true, kind != 2);
         }
         t.t("\n");
         if (v.chance(0.3)) {
