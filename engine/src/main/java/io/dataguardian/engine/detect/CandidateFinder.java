@@ -131,8 +131,16 @@ final class CandidateFinder {
         return c < 128 && CLS[c] >= DIGIT && CLS[c] <= LOWER;
     }
 
+    private static final boolean[] LATIN1_LETTER = new boolean[256];
+
+    static {
+        for (char c = 0; c < 256; c++) {
+            LATIN1_LETTER[c] = Character.isLetter(c);
+        }
+    }
+
     static boolean isLetter(char c) {
-        return c < 128 ? (isUpper(c) || isLower(c)) : Character.isLetter(c);
+        return c < 256 ? LATIN1_LETTER[c] : Character.isLetter(c);
     }
 
     static boolean isWordChar(char c) {
@@ -521,6 +529,9 @@ final class CandidateFinder {
     }
 
     private int card(int i, int d1) {
+        if (d1 != 4 && (d1 < 13 || d1 > 19)) {
+            return -1;
+        }
         StringBuilder digits = new StringBuilder(19);
         int end = -1;
         if (d1 >= 13 && d1 <= 19) {

@@ -379,11 +379,19 @@ final class CatalogueScanner implements TextScanner {
         }
 
         private void advanceLines(int to) {
+            char[] b = buf;
+            int last = -1;
+            int lines = 0;
             for (int p = tracked; p < to; p++) {
-                if (lineBreak(p)) {
-                    line++;
-                    lineStart = base + p + 1;
+                char c = b[p];
+                if (c <= '\r' && (c == '\n' || (c == '\r' && lineBreak(p)))) {
+                    lines++;
+                    last = p;
                 }
+            }
+            if (last >= 0) {
+                line += lines;
+                lineStart = base + last + 1;
             }
             tracked = Math.max(tracked, to);
         }

@@ -40,7 +40,7 @@ final class ContextScorer {
             int ws = p;
             boolean humps = false;
             while (p < limit && CandidateFinder.isLetter(b[p])) {
-                if (p > ws && Character.isUpperCase(b[p]) && Character.isLowerCase(b[p - 1])) {
+                if (p > ws && upper(b[p]) && lower(b[p - 1])) {
                     humps = true;
                 }
                 p++;
@@ -51,7 +51,7 @@ final class ContextScorer {
                 if (humps) {
                     int hs = ws;
                     for (int k = ws + 1; k <= we; k++) {
-                        if (k == we || (Character.isUpperCase(b[k]) && Character.isLowerCase(b[k - 1]))) {
+                        if (k == we || (upper(b[k]) && lower(b[k - 1]))) {
                             // the last hump is the head noun (schemaVersion): it may lower confidence too
                             record(Lexicon.STANDARD.lookup(b, hs, k), hs, k, s, e, k == we);
                             hs = k;
@@ -61,6 +61,14 @@ final class ContextScorer {
             }
         }
         return present;
+    }
+
+    private static boolean upper(char c) {
+        return c < 128 ? c >= 'A' && c <= 'Z' : Character.isUpperCase(c);
+    }
+
+    private static boolean lower(char c) {
+        return c < 128 ? c >= 'a' && c <= 'z' : Character.isLowerCase(c);
     }
 
     private void record(long cls, int ws, int we, int s, int e, boolean wholeWord) {

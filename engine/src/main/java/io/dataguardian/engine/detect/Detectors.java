@@ -244,7 +244,7 @@ final class Detectors {
                 "glpat- followed by 20 or more token characters.",
                 HIGH, ART32)
                 .base(0.95).priority(15).mask(Mask.PREFIX)
-                .positives("token: [[glpat-xr4Ez2N8qBvK7sLm9TyW]]")
+                .positives("git clone https://oauth2:[[glpat-xr4Ez2N8qBvK7sLm9TyW]] repo", "[[glpat-xr4Ez2N8qBvK7sLm9TyW]]")
                 .negatives("glpat-short");
         d("slack-token", "SLACK_TOKEN", "Slack token",
                 "xoxb-, xoxa-, xoxp-, xoxr-, xoxs- tokens.",

@@ -20,6 +20,8 @@ final class Lexicon {
     static final int MIN_LEN = 2;
     static final int MAX_LEN = 24;
 
+    /** Cheap pre-filter: (length, first two lower-case ASCII letters) of some word in the table. */
+    private final boolean[] shapes = new boolean[(MAX_LEN + 1) * 27 * 27];
     private final char[][] keys;
     private final long[] values;
     private final int mask;
@@ -68,6 +70,9 @@ final class Lexicon {
         }
         keys[h] = k;
         values[h] = classes;
+        if (k.length >= MIN_LEN && k.length <= MAX_LEN) {
+            shapes[shape(k.length, k[0], k[1])] = true;
+        }
     }
 
     private static int hash(char[] b, int s, int e) {
@@ -85,10 +90,21 @@ final class Lexicon {
         return Character.toLowerCase(c);
     }
 
+    private static int shape(int len, char a, char b) {
+        int x = a >= 'a' && a <= 'z' ? a - 'a' + 1 : 0;
+        int y = b >= 'a' && b <= 'z' ? b - 'a' + 1 : 0;
+        return (len * 27 + x) * 27 + y;
+    }
+
     /** The classes of the word b[s, e), lower-cased on the fly; 0 when it is not in the lexicon. */
     long lookup(char[] b, int s, int e) {
         int n = e - s;
         if (n < MIN_LEN || n > MAX_LEN) {
+            return 0;
+        }
+        char c0 = lower(b[s]);
+        char c1 = lower(b[s + 1]);
+        if (c0 < 128 && c1 < 128 && !shapes[shape(n, c0, c1)]) {
             return 0;
         }
         int h = hash(b, s, e) & mask;

@@ -28,15 +28,37 @@ final class Masker {
             case EMAIL -> email(raw);
             case IP -> ip(raw);
             case POSTCODE -> raw.length() >= 2 ? raw.substring(0, 2) + "** **" : "****";
-            case DATE -> raw.replaceAll("[\\p{L}\\d]", "*");
+            case DATE -> stars(raw, 0);
             case PREFIX -> prefix(raw);
             case SECRET -> "********";
             case PEM -> pem(raw);
             case URL -> url(raw);
             case NAME -> name(raw);
-            case WORD -> raw.isEmpty() ? "" : raw.charAt(0) + raw.substring(1).replaceAll("[\\p{L}\\d]", "*");
+            case WORD -> stars(raw, 1);
             case KEEP2 -> keepFirstLast(raw, 2, 0);
         };
+    }
+
+    /** Every letter or digit after the first {@code keep} characters becomes '*'. */
+    private static String stars(String raw, int keep) {
+        char[] c = raw.toCharArray();
+        for (int i = keep; i < c.length; i++) {
+            if (Character.isLetterOrDigit(c[i])) {
+                c[i] = '*';
+            }
+        }
+        return new String(c);
+    }
+
+    private static String digits(String raw) {
+        StringBuilder sb = new StringBuilder(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c >= '0' && c <= '9') {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
     }
 
     /** Every letter or digit but the last n becomes '*'; separators stay. */
@@ -69,7 +91,7 @@ final class Masker {
     }
 
     private static String phone(String raw) {
-        String digits = raw.replaceAll("\\D", "");
+        String digits = digits(raw);
         String lead = raw.startsWith("+") ? "+" : "";
         if (digits.length() < 6) {
             return lead + "*".repeat(digits.length());
@@ -144,9 +166,9 @@ final class Masker {
 
     static String normalise(Norm norm, String raw) {
         return switch (norm) {
-            case DIGITS -> raw.replaceAll("\\D", "");
+            case DIGITS -> digits(raw);
             case PHONE -> {
-                String d = raw.replaceAll("\\D", "");
+                String d = digits(raw);
                 if (raw.startsWith("+")) {
                     yield d;
                 }
@@ -155,7 +177,16 @@ final class Masker {
                 }
                 yield d.startsWith("0") ? "31" + d.substring(1) : d;
             }
-            case UPPER_ALNUM -> raw.replaceAll("[^\\p{Alnum}]", "").toUpperCase(Locale.ROOT);
+            case UPPER_ALNUM -> {
+                StringBuilder sb = new StringBuilder(raw.length());
+                for (int i = 0; i < raw.length(); i++) {
+                    char c = raw.charAt(i);
+                    if (Character.isLetterOrDigit(c)) {
+                        sb.append(Character.toUpperCase(c));
+                    }
+                }
+                yield sb.toString();
+            }
             case LOWER -> raw.toLowerCase(Locale.ROOT);
             case RAW -> raw;
         };

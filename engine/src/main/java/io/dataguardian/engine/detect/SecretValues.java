@@ -30,6 +30,13 @@ final class SecretValues {
     }
 
     static int keyKind(char[] b, int s, int e) {
+        boolean letters = false;
+        for (int k = s; k < e && !letters; k++) {
+            letters = CandidateFinder.isLetter(b[k]);
+        }
+        if (!letters) {
+            return NOT_SECRET;
+        }
         StringBuilder norm = new StringBuilder(e - s);
         for (int k = s; k < e; k++) {
             char c = b[k];
@@ -38,6 +45,10 @@ final class SecretValues {
             }
         }
         String n = norm.toString();
+        if (n.length() < 2 || !(n.contains("pass") || n.contains("pwd") || n.contains("secret") || n.contains("token")
+                || n.contains("key") || n.contains("credential") || n.contains("wachtwoord") || n.equals("pw"))) {
+            return NOT_SECRET;
+        }
         for (String deny : KEY_DENY) {
             if (n.contains(deny)) {
                 return NOT_SECRET;
@@ -110,7 +121,8 @@ final class SecretValues {
         if (classes == 1 && digit == 1) {
             return false; // a number
         }
-        if (value.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")) {
+        if (n == 36 && value.charAt(8) == '-' && value.charAt(13) == '-' && value.charAt(18) == '-'
+                && value.charAt(23) == '-') {
             return classes > 1 && !password; // a UUID may be a token, never a typed password
         }
         double h = Checksums.entropy(value);
