@@ -32,6 +32,9 @@ final class CacheNodes implements AutoCloseable {
         this.url = url;
         props.setKeyPrefix(prefix);
         props.setBreakerProbeInterval(Duration.ofMillis(100));
+        // Correctness tests must not flip into fallback because a shared CI machine stalls for 50 ms;
+        // the fault test sets the production default back.
+        props.setRedisTimeout(Duration.ofSeconds(1));
         props.getNamespaces().put(SHORT, new CacheProperties.Namespace(Duration.ofMillis(700)));
         raw = RedisClient.create(url);
         rawConnection = raw.connect(ByteArrayCodec.INSTANCE);

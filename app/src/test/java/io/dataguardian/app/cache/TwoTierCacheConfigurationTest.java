@@ -121,7 +121,7 @@ class TwoTierCacheConfigurationTest {
         RedisClient client = RedisClient.create("redis://127.0.0.1:6379");
         try (StatefulRedisConnection<String, String> redis = client.connect()) {
             runner.withPropertyValues("dataguardian.redis.url=redis://127.0.0.1:6379",
-                            "dataguardian.cache.key-prefix=" + prefix,
+                            "dataguardian.cache.key-prefix=" + prefix, "dataguardian.cache.redis-timeout=1s",
                             "dataguardian.cache.namespaces.compliance-scores.value-type=" + Score.class.getName())
                     .run(ctx -> {
                         assertThat(ctx).hasSingleBean(RedisTier.class);

@@ -53,6 +53,7 @@ class TwoTierCacheFaultTest {
         List<Throwable> firstFailures = new java.util.concurrent.CopyOnWriteArrayList<>();
         try {
             nodes = new CacheNodes("redis://127.0.0.1:" + port);
+            nodes.props.setRedisTimeout(new CacheProperties().getRedisTimeout());
             TwoTierCache a = nodes.node();
             TwoTierCache b = nodes.node();
             RedisCircuitBreaker breakerA = a.redis().orElseThrow().breaker();
