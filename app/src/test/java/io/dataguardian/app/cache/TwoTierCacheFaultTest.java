@@ -178,7 +178,12 @@ class TwoTierCacheFaultTest {
         Process p = new ProcessBuilder(binary, "--port", String.valueOf(port), "--bind", "127.0.0.1",
                 "--save", "", "--appendonly", "no")
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        await("redis-server on port " + port + " answers PING", () -> p.isAlive() && pings(port));
+        try {
+            await("redis-server on port " + port + " answers PING", () -> p.isAlive() && pings(port));
+        } catch (Throwable t) {
+            p.destroy(); // never leave a server behind
+            throw t;
+        }
         return p;
     }
 
