@@ -158,7 +158,7 @@ enum Dialect {
             case POSTGRESQL -> {
                 if (big) {
                     // a few times the rows wanted, since SYSTEM sampling picks whole pages at random
-                    double pct = Math.min(100.0, Math.max(0.0001, 400.0 * rows / estimatedRows));
+                    double pct = Math.min(100.0, Math.max(0.0001, 1000.0 * rows / estimatedRows));
                     return "SELECT " + columns + " FROM " + from + " TABLESAMPLE SYSTEM ("
                             + String.format(Locale.ROOT, "%.6f", pct) + ") LIMIT " + rows;
                 }
