@@ -1172,7 +1172,7 @@ final class CandidateFinder {
             dig |= isDigit(b[p]);
             p++;
         }
-        if (p - i != 40 || isWordChar(at(p)) || at(p) == '=' || !(up && low && dig)) {
+        if (p - i != 40 || isWordChar(at(p)) || at(p) == '=' || !(up && low && (dig || keyHint != null))) {
             return -1;
         }
         emit(AWS_SECRET, i, p, 0);

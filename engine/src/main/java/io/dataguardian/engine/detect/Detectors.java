@@ -170,10 +170,11 @@ final class Detectors {
                 "A date (12-03-1985, 1985-03-12, 12/03/1985, 12 maart 1985, March 12, 1985) near a birth word in "
                         + "English or Dutch (born, date of birth, DOB, geboren, geboortedatum, geb.).",
                 MEDIUM, ART6)
-                .base(0.85).priority(45).requires(Ctx.BIRTH).mask(Mask.DATE).norm(Norm.DIGITS)
+                .base(0.85).priority(45).requires(Ctx.BIRTH).penalty(Ctx.ORDER).mask(Mask.DATE).norm(Norm.DIGITS)
                 .positives("geboortedatum: [[12-03-1985]]", "born on [[12 March 1985]]", "DOB [[1985-03-12]]",
                         "geb. [[3 mei 1990]]", "\"dateOfBirth\": \"[[1990-01-31]]\"", "born [[March 12, 1985]]")
-                .negatives("created 2024-01-15 10:30:00", "geboortedatum 32-13-1985", "12-03-2024 invoice");
+                .negatives("created 2024-01-15 10:30:00", "geboortedatum 32-13-1985", "12-03-2024 invoice",
+                        "geboren 1989, is ingeschreven. Factuur 905266736 van 25/08/2021.");
         d("passport-number", "PASSPORT_NUMBER", "Passport number",
                 "Six to nine letters and digits (at least one digit) right after a passport word.",
                 HIGH, ART87, UAVG46)
@@ -229,7 +230,8 @@ final class Detectors {
                 .base(0.9).priority(91).requires(Ctx.AWS).mask(Mask.SECRET).norm(Norm.RAW)
                 .positives("aws_secret_access_key = [[wJalrXUtnFEMI/K7MDENG/bPxRfiCYzq8Pd2Lk7e]]",
                         "AWS secret: [[Zx8Qm2Lp0Vb7Nc4Rt6Yh1Jk3Df5Gs9Aw2Ee4Ui6O]]",
-                        "    secret-access-key: [[qJSwiT5D+95nyAkHyJpseur5JHcwwzrNNaX6M2pR]]")
+                        "    secret-access-key: [[qJSwiT5D+95nyAkHyJpseur5JHcwwzrNNaX6M2pR]]",
+                        "aws_secret_access_key = \"[[BeXMWAOKydsXQZZsYovpRXjsTGD/EwLfQWbEMZPW]]\"")
                 .negatives("wJalrXUtnFEMI/K7MDENG/bPxRfiCYzq8Pd2Lk7e", "aws sha da39a3ee5e6b4b0d3255bfef95601890afd80709");
         d("github-token", "GITHUB_TOKEN", "GitHub token",
                 "GitHub personal, OAuth, user-to-server, server-to-server and refresh tokens (ghp_, gho_, ghu_, ghs_, "
