@@ -760,7 +760,11 @@ final class CandidateFinder {
     // ------------------------------------------------------------------ words and tokens
 
     private int word(int i) {
-        int end = alnumEnd(i);
+        int k = i;
+        while (k < limit && isLetter(b[k])) {
+            k++;
+        }
+        int end = k < limit && isDigit(b[k]) ? alnumEnd(k) : k;
         char c = b[i];
         boolean boundary = i == 0 || !isWordChar(b[i - 1]) && b[i - 1] != '-' && b[i - 1] != '/';
         int consumed = end;
@@ -776,10 +780,6 @@ final class CandidateFinder {
             if (end - i >= 16 && recent(Ctx.AWS, i, 60)) {
                 consumed = Math.max(consumed, awsSecret(i, null));
             }
-        }
-        int k = i;
-        while (k < end && isLetter(b[k])) {
-            k++;
         }
         long cls = LEX.lookup(b, i, k);
         if (cls != 0) {
