@@ -283,8 +283,10 @@ final class Detectors {
                 .positives("Authorization: Bearer [[eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c]]")
                 .negatives("eyJhbGciOiJIUzI1NiJ9", "eyJub3RoaW5nIjoxfQ.eyJzdWIiOiIxIn0.abc",
                         "eyJhbGciIEhTMjU2IHR5cCBKV1R9.eyJzdWIiOiI4MTE2In0.zQ4R00WYxtfJVC78s31SNED-zwkA7lFqCKaLo8Zzk5g");
-        d("connection-string", "CONNECTION_STRING", "Connection string with password",
-                "scheme://user:password@host URLs with a real (non-placeholder) password.",
+        // entity type GENERIC_SECRET: the embedded password is a hard-coded secret like any other
+        d("connection-string", "GENERIC_SECRET", "Connection string with password",
+                "scheme://user:password@host URLs with a real (non-placeholder) password; reported as a hard-coded "
+                        + "secret (entity type GENERIC_SECRET) spanning the whole URL.",
                 CRITICAL, ART32)
                 .base(0.9).priority(92).mask(Mask.URL)
                 .positives("DATABASE_URL=[[postgres://app:S3cr3tPw0rd@db.internal:5432/app]]",
