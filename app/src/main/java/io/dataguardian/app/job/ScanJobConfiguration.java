@@ -1,0 +1,77 @@
+package io.dataguardian.app.job;
+
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The db-scheduler tasks of scan jobs (the Boot 4 starter finds every {@code Task} bean and runs them with
+ * {@code db-scheduler.threads} = {@code dataguardian.scan.node-concurrency} threads), the retention purge,
+ * and the {@code dataguardian.scan.queue} gauge.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ScanJobProperties.class)
+public class ScanJobConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(ScanJobConfiguration.class);
+
+    @Bean
+    ScanJobTask scanJobTask(ScanJobRunner runner) {
+        return new ScanJobTask(runner);
+    }
+
+    /** Hourly, on one node at a time: finished scans past the retention go, with their findings. */
+    @Bean
+    RecurringTask<Void> scanRetentionPurge(ScanJobStore jobs, ScanJobProperties properties) {
+        return Tasks.recurring("scan-retention-purge", FixedDelay.of(Duration.ofHours(1)))
+                .execute((instance, context) -> {
+                    int purged = jobs.purgeFinishedBefore(Instant.now().minus(properties.retention()));
+                    if (purged > 0) {
+                        log.info("retention: purged {} scans finished more than {} ago", purged, properties.retention());
+                    }
+                });
+    }
+
+    /** Queued scans of the whole installation, read at most every 5 s whatever the scrape rate. */
+    @Bean
+    QueueGauge scanQueueGauge(ScanJobStore jobs, ObjectProvider<MeterRegistry> registry) {
+        QueueGauge gauge = new QueueGauge(jobs);
+        registry.ifAvailable(r -> Gauge.builder("dataguardian.scan.queue", gauge, QueueGauge::value)
+                .description("scans waiting for a node").baseUnit("scans").register(r));
+        return gauge;
+    }
+
+    /** The queue length, cached for 5 s. */
+    public static final class QueueGauge {
+        private final ScanJobStore jobs;
+        private volatile long readAt;
+        private volatile double value;
+
+        QueueGauge(ScanJobStore jobs) {
+            this.jobs = jobs;
+        }
+
+        public double value() {
+            long now = System.nanoTime();
+            if (readAt == 0 || now - readAt > 5_000_000_000L) {
+                try {
+                    value = jobs.queued();
+                } catch (RuntimeException e) {
+                    return Double.NaN; // database down: no figure rather than a wrong one
+                }
+                readAt = now;
+            }
+            return value;
+        }
+    }
+}
