@@ -309,6 +309,25 @@ final class CatalogueScanner implements TextScanner {
     }
 
     @Override
+    public List<Match> scanField(String fieldName, CharSequence value) {
+        if (fieldName == null || fieldName.isBlank() || fieldName.length() > 200) {
+            return scan(value);
+        }
+        // the field name becomes a label in front of the value ("geboortedatum: 1985-03-12")
+        String label = fieldName.replace('\n', ' ').replace('\r', ' ') + ": ";
+        int shift = label.length();
+        List<Match> all = scan(label + value);
+        List<Match> out = new ArrayList<>(all.size());
+        for (Match m : all) {
+            if (m.start() >= shift) {
+                out.add(new Match(m.detectorId(), m.entityType(), m.severity(), m.confidence(), m.articles(),
+                        m.start() - shift, m.end() - shift, m.maskedValue(), m.fingerprint()));
+            }
+        }
+        return out;
+    }
+
+    @Override
     public void scan(Reader text, String path, String section, FindingSink sink) throws IOException {
         new Stream(text, path, section, sink).run();
     }

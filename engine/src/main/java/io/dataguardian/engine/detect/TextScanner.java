@@ -15,6 +15,16 @@ public interface TextScanner {
     List<Match> scan(CharSequence text);
 
     /**
+     * Matches in one value whose field is known (a CSV column header, a JSON key, a database column):
+     * the field name counts as context, so a date under {@code geboortedatum} is a date of birth and
+     * {@code 2773 MB} under {@code postcode} is a postcode. Offsets are relative to {@code value}.
+     * Scanners that do not use context fall back to {@link #scan(CharSequence)}.
+     */
+    default List<Match> scanField(String fieldName, CharSequence value) {
+        return scan(value);
+    }
+
+    /**
      * Streams a text of any length through the catalogue in overlapping chunks, in bounded memory,
      * and sends each finding (with line, column and offsets relative to the start of this text) to
      * the sink. A match that crosses a chunk boundary is reported exactly once.

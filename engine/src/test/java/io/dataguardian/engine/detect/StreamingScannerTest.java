@@ -186,4 +186,19 @@ class StreamingScannerTest {
         assertThat(m.get(0).maskedValue()).doesNotContain("1234");
         assertThat(s.scan("ticket EMP-123456 closed")).isEmpty();
     }
+
+    @Test
+    void aFieldNameGivesASingleValueItsContext() {
+        TextScanner s = Catalogue.standard().newScanner(SETTINGS);
+        assertThat(s.scan("1985-03-12")).isEmpty();
+        List<Match> dob = s.scanField("geboortedatum", "1985-03-12");
+        assertThat(dob).extracting(Match::detectorId).containsExactly("date-of-birth");
+        assertThat(dob.get(0).start()).isZero();
+        assertThat(dob.get(0).end()).isEqualTo(10);
+        assertThat(s.scanField("dateOfBirth", "12/03/1985")).extracting(Match::entityType).containsExactly("DATE_OF_BIRTH");
+        assertThat(s.scanField("postcode", "2773 MB")).extracting(Match::entityType).containsExactly("POSTCODE");
+        assertThat(s.scanField("created_at", "1985-03-12")).isEmpty();
+        assertThat(s.scanField("email", "jan@example.nl").get(0).start()).isZero();
+        assertThat(s.scanField(null, "jan@example.nl")).hasSize(1);
+    }
 }
