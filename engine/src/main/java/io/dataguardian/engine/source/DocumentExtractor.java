@@ -40,7 +40,10 @@ public final class DocumentExtractor implements ContentExtractor {
     private static final byte[] RTF = {'{', '\\', 'r', 't', 'f'};
     private static final byte[] OLE = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0};
 
-    private static final Parser PARSER = new AutoDetectParser();
+    /** Tika's parsers load on first use, not when the engine merely lists its extractors. */
+    private static final class Tika {
+        static final Parser PARSER = new AutoDetectParser();
+    }
 
     private static final ExecutorService WORKERS = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "dg-document-parser");
@@ -86,13 +89,13 @@ public final class DocumentExtractor implements ContentExtractor {
         SectionEvents.Handler handler = new SectionEvents.Handler(queue, metadata);
         Future<?> worker = WORKERS.submit(() -> {
             ParseContext parseContext = new ParseContext();
-            parseContext.set(Parser.class, PARSER); // embedded documents and attachments are parsed too
+            parseContext.set(Parser.class, Tika.PARSER); // embedded documents and attachments are parsed too
             Throwable failure = null;
             try (TikaInputStream tis = TikaInputStream.get(source)) {
                 if (XlsxCells.isXlsxName(ArchiveExtractor.fileName(path).toLowerCase(Locale.ROOT))) {
                     parseXlsx(tis, handler, metadata, parseContext);
                 } else {
-                    PARSER.parse(tis, handler, metadata, parseContext);
+                    Tika.PARSER.parse(tis, handler, metadata, parseContext);
                 }
             } catch (Throwable t) {
                 failure = t;
@@ -157,7 +160,7 @@ public final class DocumentExtractor implements ContentExtractor {
             pkg = XlsxCells.open(file);
         } catch (Exception notAPackage) {
             try (TikaInputStream again = TikaInputStream.get(file)) {
-                PARSER.parse(again, handler, metadata, parseContext);
+                Tika.PARSER.parse(again, handler, metadata, parseContext);
             }
             return;
         }
