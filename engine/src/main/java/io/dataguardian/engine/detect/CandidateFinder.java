@@ -287,7 +287,7 @@ final class CandidateFinder {
             if (n == 0 || n > 3) {
                 return -1;
             }
-            int v = Integer.parseInt(str(p, p + n));
+            int v = intAt(p, n);
             if (v > 255 || (n > 1 && b[p] == '0')) {
                 return -1;
             }
@@ -736,12 +736,21 @@ final class CandidateFinder {
         return (isUpper(at(p)) || (at(p) >= 128 && Character.isUpperCase(at(p)))) && isLower(at(p + 1));
     }
 
+    private int intAt(int p, int n) {
+        int v = 0;
+        for (int k = p; k < p + n; k++) {
+            v = v * 10 + (b[k] - '0');
+        }
+        return v;
+    }
+
     private void minor(int i, int d1) {
-        int age = Integer.parseInt(str(i, i + d1));
-        if (age >= 16 || !okStart(i)) {
+        int age = intAt(i, d1);
+        int e = i + d1;
+        char next = at(e);
+        if (age >= 16 || (next != ' ' && next != '-' && !recent(Ctx.AGE, i, 6)) || !okStart(i)) {
             return;
         }
-        int e = i + d1;
         String[] units = {" jaar oud", " years old", "-year-old", " year old", " jarige", "-jarige", " jaar", " years"};
         for (String u : units) {
             if (startsWith(e, u) && !isWordChar(at(e + u.length()))) {

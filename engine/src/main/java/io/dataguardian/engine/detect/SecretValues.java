@@ -37,18 +37,20 @@ final class SecretValues {
         if (!letters) {
             return NOT_SECRET;
         }
-        StringBuilder norm = new StringBuilder(e - s);
-        for (int k = s; k < e; k++) {
+        char[] norm = new char[Math.min(64, e - s)];
+        int len = 0;
+        for (int k = s; k < e && len < norm.length; k++) {
             char c = b[k];
             if (CandidateFinder.isLetter(c)) {
-                norm.append(Lexicon.lower(c));
+                norm[len++] = Lexicon.lower(c);
             }
         }
-        String n = norm.toString();
-        if (n.length() < 2 || !(n.contains("pass") || n.contains("pwd") || n.contains("secret") || n.contains("token")
-                || n.contains("key") || n.contains("credential") || n.contains("wachtwoord") || n.equals("pw"))) {
+        if (len < 2 || !(has(norm, len, "pass") || has(norm, len, "pwd") || has(norm, len, "secret")
+                || has(norm, len, "token") || has(norm, len, "key") || has(norm, len, "credential")
+                || has(norm, len, "wachtwoord") || (len == 2 && norm[0] == 'p' && norm[1] == 'w'))) {
             return NOT_SECRET;
         }
+        String n = new String(norm, 0, len);
         for (String deny : KEY_DENY) {
             if (n.contains(deny)) {
                 return NOT_SECRET;
@@ -71,6 +73,23 @@ final class SecretValues {
             return AWS;
         }
         return password && !n.contains("token") && !n.contains("secret") ? PASSWORD : TOKEN;
+    }
+
+    private static boolean has(char[] s, int len, String w) {
+        int n = w.length();
+        char first = w.charAt(0);
+        for (int i = 0; i + n <= len; i++) {
+            if (s[i] == first) {
+                int k = 1;
+                while (k < n && s[i + k] == w.charAt(k)) {
+                    k++;
+                }
+                if (k == n) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     static boolean isPlaceholder(String value) {
