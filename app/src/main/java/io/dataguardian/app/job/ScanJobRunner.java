@@ -81,6 +81,7 @@ public class ScanJobRunner {
     private final AuditLogRepository audit;
     private final TransactionTemplate tx;
     private final ScanEngine engine = new ScanEngine();
+    private final String nodeName;
 
     /** Tests: sees the engine's progress calls first (e.g. holds a scan at a known point). */
     volatile ScanListener testHook = ScanListener.NONE;
@@ -88,7 +89,9 @@ public class ScanJobRunner {
     public ScanJobRunner(ScanRepository scans, FindingRepository findings, FileErrorRepository fileErrors,
                          ScanJobStore jobs, UploadStore uploads, CredentialCipher cipher, InstallationSecret secret,
                          NodeCapacity capacity, ScanJobProperties properties, AuditLogRepository audit,
-                         PlatformTransactionManager transactions) {
+                         PlatformTransactionManager transactions,
+                         @org.springframework.beans.factory.annotation.Value("${db-scheduler.scheduler-name:}") String schedulerName) {
+        this.nodeName = schedulerName == null || schedulerName.isBlank() ? NodeName.get() : schedulerName;
         this.scans = scans;
         this.findings = findings;
         this.fileErrors = fileErrors;
@@ -124,17 +127,21 @@ public class ScanJobRunner {
                 cleanUpIfFinal(job);
                 return Outcome.DONE; // cancelled meanwhile
             }
-            audit.append(job.orgId(), null, "system", "scan.started", "scan:" + scanId, Map.of("node", NodeName.get()));
+            audit.append(job.orgId(), null, "system", "scan.started", "scan:" + scanId, Map.of("node", nodeName));
         } else {
             // RUNNING: an earlier run of this job died (or this is a repeat): start again from a clean slate
             tx.executeWithoutResult(s -> jobs.resetPartialResults(job.orgId(), scanId));
-            log.info("scan {} restarted on {} after an interrupted run", scanId, NodeName.get());
+            log.info("scan {} restarted on {} after an interrupted run", scanId, nodeName);
         }
         jobs.countAttempt(scanId);
         Scan started = scans.findById(job.orgId(), scanId).orElseThrow();
         Instant deadline = (started.startedAt() == null ? Instant.now() : started.startedAt()).plus(properties.timeLimit());
         try {
             execute(job, deadline);
+        } catch (NodeStopping e) {
+            // still RUNNING: another node (or this one after its restart) runs it again from a clean slate
+            log.info("scan {} handed back to the queue: {} is stopping", scanId, nodeName);
+            return Outcome.DEFERRED;
         } catch (RuntimeException | Error e) {
             log.warn("scan {} failed: {}", scanId, e.toString());
             scans.fail(job.orgId(), scanId, "the scan failed: " + describe(e));
@@ -269,10 +276,10 @@ public class ScanJobRunner {
                     }
                     throw new IllegalStateException(describe(cause), cause);
                 } catch (InterruptedException e) {
-                    // the scheduler is shutting down: stop; the execution stays picked and is revived elsewhere
-                    Thread.currentThread().interrupt();
+                    // the scheduler is shutting down: stop here and hand the scan back to the queue
                     control.cancel();
-                    throw new IllegalStateException("node shutting down", e);
+                    future.cancel(true);
+                    throw new NodeStopping();
                 }
             }
         } finally {
@@ -300,7 +307,7 @@ public class ScanJobRunner {
             return ok;
         });
         if (Boolean.TRUE.equals(completed)) {
-            log.info("scan {} completed on {}: {} findings, {} file errors", scanId, NodeName.get(),
+            log.info("scan {} completed on {}: {} findings, {} file errors", scanId, nodeName,
                     result.findings().size(), result.errors().size());
         }
     }
@@ -328,6 +335,13 @@ public class ScanJobRunner {
     }
 
     private enum StopReason { CANCELLED, TIME_LIMIT }
+
+    /** This node is shutting down mid-scan. */
+    private static final class NodeStopping extends RuntimeException {
+        NodeStopping() {
+            super("node stopping", null, false, false);
+        }
+    }
 
     private record Stop(Result result, StopReason reason) {
     }

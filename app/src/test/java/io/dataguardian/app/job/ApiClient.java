@@ -21,6 +21,7 @@ final class ApiClient {
 
     private final String base;
     private final HttpClient http;
+    private final java.net.CookieManager cookies;
     private String csrf;
 
     ApiClient(String base) {
@@ -30,6 +31,7 @@ final class ApiClient {
     /** A client sharing {@code cookies} (the same browser talking to another node). */
     ApiClient(String base, java.net.CookieManager cookies) {
         this.base = base;
+        this.cookies = cookies;
         this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
@@ -44,6 +46,13 @@ final class ApiClient {
         }
         csrf = token("/");
         return this;
+    }
+
+    /** The same signed-in browser (cookie and CSRF token) talking to another node. */
+    ApiClient on(String otherBase) {
+        ApiClient other = new ApiClient(otherBase, cookies);
+        other.csrf = csrf;
+        return other;
     }
 
     private String token(String page) {
