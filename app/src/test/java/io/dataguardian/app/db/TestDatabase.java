@@ -22,6 +22,7 @@ public final class TestDatabase {
     public static final String PG_URL = System.getProperty("dataguardian.test.pg-url",
             "jdbc:postgresql://127.0.0.1:5432/test");
     public static final String PG_USER = System.getProperty("dataguardian.test.pg-user", "postgres");
+    public static final String PG_PASSWORD = System.getProperty("dataguardian.test.pg-password", "");
 
     private final DatabaseKind kind;
     private final HikariDataSource dataSource;
@@ -35,7 +36,7 @@ public final class TestDatabase {
 
     public static TestDatabase postgres() {
         String schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
-        try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, "");
+        try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, PG_PASSWORD);
              Statement s = c.createStatement()) {
             s.execute("create schema " + schema);
         } catch (SQLException e) {
@@ -44,6 +45,7 @@ public final class TestDatabase {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(PG_URL + "?currentSchema=" + schema);
         config.setUsername(PG_USER);
+        config.setPassword(PG_PASSWORD);
         config.setMaximumPoolSize(4);
         config.setPoolName("test-pg-" + schema);
         return migrate(new TestDatabase(DatabaseKind.POSTGRESQL, new HikariDataSource(config), schema));
@@ -117,7 +119,7 @@ public final class TestDatabase {
         }
         dataSource.close();
         if (schema != null) {
-            try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, "");
+            try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, PG_PASSWORD);
                  Statement s = c.createStatement()) {
                 s.execute("drop schema if exists " + schema + " cascade");
             } catch (SQLException e) {
