@@ -11,6 +11,7 @@ import org.springframework.aop.support.DefaultPointcutAdvisor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,9 +25,11 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 /**
  * The monitor: profiler + {@link Profiled} advisor, resource sampler, rules, alerts, recommendations,
  * JFR recorder, and meter filters that give the rules the histograms they read. Also turns on method
- * security, which the monitor's {@code @PreAuthorize} needs.
+ * security, which the monitor's {@code @PreAuthorize} needs. {@code dataguardian.monitor.enabled=false}
+ * removes all of it (used to measure its cost).
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnBooleanProperty(name = "dataguardian.monitor.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(MonitorProperties.class)
 @EnableMethodSecurity
 @Import(MonitorConfiguration.AutoProxy.class)
@@ -41,9 +44,10 @@ public class MonitorConfiguration {
         }
     }
 
+    /** Public so benchmarks can put the same advice on a plain proxy. */
     @Bean
     @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
-    static Advisor profiledAdvisor(ObjectProvider<Profiler> profiler) {
+    public static Advisor profiledAdvisor(ObjectProvider<Profiler> profiler) {
         DefaultPointcutAdvisor advisor = new DefaultPointcutAdvisor(new ProfiledPointcut(),
                 new ProfiledMethodInterceptor(profiler));
         advisor.setOrder(0);

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -20,6 +21,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 
 /** The monitor's data for administrators: profile export, its parts, and on-demand JFR recordings. */
 @RestController
+@ConditionalOnBooleanProperty(name = "dataguardian.monitor.enabled", matchIfMissing = true)
 @PreAuthorize("hasRole('ADMIN')")
 public class MonitorController {
 
