@@ -19,13 +19,20 @@ import org.junit.jupiter.api.Test;
  */
 class ServerDatabaseScannerTest {
 
-    static final String PG = "jdbc:postgresql://127.0.0.1:5432/test";
+    // scripts/test passes the test servers' coordinates; the defaults fit this machine's trust-auth servers
+    static final String PG = System.getProperty("dataguardian.test.pg-url", "jdbc:postgresql://127.0.0.1:5432/test");
+    static final String PG_USER = System.getProperty("dataguardian.test.pg-user", "postgres");
+    static final String PG_PASSWORD = System.getProperty("dataguardian.test.pg-password", "");
+    static final String MARIADB = System.getProperty("dataguardian.test.mariadb-url", "jdbc:mariadb://127.0.0.1:3306/");
+    static final String MARIADB_USER = System.getProperty("dataguardian.test.mariadb-user", "root");
+    static final String MARIADB_PASSWORD = System.getProperty("dataguardian.test.mariadb-password", "");
     static final String RUN = "dg_i4_" + Long.toHexString(System.nanoTime());
-    static final String SECRET = "Sup3rS3cretPw!";
+    /** A password that must never show up in findings or errors: the real one where the server checks it. */
+    static final String SECRET = PG_PASSWORD.isEmpty() ? "Sup3rS3cretPw!" : PG_PASSWORD;
 
     @BeforeAll
     static void seed() throws Exception {
-        try (Connection c = DriverManager.getConnection(PG, "postgres", "")) {
+        try (Connection c = DriverManager.getConnection(PG, PG_USER, PG_PASSWORD)) {
             try (Statement s = c.createStatement()) {
                 s.execute("CREATE SCHEMA " + RUN);
             }
@@ -36,21 +43,21 @@ class ServerDatabaseScannerTest {
                 s.execute("ANALYZE " + RUN + ".big");
             }
         }
-        try (Connection c = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:3306/test", "root", "");
+        try (Connection c = DriverManager.getConnection(MARIADB, MARIADB_USER, MARIADB_PASSWORD);
              Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + RUN);
         }
-        try (Connection c = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:3306/" + RUN, "root", "")) {
+        try (Connection c = DriverManager.getConnection(MARIADB + RUN, MARIADB_USER, MARIADB_PASSWORD)) {
             SeedData.seed(c, "`", "");
         }
     }
 
     @AfterAll
     static void drop() throws Exception {
-        try (Connection c = DriverManager.getConnection(PG, "postgres", ""); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(PG, PG_USER, PG_PASSWORD); Statement s = c.createStatement()) {
             s.execute("DROP SCHEMA IF EXISTS " + RUN + " CASCADE");
         }
-        try (Connection c = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:3306/test", "root", "");
+        try (Connection c = DriverManager.getConnection(MARIADB, MARIADB_USER, MARIADB_PASSWORD);
              Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + RUN);
         }
@@ -61,7 +68,7 @@ class ServerDatabaseScannerTest {
         SeedData.Recorder rec = new SeedData.Recorder();
         DatabaseScanner scanner = new DatabaseScanner(DatabaseScanOptions.of(ScanMode.SMART).withSchemas(Set.of(RUN)));
 
-        DatabaseScanSummary summary = scanner.scan(new DatabaseTarget(PG, "postgres", SECRET), SeedData.scanner(), rec);
+        DatabaseScanSummary summary = scanner.scan(new DatabaseTarget(PG, PG_USER, SECRET), SeedData.scanner(), rec);
 
         assertThat(rec.errors).isEmpty();
         assertThat(summary.tablesFound()).isEqualTo(6);
@@ -77,7 +84,7 @@ class ServerDatabaseScannerTest {
         assertThat(Long.parseLong(big.attributes().get("estimatedRows"))).isBetween(190_000L, 210_000L);
         assertThat(summary.maxRowsOneTable()).isLessThanOrEqualTo(300);
 
-        try (Connection c = DriverManager.getConnection(PG, "postgres", "");
+        try (Connection c = DriverManager.getConnection(PG, PG_USER, PG_PASSWORD);
              Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + RUN + ".y")) {
             rs.next();
@@ -91,7 +98,7 @@ class ServerDatabaseScannerTest {
         SeedData.Recorder rec = new SeedData.Recorder();
         DatabaseScanner scanner = new DatabaseScanner(DatabaseScanOptions.of(ScanMode.FAST).withSchemas(Set.of(RUN)));
 
-        DatabaseScanSummary summary = scanner.scan(new DatabaseTarget(PG, "postgres", null), SeedData.scanner(), rec);
+        DatabaseScanSummary summary = scanner.scan(new DatabaseTarget(PG, PG_USER, PG_PASSWORD.isEmpty() ? null : PG_PASSWORD), SeedData.scanner(), rec);
 
         assertThat(summary.maxRowsOneTable()).isLessThanOrEqualTo(100);
         assertThat(Long.parseLong(rec.column(RUN + ".big", "email", "EMAIL").attributes().get("sampledValues")))
@@ -101,9 +108,9 @@ class ServerDatabaseScannerTest {
     @Test
     void mariadbScanFindsTheSameThingsReadOnly() throws Exception {
         SeedData.Recorder rec = new SeedData.Recorder();
-        String url = "jdbc:mariadb://127.0.0.1:3306/" + RUN;
+        String url = MARIADB + RUN;
 
-        DatabaseScanSummary summary = DatabaseScanner.scan(new DatabaseTarget(url, "root", ""), ScanMode.DEEP,
+        DatabaseScanSummary summary = DatabaseScanner.scan(new DatabaseTarget(url, MARIADB_USER, MARIADB_PASSWORD), ScanMode.DEEP,
                 SeedData.scanner(), rec);
 
         assertThat(rec.errors).isEmpty();
@@ -113,7 +120,7 @@ class ServerDatabaseScannerTest {
         assertThat(rec.column(RUN + ".orders", "payment", "CREDIT_CARD").attributes().get("method")).isEqualTo("values");
         assertThat(rec.at(RUN + ".products")).isEmpty();
         assertThat(rec.column(RUN + "." + SeedData.HOSTILE, "contact\" e-mail", "EMAIL").occurrences()).isEqualTo(2);
-        try (Connection c = DriverManager.getConnection(url, "root", "");
+        try (Connection c = DriverManager.getConnection(url, MARIADB_USER, MARIADB_PASSWORD);
              Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM y")) {
             rs.next();
