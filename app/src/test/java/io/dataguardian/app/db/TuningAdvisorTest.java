@@ -74,8 +74,8 @@ class TuningAdvisorTest {
 
             // applying needs a superuser: an ordinary role is refused before anything changes
             String role = "tune_" + db.schema();
-            db.jdbc().sql("create role " + role + " login").update();
-            try (Connection c = DriverManager.getConnection(TestDatabase.PG_URL, role, "")) {
+            db.jdbc().sql("create role " + role + " login password '" + role + "'").update();
+            try (Connection c = DriverManager.getConnection(TestDatabase.PG_URL, role, role)) {
                 assertThatThrownBy(() -> advisor.apply(c, report)).isInstanceOf(IllegalStateException.class)
                         .hasMessageContaining("superuser");
             } finally {
