@@ -1,0 +1,25 @@
+package io.dataguardian.app.dashboard;
+
+import io.dataguardian.app.cache.CacheAdminService;
+import io.dataguardian.app.db.DatabaseStatistics;
+import io.dataguardian.app.monitor.MonitorService;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The dashboard's one sampler and one broadcaster for the whole node. */
+@Configuration(proxyBeanMethods = false)
+class DashboardConfiguration {
+
+    @Bean
+    DashboardSampler dashboardSampler(MeterRegistry registry, DatabaseStatistics database,
+                                      ObjectProvider<CacheAdminService> cache, ObjectProvider<MonitorService> monitor) {
+        return new DashboardSampler(registry, database, cache.getIfAvailable(), monitor.getIfAvailable());
+    }
+
+    @Bean
+    DashboardBroadcaster dashboardBroadcaster(DashboardSampler sampler) {
+        return new DashboardBroadcaster(sampler);
+    }
+}

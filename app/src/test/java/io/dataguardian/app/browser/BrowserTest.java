@@ -1,0 +1,241 @@
+package io.dataguardian.app.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.dataguardian.app.RunningApp;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * The product in a real browser (Debian's chromium, installed by scripts/browser): sign in, upload an archive with
+ * known personal data, watch the progress bar reach 100 %, see the masked findings, download the HTML and SARIF
+ * reports, sign out and find nothing private behind the back button; as administrator watch a dashboard chart
+ * receive points. Screenshots of each page go to app/target/screenshots.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BrowserTest {
+
+    static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+    static final String BSN = "111222333";
+    static final String IBAN = "NL91ABNA0417164300";
+    static final String EMAIL = "jan.jansen@example.nl";
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private RunningApp app;
+    private Path dataDir;
+    private Path browserDir;
+    private String password;
+    private ChromeDriverService service;
+    private WebDriver driver;
+
+    @BeforeAll
+    void start() throws IOException {
+        assumeTrue(CHROMEDRIVER.canExecute(),
+                "skipped: /usr/bin/chromedriver is absent (run scripts/browser as root to install chromium and chromium-driver)");
+        dataDir = Files.createTempDirectory("dataguardian-browser");
+        browserDir = Files.createTempDirectory("dataguardian-chromium");
+        Files.createDirectories(SCREENSHOTS);
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("dataguardian.data-dir", dataDir.toString());
+        settings.put("dataguardian.scan.min-headroom", "0");
+        app = RunningApp.start(settings);
+        password = app.printedAdminPassword();
+
+        System.setProperty("SE_OFFLINE", "true");
+        System.setProperty("SE_AVOID_STATS", "true");
+        service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort()
+                .withEnvironment(Map.of("XDG_CONFIG_HOME", browserDir.resolve("config").toString(),
+                        "XDG_CACHE_HOME", browserDir.resolve("cache").toString(), "SE_OFFLINE", "true"))
+                .build();
+        ChromeOptions options = new ChromeOptions();
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--no-first-run",
+                "--user-data-dir=" + browserDir.resolve("profile"), "--window-size=1366,1000");
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    @AfterAll
+    void stop() {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (service != null) {
+            service.stop();
+        }
+        if (app != null) {
+            app.close();
+        }
+        if (dataDir != null) {
+            FileSystemUtils.deleteRecursively(dataDir.toFile());
+        }
+        if (browserDir != null) {
+            FileSystemUtils.deleteRecursively(browserDir.toFile());
+        }
+    }
+
+    private void open(String path) {
+        driver.get(app.baseUrl() + path);
+    }
+
+    private void screenshot(String name) throws IOException {
+        File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private WebDriverWait waitUpTo(int seconds) {
+        return new WebDriverWait(driver, Duration.ofSeconds(seconds));
+    }
+
+    private void signIn() throws IOException {
+        open("/login");
+        screenshot("01-login");
+        driver.findElement(By.id("username")).sendKeys("admin");
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        waitUpTo(20).until(d -> !d.findElements(By.id("current-user")).isEmpty());
+    }
+
+    @Test
+    @Order(1)
+    void uploadWatchProgressSeeMaskedFindingsDownloadReportsAndSignOut() throws Exception {
+        signIn();
+        screenshot("02-home-empty");
+
+        Path archive = dataDir.resolve("customers.zip");
+        Files.write(archive, zip(Map.of("data/customers.txt",
+                "Klant: Jan Jansen\nBSN: " + BSN + "\nIBAN: " + IBAN + "\nE-mail: " + EMAIL + "\n",
+                "readme.md", "nothing personal here")));
+        open("/scans/new");
+        assertThat(driver.findElement(By.id("upload-limit")).getText()).contains("MB");
+        screenshot("03-new-scan");
+        driver.findElement(By.id("files")).sendKeys(archive.toString());
+        driver.findElement(By.id("upload-submit")).click();
+
+        waitUpTo(20).until(d -> d.getCurrentUrl().matches(".*/scans/\\d+$"));
+        String scanUrl = driver.getCurrentUrl();
+        screenshot("04-scan-progress");
+        // the bar reaches 100 % (pushed by SSE), then the page shows the findings
+        waitUpTo(120).until(d -> !d.findElements(By.id("findings")).isEmpty()
+                || "100".equals(attr(d, "aria-valuenow")));
+        waitUpTo(60).until(d -> !d.findElements(By.id("findings")).isEmpty());
+        assertThat(driver.findElement(By.id("progress-percent")).getText()).isEqualTo("100 %");
+        WebElement table = driver.findElement(By.id("findings"));
+        String text = table.getText();
+        assertThat(text).contains("Dutch citizen service number (BSN)", "International bank account number (IBAN)",
+                "E-mail address");
+        assertThat(driver.getPageSource()).doesNotContain(BSN, IBAN, EMAIL);
+        screenshot("05-scan-findings");
+
+        // reports: the links answer with the report, through the browser's own session cookie
+        String html = fetch(driver.findElement(By.id("report-html")).getAttribute("href"));
+        String sarif = fetch(driver.findElement(By.id("report-sarif")).getAttribute("href"));
+        assertThat(html).contains("<html").doesNotContain(BSN, IBAN);
+        assertThat(sarif).contains("\"version\"", "2.1.0", "\"results\"").doesNotContain(BSN, IBAN, EMAIL);
+
+        open("/scans");
+        screenshot("06-scans");
+        open("/");
+        waitUpTo(10).until(d -> !d.findElements(By.cssSelector("#score-chart canvas")).isEmpty());
+        screenshot("07-home");
+
+        // sign out; the back button shows the login page again, not the scan
+        driver.findElement(By.id("sign-out")).click();
+        waitUpTo(10).until(d -> d.getCurrentUrl().contains("/login"));
+        open("/scans/" + scanUrl.substring(scanUrl.lastIndexOf('/') + 1));
+        waitUpTo(10).until(d -> d.getCurrentUrl().contains("/login"));
+        driver.navigate().back();
+        driver.navigate().back();
+        Thread.sleep(500);
+        assertThat(driver.getPageSource()).doesNotContain("id=\"findings\"", "customers.zip");
+        screenshot("08-after-sign-out-back");
+    }
+
+    @Test
+    @Order(2)
+    void administratorSeesTheDashboardChartReceiveNewPoints() throws Exception {
+        signIn();
+        open("/admin/performance");
+        WebElement chart = driver.findElement(By.id("chart-requests"));
+        waitUpTo(15).until(d -> points(chart) >= 1);
+        int first = points(chart);
+        waitUpTo(15).until(d -> points(chart) > first);
+        assertThat(driver.findElement(By.id("live-state")).getText()).contains("live");
+        waitUpTo(10).until(d -> !d.findElements(By.id("operations-table")).isEmpty()
+                || !d.findElement(By.id("tab-panel")).getText().equals("…"));
+        screenshot("09-performance");
+        driver.findElement(By.id("tab-tuning")).click();
+        waitUpTo(10).until(d -> !d.findElements(By.id("tuning-unavailable")).isEmpty());
+        open("/admin/audit");
+        assertThat(driver.findElement(By.id("audit")).getText()).contains("scan.created");
+        screenshot("10-audit");
+        open("/admin/users");
+        screenshot("11-users");
+        open("/scans/999999");
+        screenshot("12-not-found");
+    }
+
+    private static int points(WebElement chart) {
+        return Integer.parseInt(chart.getAttribute("data-points"));
+    }
+
+    private static String attr(WebDriver d, String name) {
+        return d.findElement(By.cssSelector("#progress .bar")).getAttribute(name);
+    }
+
+    private String fetch(String url) throws IOException, InterruptedException {
+        Cookie session = driver.manage().getCookies().stream().filter(c -> c.getName().toUpperCase().contains("SESSION"))
+                .findFirst().orElseThrow();
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+                .header("Cookie", session.getName() + "=" + session.getValue()).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(url).isEqualTo(200);
+        return r.body();
+    }
+
+    static byte[] zip(Map<String, String> entries) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (Map.Entry<String, String> e : entries.entrySet()) {
+                zip.putNextEntry(new ZipEntry(e.getKey()));
+                zip.write(e.getValue().getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+}
