@@ -1,5 +1,8 @@
 package io.dataguardian.app.account;
 
+import java.time.Clock;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,13 +12,25 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(AccountProperties.class)
+@EnableConfigurationProperties({AccountProperties.class, AuthProperties.class})
 class AccountConfiguration {
 
     /** {@code {bcrypt}} for new hashes; reads every format Spring Security knows, so hashes can be upgraded later. */
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    LoginThrottle loginThrottle(AccountRepository accounts, AuthProperties properties, ObjectProvider<Clock> clock) {
+        return new LoginThrottle(accounts, properties, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    /** The only authentication provider: Spring Security uses it for the form login and HTTP Basic. */
+    @Bean
+    LockoutAuthenticationProvider lockoutAuthenticationProvider(AccountRepository accounts,
+            AccountUserDetailsService users, PasswordEncoder passwordEncoder, LoginThrottle throttle, SecurityAudit audit) {
+        return new LockoutAuthenticationProvider(accounts, users, passwordEncoder, throttle, audit);
     }
 
     @Bean
