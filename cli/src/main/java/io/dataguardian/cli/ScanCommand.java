@@ -7,7 +7,6 @@ import io.dataguardian.engine.config.ProjectConfig;
 import io.dataguardian.engine.detect.DetectionSettings;
 import io.dataguardian.engine.detect.DetectorInfo;
 import io.dataguardian.engine.finding.FileError;
-import io.dataguardian.engine.finding.Finding;
 import io.dataguardian.engine.report.ReportFormat;
 import io.dataguardian.engine.report.Reports;
 import io.dataguardian.engine.report.ScanReport;
@@ -82,6 +81,11 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--max-file-size", paramLabel = "SIZE", description = "Skip larger files (e.g. 50MB). Default: 4GB.")
     String maxFileSize;
 
+    @Option(names = "--aggregate-columns", negatable = true,
+            description = "CSV/JSON: one finding per column / JSON path and detector (count, share of rows) "
+                    + "instead of one per occurrence. Default: off, or aggregateColumns in .dataguardian.yml.")
+    Boolean aggregateColumns;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress and no summary on stderr; errors only as a count.")
     boolean quiet;
 
@@ -149,7 +153,9 @@ final class ScanCommand implements Callable<Integer> {
         allExcludes.addAll(excludes);
         ScanRequest.Builder builder = ScanRequest.builder(settings).roots(roots).include(allIncludes)
                 .exclude(allExcludes).allowPaths(project.allowPaths())
-                .gitignore(gitignore || Boolean.TRUE.equals(project.gitignore()));
+                .gitignore(gitignore || Boolean.TRUE.equals(project.gitignore()))
+                .aggregateColumns(aggregateColumns != null ? aggregateColumns
+                        : Boolean.TRUE.equals(project.aggregateColumns()));
         if (threads != null) {
             builder.threads(threads);
         }
@@ -164,27 +170,31 @@ final class ScanCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
 
-        ScanResult result;
-        if (quiet) {
-            result = env.engine().get().scan(request, ScanListener.NONE, new ScanControl());
-        } else {
-            try (ProgressReporter progress = new ProgressReporter(env.err(), env.terminal())) {
-                result = env.engine().get().scan(request, progress, new ScanControl());
+        // the findings stream from the engine's store (spilled to private temp files past a bound) into
+        // the report; closing the result deletes those files, also when writing fails
+        try (ScanResult result = scan(request)) {
+            List<DetectorInfo> builtIn = env.detectors().get();
+            ScanReport report = new ScanReport(result, DataGuardianCli.version(),
+                    ScanReport.rules(builtIn, project.rules()));
+            if (output != null) {
+                Reports.writeAtomically(reportFormat, report, output);
+            } else {
+                OutputStream out = new BufferedOutputStream(env.out(), 1 << 16);
+                Reports.writer(reportFormat).write(report, out);
+                out.flush();
             }
+            printErrorsAndSummary(result);
+            return reachesThreshold(result, threshold) ? EXIT_FINDINGS : EXIT_CLEAN;
         }
+    }
 
-        List<DetectorInfo> builtIn = env.detectors().get();
-        ScanReport report = new ScanReport(result, DataGuardianCli.version(), ScanReport.rules(builtIn, project.rules()));
-        if (output != null) {
-            Reports.writeAtomically(reportFormat, report, output);
-        } else {
-            OutputStream out = new BufferedOutputStream(env.out(), 1 << 16);
-            Reports.writer(reportFormat).write(report, out);
-            out.flush();
+    private ScanResult scan(ScanRequest request) {
+        if (quiet) {
+            return env.engine().get().scan(request, ScanListener.NONE, new ScanControl());
         }
-
-        printErrorsAndSummary(result);
-        return reachesThreshold(result, threshold) ? EXIT_FINDINGS : EXIT_CLEAN;
+        try (ProgressReporter progress = new ProgressReporter(env.err(), env.terminal())) {
+            return env.engine().get().scan(request, progress, new ScanControl());
+        }
     }
 
     private ProjectConfig loadConfig(List<Path> roots) throws ConfigException {
@@ -234,8 +244,9 @@ final class ScanCommand implements Callable<Integer> {
         if (threshold == null) {
             return false;
         }
-        for (Finding f : result.findings()) {
-            if (f.severity().atLeast(threshold)) {
+        // from the severity counts: no pass over the (possibly spilled) findings
+        for (Severity s : Severity.values()) {
+            if (s.atLeast(threshold) && result.scores().count(s) > 0) {
                 return true;
             }
         }

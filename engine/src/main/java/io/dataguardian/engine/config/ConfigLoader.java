@@ -36,7 +36,7 @@ public final class ConfigLoader {
     private static final Pattern ENTITY = Pattern.compile("[A-Z0-9][A-Z0-9_]{0,63}");
     private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]{16,128}");
     private static final Set<String> TOP_KEYS = Set.of("version", "rules", "disabledRules", "allow", "include",
-            "exclude", "maxFileSize", "gitignore");
+            "exclude", "maxFileSize", "gitignore", "aggregateColumns");
     private static final Set<String> RULE_KEYS = Set.of("id", "regex", "severity", "articles", "contextWords",
             "entityType", "description");
     private static final Set<String> ALLOW_KEYS = Set.of("fingerprints", "paths");
@@ -217,6 +217,7 @@ public final class ConfigLoader {
             List<String> exclude = new ArrayList<>();
             Long maxFileSize = null;
             Boolean gitignore = null;
+            Boolean aggregateColumns = null;
             for (Map.Entry<String, Node> e : top.entrySet()) {
                 Node n = e.getValue();
                 switch (e.getKey()) {
@@ -272,11 +273,18 @@ public final class ConfigLoader {
                         }
                         gitignore = Boolean.valueOf(b);
                     }
+                    case "aggregateColumns" -> {
+                        String b = string(n, "aggregateColumns").toLowerCase(Locale.ROOT);
+                        if (!b.equals("true") && !b.equals("false")) {
+                            throw error(n.line, "aggregateColumns must be true or false");
+                        }
+                        aggregateColumns = Boolean.valueOf(b);
+                    }
                     default -> throw error(n.line, "unknown key '" + e.getKey() + "'");
                 }
             }
             return new ProjectConfig(file, rules, disabled, fingerprints, allowPaths, include, exclude,
-                    maxFileSize, gitignore);
+                    maxFileSize, gitignore, aggregateColumns);
         }
 
         CustomRule rule(Node r) throws ConfigException {

@@ -17,15 +17,25 @@ import java.util.Set;
  * @param exclude             exclude globs
  * @param maxFileSize         largest file scanned, in bytes, or null
  * @param gitignore           respect .gitignore files, or null
+ * @param aggregateColumns    CSV/JSON: one finding per column / JSON path and detector, or null
  */
 public record ProjectConfig(String source, List<CustomRule> rules, Set<String> disabledRules,
                             Set<String> allowFingerprints, List<String> allowPaths, List<String> include,
-                            List<String> exclude, Long maxFileSize, Boolean gitignore) {
+                            List<String> exclude, Long maxFileSize, Boolean gitignore,
+                            Boolean aggregateColumns) {
 
     public static final ProjectConfig EMPTY =
-            new ProjectConfig(null, List.of(), Set.of(), Set.of(), List.of(), List.of(), List.of(), null, null);
+            new ProjectConfig(null, List.of(), Set.of(), Set.of(), List.of(), List.of(), List.of(), null, null, null);
 
     public static final String FILE_NAME = ".dataguardian.yml";
+
+    /** Without {@code aggregateColumns} (the form before that key existed). */
+    public ProjectConfig(String source, List<CustomRule> rules, Set<String> disabledRules,
+                         Set<String> allowFingerprints, List<String> allowPaths, List<String> include,
+                         List<String> exclude, Long maxFileSize, Boolean gitignore) {
+        this(source, rules, disabledRules, allowFingerprints, allowPaths, include, exclude, maxFileSize, gitignore,
+                null);
+    }
 
     public ProjectConfig {
         rules = List.copyOf(rules);

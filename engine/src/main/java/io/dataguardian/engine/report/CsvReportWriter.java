@@ -24,7 +24,7 @@ public final class CsvReportWriter implements ReportWriter {
     public void write(ScanReport report, OutputStream out) throws IOException {
         Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
         row(w, HEADER);
-        for (Finding f : report.result().findings()) {
+        for (Finding f : report.result().sortedFindings()) {
             Location l = f.location();
             row(w, new String[] {f.severity().name(), f.detectorId(), f.entityType(), l.path(),
                 l.section() == null ? "" : l.section(), num(l.line()), num(l.column()), num(l.endLine()),

@@ -64,21 +64,18 @@ public final class HtmlReportWriter implements ReportWriter {
         }
         chart(w, bySeverity, true);
         w.write("</figure>\n<figure><figcaption>Findings by type</figcaption>\n");
-        Map<String, Long> byType = new TreeMap<>();
-        for (Finding f : r.findings()) {
-            byType.merge(f.entityType(), 1L, Long::sum);
-        }
+        Map<String, Long> byType = new TreeMap<>(r.sortedFindings().countByEntityType());
         chart(w, top(byType, 15), false);
         w.write("</figure>\n</section>\n");
 
-        w.write("<section><h2>Findings (" + r.findings().size() + ")</h2>\n");
-        if (r.findings().isEmpty()) {
+        w.write("<section><h2>Findings (" + r.findingCount() + ")</h2>\n");
+        if (r.findingCount() == 0) {
             w.write("<p class=\"empty\">No personal data or secrets found.</p>\n");
         } else {
             w.write("<table class=\"findings\"><thead><tr><th>Severity</th><th>Type</th><th>Location</th>"
                     + "<th>Value (masked)</th><th>Context</th><th>Articles</th><th>Confidence</th>"
                     + "<th>Detector</th></tr></thead>\n<tbody>\n");
-            for (Finding f : r.findings()) {
+            for (Finding f : r.sortedFindings()) {
                 Location l = f.location();
                 w.write("<tr class=\"sev-" + f.severity().name().toLowerCase(Locale.ROOT) + "\"><td>"
                         + label(f.severity()) + "</td><td>" + esc(f.entityType()) + "</td><td class=\"loc\">"

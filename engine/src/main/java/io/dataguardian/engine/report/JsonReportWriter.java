@@ -67,7 +67,7 @@ public final class JsonReportWriter implements ReportWriter {
             g.writeEndObject();
 
             g.writeArrayPropertyStart("findings");
-            for (Finding f : r.findings()) {
+            for (Finding f : r.sortedFindings()) {
                 writeFinding(g, f);
             }
             g.writeEndArray();

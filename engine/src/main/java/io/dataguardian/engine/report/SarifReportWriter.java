@@ -85,7 +85,7 @@ public final class SarifReportWriter implements ReportWriter {
 
             g.writeStringProperty("columnKind", "utf16CodeUnits");
             g.writeArrayPropertyStart("results");
-            for (Finding f : r.findings()) {
+            for (Finding f : r.sortedFindings()) {
                 writeResult(g, f, ruleIndex.get(f.detectorId()));
             }
             g.writeEndArray();

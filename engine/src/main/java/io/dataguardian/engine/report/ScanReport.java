@@ -42,7 +42,7 @@ public record ScanReport(ScanResult result, String toolVersion, List<DetectorInf
             byId.putIfAbsent(r.id(), r);
         }
         List<DetectorInfo> extra = new ArrayList<>();
-        for (Finding f : result.findings()) {
+        for (Finding f : result.sortedFindings().firstByDetector().values()) {
             if (!byId.containsKey(f.detectorId())) {
                 DetectorInfo d = new DetectorInfo(f.detectorId(), f.entityType(), f.entityType(),
                         "Finds " + f.entityType() + ".", f.severity(), f.articles());

@@ -20,7 +20,7 @@ public final class TextReportWriter implements ReportWriter {
     public void write(ScanReport report, OutputStream out) throws IOException {
         ScanResult r = report.result();
         Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-        for (Finding f : r.findings()) {
+        for (Finding f : r.sortedFindings()) {
             w.write(String.format(Locale.ROOT, "%-8s %-28s %s  %s%s%n", f.severity(), f.detectorId(),
                     f.location().display(), printable(f.maskedValue()),
                     f.occurrences() > 1 ? "  (x" + f.occurrences() + ")" : ""));

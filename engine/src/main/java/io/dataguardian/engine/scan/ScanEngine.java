@@ -94,6 +94,16 @@ public final class ScanEngine {
         listener.enumerated(candidates.size(), totalBytes);
 
         Run run = new Run(request, scanner, listener, control);
+        try {
+            return run(request, listener, control, walker, candidates, run, started, t0);
+        } catch (RuntimeException | Error e) {
+            run.store.close(); // no spill file outlives a failed scan
+            throw e;
+        }
+    }
+
+    private ScanResult run(ScanRequest request, ScanListener listener, ScanControl control, FileWalker walker,
+                           List<FileWalker.Candidate> candidates, Run run, Instant started, long t0) {
         run.errors.addAll(walker.errors());
         ExecutorService pool = Executors.newFixedThreadPool(
                 Math.min(request.threads(), Math.max(1, candidates.size())), new WorkerThreads());
@@ -107,6 +117,7 @@ public final class ScanEngine {
                     f.get();
                 } catch (java.util.concurrent.ExecutionException e) {
                     // scanFile catches everything it can; an Error (e.g. OutOfMemoryError) ends up here
+                    control.cancel();
                     throw new IllegalStateException("scan worker failed", e.getCause());
                 }
             }
@@ -117,8 +128,7 @@ public final class ScanEngine {
             pool.shutdownNow();
         }
 
-        List<Finding> findings = new ArrayList<>(run.findings);
-        findings.sort(ScanResult.ORDER);
+        FindingStore findings = run.store.finish();
         List<FileError> errors = new ArrayList<>(run.errors);
         errors.sort(ScanResult.ERROR_ORDER);
         Map<String, Long> skipped = new TreeMap<>(walker.skipped());
@@ -127,7 +137,10 @@ public final class ScanEngine {
                 .filter(e -> !e.getKey().equals("symlink-loop"))
                 .mapToLong(Map.Entry::getValue).sum();
         long filesWithErrors = errors.stream().map(FileError::path).map(ScanEngine::topLevel).distinct().count();
-        Scores scores = ScoreCalculator.score(findings);
+        Scores scores;
+        synchronized (run.scores) {
+            scores = run.scores.scores();
+        }
         ScanStats stats = new ScanStats(started, Duration.ofNanos(System.nanoTime() - t0), run.filesScanned.get(),
                 filesSkipped, skipped, filesWithErrors, run.bytesScanned.get(), findings.size(), control.isCancelled());
         return new ScanResult(walker.base(), findings, errors, stats, scores);
@@ -147,7 +160,8 @@ public final class ScanEngine {
         final List<Glob> allowPaths;
         final Set<String> allowedFingerprints;
         final Set<String> disabled;
-        final ConcurrentLinkedQueue<Finding> findings = new ConcurrentLinkedQueue<>();
+        final FindingStore store;
+        final ScoreCalculator.Accumulator scores = new ScoreCalculator.Accumulator();
         final ConcurrentLinkedQueue<FileError> errors = new ConcurrentLinkedQueue<>();
         final Map<String, AtomicLong> skipped = new java.util.concurrent.ConcurrentHashMap<>();
         final AtomicLong filesScanned = new AtomicLong();
@@ -161,6 +175,7 @@ public final class ScanEngine {
             this.allowPaths = Glob.compileAll(request.allowPaths());
             this.allowedFingerprints = request.settings().allowedFingerprints();
             this.disabled = request.settings().disabledDetectors();
+            this.store = new FindingStore(request.findingsInMemory(), request.spillDirectory());
         }
 
         void scanFile(FileWalker.Candidate c) {
@@ -196,9 +211,9 @@ public final class ScanEngine {
             if (c.size() > reported) {
                 listener.bytesRead(c.size() - reported);
             }
-            findings.addAll(collector.findings);
+            collector.flush();
             errors.addAll(collector.errors);
-            listener.fileFinished(c.path(), c.size(), collector.findings.size());
+            listener.fileFinished(c.path(), c.size(), collector.count);
         }
 
         /** @return false when the item was skipped as binary */
@@ -239,16 +254,38 @@ public final class ScanEngine {
             return f.location() != null && Glob.anyMatches(allowPaths, f.location().path());
         }
 
-        /** Collects one file's findings and errors; extractors may call it from several threads. */
+        /**
+         * Collects one file's findings (in small batches handed to the scan's {@link FindingStore} and
+         * score accumulator) and errors; extractors may call it from several threads.
+         */
         final class Collector implements FindingSink {
-            final List<Finding> findings = java.util.Collections.synchronizedList(new ArrayList<>());
+            static final int BATCH = 1024;
+            private final List<Finding> batch = new ArrayList<>();
             final List<FileError> errors = java.util.Collections.synchronizedList(new ArrayList<>());
+            int count;
 
             @Override
-            public void finding(Finding finding) {
+            public synchronized void finding(Finding finding) {
                 if (!suppressed(finding)) {
-                    findings.add(finding);
+                    batch.add(finding);
+                    count++;
+                    if (batch.size() >= BATCH) {
+                        flush();
+                    }
                 }
+            }
+
+            synchronized void flush() {
+                if (batch.isEmpty()) {
+                    return;
+                }
+                store.addAll(batch);
+                synchronized (scores) {
+                    for (Finding f : batch) {
+                        scores.add(f);
+                    }
+                }
+                batch.clear();
             }
 
             @Override
@@ -315,6 +352,11 @@ public final class ScanEngine {
             @Override
             public boolean cancelled() {
                 return control.isCancelled();
+            }
+
+            @Override
+            public boolean aggregateColumns() {
+                return request.aggregateColumns();
             }
         }
     }

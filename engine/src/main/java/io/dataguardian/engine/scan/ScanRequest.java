@@ -21,10 +21,17 @@ import java.util.Objects;
  * @param threads        worker threads (at least 1)
  * @param limits         limits for archives and documents
  * @param settings       detection settings (fingerprint key, custom rules, suppressions)
+ * @param aggregateColumns fold the matches of one CSV column / JSON path into one finding per detector
+ *                       (occurrences, share of rows); off: one finding per occurrence with its exact
+ *                       position (default off)
+ * @param findingsInMemory findings held in memory before sorted runs are spilled to temporary files
+ *                       (default {@link FindingStore#DEFAULT_IN_MEMORY})
+ * @param spillDirectory where the private spill directory is created, or null for java.io.tmpdir
  */
 public record ScanRequest(List<Path> roots, List<String> includes, List<String> excludes, List<String> allowPaths,
                           boolean gitignore, boolean followSymlinks, long maxFileBytes, int threads,
-                          ScanLimits limits, DetectionSettings settings) {
+                          ScanLimits limits, DetectionSettings settings, boolean aggregateColumns,
+                          int findingsInMemory, Path spillDirectory) {
 
     public ScanRequest {
         roots = List.copyOf(roots);
@@ -38,6 +45,9 @@ public record ScanRequest(List<Path> roots, List<String> includes, List<String> 
         Objects.requireNonNull(settings, "settings");
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1");
+        }
+        if (findingsInMemory < 1) {
+            throw new IllegalArgumentException("findingsInMemory must be at least 1");
         }
         if (maxFileBytes <= 0) {
             throw new IllegalArgumentException("max file size must be positive");
@@ -59,6 +69,9 @@ public record ScanRequest(List<Path> roots, List<String> includes, List<String> 
         private Long maxFileBytes;
         private int threads = Runtime.getRuntime().availableProcessors();
         private ScanLimits limits = ScanLimits.defaults();
+        private boolean aggregateColumns;
+        private int findingsInMemory = FindingStore.DEFAULT_IN_MEMORY;
+        private Path spillDirectory;
 
         private Builder(DetectionSettings settings) {
             this.settings = settings;
@@ -114,10 +127,28 @@ public record ScanRequest(List<Path> roots, List<String> includes, List<String> 
             return this;
         }
 
+        /** One finding per CSV column / JSON path and detector (on) or one per occurrence (off, the default). */
+        public Builder aggregateColumns(boolean on) {
+            aggregateColumns = on;
+            return this;
+        }
+
+        /** Findings held in memory before sorted runs are spilled to disk. */
+        public Builder findingsInMemory(int n) {
+            findingsInMemory = n;
+            return this;
+        }
+
+        /** Parent of the private spill directory (default: java.io.tmpdir). */
+        public Builder spillDirectory(Path dir) {
+            spillDirectory = dir;
+            return this;
+        }
+
         public ScanRequest build() {
             long max = maxFileBytes != null ? Math.min(maxFileBytes, limits.maxFileBytes()) : limits.maxFileBytes();
             return new ScanRequest(roots, includes, excludes, allowPaths, gitignore, followSymlinks, max,
-                    threads, limits, settings);
+                    threads, limits, settings, aggregateColumns, findingsInMemory, spillDirectory);
         }
     }
 }

@@ -6,17 +6,20 @@ import io.dataguardian.engine.score.Scores;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * The outcome of a scan.
+ * The outcome of a scan. The findings are held by a {@link FindingStore}: in memory for a small
+ * scan, spilled to private temporary files past a bound. Report writers read them as a stream
+ * ({@link #sortedFindings()}); {@link #findings()} copies them all into a list, for small scans.
+ * {@link #close()} deletes any spill files; a result that spilled must be closed.
  *
- * @param baseDirectory the directory location paths are relative to (the root directory, the parent of
- *                      a single file, or the common ancestor of several roots)
- * @param findings      in a deterministic order: by path, then offset, then detector id (see {@link #ORDER})
- * @param errors        per-file errors, by path then kind
+ * <p>{@code baseDirectory} is the directory location paths are relative to (the root directory, the
+ * parent of a single file, or the common ancestor of several roots); the findings come in a
+ * deterministic order: by path, then section, offset and detector id (see {@link #ORDER}); errors
+ * by path then kind.
  */
-public record ScanResult(Path baseDirectory, List<Finding> findings, List<FileError> errors, ScanStats stats,
-                         Scores scores) {
+public final class ScanResult implements AutoCloseable {
 
     public static final Comparator<Finding> ORDER = Comparator
             .comparing((Finding f) -> f.location().path())
@@ -29,8 +32,67 @@ public record ScanResult(Path baseDirectory, List<Finding> findings, List<FileEr
     public static final Comparator<FileError> ERROR_ORDER = Comparator
             .comparing(FileError::path).thenComparing(FileError::kind).thenComparing(FileError::message);
 
-    public ScanResult {
-        findings = List.copyOf(findings);
-        errors = List.copyOf(errors);
+    private final Path baseDirectory;
+    private final FindingStore findings;
+    private final List<FileError> errors;
+    private final ScanStats stats;
+    private final Scores scores;
+
+    /** A result over findings already in memory, kept in the order given. */
+    public ScanResult(Path baseDirectory, List<Finding> findings, List<FileError> errors, ScanStats stats,
+                      Scores scores) {
+        this(baseDirectory, FindingStore.inOrderGiven(findings), errors, stats, scores);
+    }
+
+    /** A result over a finished store (the engine's form). */
+    public ScanResult(Path baseDirectory, FindingStore findings, List<FileError> errors, ScanStats stats,
+                      Scores scores) {
+        this.baseDirectory = baseDirectory;
+        this.findings = Objects.requireNonNull(findings, "findings").finish();
+        this.errors = List.copyOf(errors);
+        this.stats = stats;
+        this.scores = scores;
+    }
+
+    public Path baseDirectory() {
+        return baseDirectory;
+    }
+
+    /** The findings in {@link #ORDER}, streamed (from disk when the scan spilled): iterate, do not collect. */
+    public FindingStore sortedFindings() {
+        return findings;
+    }
+
+    /** Every finding in a list. Memory grows with the number of findings: for small scans and tests. */
+    public List<Finding> findings() {
+        return List.copyOf(findings.toList());
+    }
+
+    public long findingCount() {
+        return findings.size();
+    }
+
+    public List<FileError> errors() {
+        return errors;
+    }
+
+    public ScanStats stats() {
+        return stats;
+    }
+
+    public Scores scores() {
+        return scores;
+    }
+
+    /** Deletes the spill files, if any. */
+    @Override
+    public void close() {
+        findings.close();
+    }
+
+    @Override
+    public String toString() {
+        return "ScanResult[baseDirectory=" + baseDirectory + ", findings=" + findings.size() + ", errors="
+                + errors.size() + ", stats=" + stats + "]";
     }
 }

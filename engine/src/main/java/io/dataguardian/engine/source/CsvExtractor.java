@@ -3,6 +3,7 @@ package io.dataguardian.engine.source;
 import io.dataguardian.engine.detect.Match;
 import io.dataguardian.engine.detect.TextScanner;
 import io.dataguardian.engine.finding.FileError;
+import io.dataguardian.engine.finding.Location;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,9 +16,12 @@ import java.util.Locale;
 
 /**
  * CSV and TSV, streamed cell by cell (RFC 4180 quotes, doubled quotes and newlines inside quoted
- * fields; delimiter {@code , ; TAB |} guessed from the first line). Findings are aggregated per
- * column ({@code section = column email}), see {@link ColumnAggregator}. When the first row already
- * holds personal data it is data, not a header, and columns are named by number.
+ * fields; delimiter {@code , ; TAB |} guessed from the first line). Each value is scanned with its
+ * column header as context. With {@link ExtractionContext#aggregateColumns()} findings are aggregated
+ * per column ({@code section = column email}), see {@link ColumnAggregator}; without it every match is
+ * its own finding at its exact line, column and character offset, still with {@code section = column
+ * email}. When the first row already holds personal data it is data, not a header, and columns are
+ * named by number.
  */
 public final class CsvExtractor implements ContentExtractor {
 
@@ -46,6 +50,7 @@ public final class CsvExtractor implements ContentExtractor {
         }
         char delimiter = path.toLowerCase(Locale.ROOT).endsWith(".tsv") ? '\t' : guessDelimiter(reader);
         TextScanner scanner = context.scanner();
+        boolean aggregate = context.aggregateColumns();
         ColumnAggregator aggregator = new ColumnAggregator(path);
         CsvReader csv = new CsvReader(reader, delimiter);
         List<String> header = null;
@@ -80,11 +85,17 @@ public final class CsvExtractor implements ContentExtractor {
                 String name = i < header.size() && !header.get(i).isEmpty() ? header.get(i) : null;
                 String section = "column " + (name != null ? name : Integer.toString(i + 1));
                 if (c.text().isBlank()) {
-                    aggregator.countEmpty(section, name);
+                    if (aggregate) {
+                        aggregator.countEmpty(section, name);
+                    }
                     continue;
                 }
-                List<Match> matches = scanner.scan(c.text());
-                aggregator.add(section, name, matches, c.line(), c.column());
+                List<Match> matches = name != null ? scanner.scanField(name, c.text()) : scanner.scan(c.text());
+                if (aggregate) {
+                    aggregator.add(section, name, matches, c.line(), c.column());
+                } else {
+                    OccurrenceFindings.emit(path, section, name, c.text(), matches, c::locate, context::finding);
+                }
             }
         }
         if (csv.truncatedCells > 0) {
@@ -95,7 +106,9 @@ public final class CsvExtractor implements ContentExtractor {
             context.error(new FileError(path, "corrupt", "a quoted field opened on line " + csv.quoteLine
                     + " is never closed; the rest of the file was read as one field"));
         }
-        aggregator.emit(dataRows, context::finding);
+        if (aggregate) {
+            aggregator.emit(dataRows, context::finding);
+        }
     }
 
     private static char guessDelimiter(BufferedReader reader) throws IOException {
@@ -129,7 +142,50 @@ public final class CsvExtractor implements ContentExtractor {
         return candidates[best];
     }
 
-    record Cell(String text, int line, int column) {
+    /**
+     * One cell: its text, where its first character is (line, column, character offset in the file)
+     * and the text indexes before which the file has one character more than the text (the second
+     * quote of a doubled quote, a closing quote), so positions inside the cell map back exactly.
+     */
+    record Cell(String text, int line, int column, long offset, int[] skips) {
+
+        Cell(String text, int line, int column) {
+            this(text, line, column, 0, new int[0]);
+        }
+
+        /** Character offset in the file of text index {@code i}. */
+        long offsetOf(int i) {
+            int extra = 0;
+            for (int k : skips) {
+                if (k <= i) {
+                    extra++;
+                }
+            }
+            return offset + i + extra;
+        }
+
+        Location locate(String path, String section, int start, int end) {
+            long from = offsetOf(start);
+            long last = offsetOf(Math.max(start, end - 1));
+            int[] s = lineColumn(start, from);
+            int[] e = lineColumn(Math.max(start, end - 1), last);
+            return new Location(path, section, s[0], s[1], e[0], e[1] + 1, from, (int) (last + 1 - from));
+        }
+
+        private int[] lineColumn(int i, long off) {
+            int lines = 0;
+            int lastBreak = -1;
+            for (int k = 0; k < i && k < text.length(); k++) {
+                if (text.charAt(k) == '\n') {
+                    lines++;
+                    lastBreak = k;
+                }
+            }
+            if (lastBreak < 0) {
+                return new int[] {line, (int) (column + (off - offset))};
+            }
+            return new int[] {line + lines, (int) (off - offsetOf(lastBreak))};
+        }
     }
 
     /** A small RFC 4180 reader: one row at a time, with the line and column where each cell starts. */
@@ -139,6 +195,8 @@ public final class CsvExtractor implements ContentExtractor {
         private int line = 1;
         private int column = 1;
         private int pending = -2;
+        private long offset;
+        private final List<Integer> skips = new ArrayList<>();
         int truncatedCells;
         boolean unterminatedQuote;
         int quoteLine;
@@ -162,6 +220,9 @@ public final class CsvExtractor implements ContentExtractor {
             } else if (c >= 0) {
                 column++;
             }
+            if (c >= 0) {
+                offset++;
+            }
             return c;
         }
 
@@ -171,6 +232,9 @@ public final class CsvExtractor implements ContentExtractor {
                 line--;
             } else if (c >= 0) {
                 column--;
+            }
+            if (c >= 0) {
+                offset--;
             }
         }
 
@@ -185,11 +249,14 @@ public final class CsvExtractor implements ContentExtractor {
             while (true) {
                 int cellLine = line;
                 int cellColumn = column;
+                long cellOffset = offset;
+                skips.clear();
                 sb.setLength(0);
                 boolean truncated = false;
                 c = read();
                 if (c == '"') {
                     cellColumn++; // the value starts after the quote
+                    cellOffset++;
                     int startLine = line;
                     while (true) {
                         c = read();
@@ -202,9 +269,13 @@ public final class CsvExtractor implements ContentExtractor {
                             int d = read();
                             if (d == '"') {
                                 truncated |= append(sb, '"');
+                                skips.add(sb.length());
                                 continue;
                             }
                             c = d;
+                            if (c >= 0 && c != delimiter && c != '\n' && c != '\r') {
+                                skips.add(sb.length()); // the closing quote, before trailing text
+                            }
                             break;
                         }
                         truncated |= append(sb, (char) c);
@@ -224,7 +295,8 @@ public final class CsvExtractor implements ContentExtractor {
                     truncatedCells++;
                 }
                 if (row.size() < MAX_FIELDS) {
-                    row.add(new Cell(sb.toString(), cellLine, cellColumn));
+                    row.add(new Cell(sb.toString(), cellLine, cellColumn, cellOffset,
+                            skips.stream().mapToInt(Integer::intValue).toArray()));
                 }
                 if (c == delimiter) {
                     continue;

@@ -39,4 +39,12 @@ public interface ExtractionContext {
 
     /** True once the scan was cancelled; long extractors check it between items. */
     boolean cancelled();
+
+    /**
+     * CSV and JSON: fold the matches of one column / JSON path into one finding per detector (true),
+     * or report every occurrence with its exact position (false, the default).
+     */
+    default boolean aggregateColumns() {
+        return false;
+    }
 }

@@ -6,7 +6,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.io.InputStreamReader;
+import java.io.PushbackInputStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
+import io.dataguardian.engine.detect.Match;
+import io.dataguardian.engine.finding.Location;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -15,10 +22,13 @@ import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.json.JsonFactory;
 
 /**
- * JSON and NDJSON / JSON Lines, streamed with Jackson's token parser. Every string and number is
- * scanned; findings are aggregated per JSON path with array indexes folded ({@code
- * $.customers[*].email}), see {@link ColumnAggregator}. The share is matched values / values at that
- * path. NDJSON is a sequence of root values, each at {@code $}.
+ * JSON and NDJSON / JSON Lines, streamed with Jackson's token parser over characters (UTF-8, or
+ * UTF-16 with a byte-order mark). Every string and number is scanned with its key as context. With
+ * {@link ExtractionContext#aggregateColumns()} findings are aggregated per JSON path with array
+ * indexes folded ({@code $.customers[*].email}), see {@link ColumnAggregator}; the share is matched
+ * values / values at that path. Without it every match is its own finding at its exact line, column
+ * and character offset (escape sequences in the string accounted for), with the JSON path as section.
+ * NDJSON is a sequence of root values, each at {@code $}.
  */
 public final class JsonExtractor implements ContentExtractor {
 
@@ -38,11 +48,13 @@ public final class JsonExtractor implements ContentExtractor {
     @Override
     public void extract(InputStream in, String path, ExtractionContext context) throws IOException {
         TextScanner scanner = context.scanner();
+        boolean aggregate = context.aggregateColumns();
         ColumnAggregator aggregator = new ColumnAggregator(path);
+        RecordingReader text = new RecordingReader(reader(in));
         Deque<String> containers = new ArrayDeque<>();
         Deque<Boolean> isArray = new ArrayDeque<>();
         String field = null;
-        try (JsonParser p = FACTORY.createParser(ObjectReadContext.empty(), ArchiveExtractor.CloseShield.of(in))) {
+        try (JsonParser p = FACTORY.createParser(ObjectReadContext.empty(), text)) {
             JsonToken t;
             while ((t = p.nextToken()) != null) {
                 if (context.cancelled()) {
@@ -68,9 +80,26 @@ public final class JsonExtractor implements ContentExtractor {
                         TokenStreamLocation loc = p.currentTokenLocation();
                         int column = (int) Math.max(1, loc.getColumnNr()) + (t == JsonToken.VALUE_STRING ? 1 : 0);
                         if (value.isBlank()) {
-                            aggregator.countEmpty(here, name);
+                            if (aggregate) {
+                                aggregator.countEmpty(here, name);
+                            }
                         } else {
-                            aggregator.add(here, name, scanner.scan(value), loc.getLineNr(), column);
+                            List<Match> matches = name != null ? scanner.scanField(name, value) : scanner.scan(value);
+                            if (aggregate) {
+                                aggregator.add(here, name, matches, loc.getLineNr(), column);
+                            } else if (!matches.isEmpty()) {
+                                boolean string = t == JsonToken.VALUE_STRING;
+                                long start = loc.getCharOffset() + (string ? 1 : 0);
+                                long end = string ? p.currentLocation().getCharOffset() - 1 : start + value.length();
+                                int[] map = string ? text.sourceIndexes(start, end, value.length()) : null;
+                                int line = loc.getLineNr();
+                                OccurrenceFindings.emit(path, here, name, value, matches, (pth, sec, from, to) -> {
+                                    int s0 = map == null ? from : map[from];
+                                    int s1 = map == null ? to : to < map.length ? map[to] : (int) (end - start);
+                                    return new Location(pth, sec, line, column + s0, line, column + s1, start + s0,
+                                            s1 - s0);
+                                }, context::finding);
+                            }
                         }
                         field = null;
                     }
@@ -83,7 +112,82 @@ public final class JsonExtractor implements ContentExtractor {
                     + (loc != null ? " at line " + loc.getLineNr() + ", column " + loc.getColumnNr() : "")
                     + "; findings before that point are kept"));
         }
-        aggregator.emit(-1, context::finding);
+        if (aggregate) {
+            aggregator.emit(-1, context::finding);
+        }
+    }
+
+    /** UTF-8 unless a byte-order mark says UTF-16 (the BOM is not part of the text, as for plain text). */
+    private static Reader reader(InputStream raw) throws IOException {
+        PushbackInputStream in = new PushbackInputStream(ArchiveExtractor.CloseShield.of(raw), 3);
+        byte[] head = in.readNBytes(3);
+        int n = head.length;
+        if (n >= 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB && (head[2] & 0xff) == 0xBF) {
+            return new InputStreamReader(in, StandardCharsets.UTF_8);
+        }
+        if (n >= 2 && (head[0] & 0xff) == 0xFE && (head[1] & 0xff) == 0xFF) {
+            in.unread(head, 2, n - 2);
+            return new InputStreamReader(in, StandardCharsets.UTF_16BE);
+        }
+        if (n >= 2 && (head[0] & 0xff) == 0xFF && (head[1] & 0xff) == 0xFE) {
+            in.unread(head, 2, n - 2);
+            return new InputStreamReader(in, StandardCharsets.UTF_16LE);
+        }
+        in.unread(head, 0, n);
+        return new InputStreamReader(in, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Passes characters to the parser and keeps the last {@value #WINDOW} of them, so a string token's
+     * source text can be read back to map positions in its decoded value to positions in the file.
+     */
+    static final class RecordingReader extends Reader {
+        static final int WINDOW = 1 << 17;
+        private final Reader in;
+        private final char[] ring = new char[WINDOW];
+        private long total;
+
+        RecordingReader(Reader in) {
+            this.in = in;
+        }
+
+        @Override
+        public int read(char[] cbuf, int off, int len) throws IOException {
+            int n = in.read(cbuf, off, len);
+            for (int i = 0; i < n; i++) {
+                ring[(int) ((total + i) % WINDOW)] = cbuf[off + i];
+            }
+            if (n > 0) {
+                total += n;
+            }
+            return n;
+        }
+
+        /**
+         * For a string token whose source text is [start, end) and whose decoded value has
+         * {@code length} characters: the source index (relative to start) of each value index, or null
+         * when they are the same (no escapes) or the source is no longer at hand.
+         */
+        int[] sourceIndexes(long start, long end, int length) {
+            if (start < 0 || end < start || end - start == length || end > total || total - start > WINDOW) {
+                return null;
+            }
+            int[] map = new int[length];
+            int v = 0;
+            int r = 0;
+            int rawLength = (int) (end - start);
+            while (r < rawLength && v < length) {
+                map[v++] = r;
+                char c = ring[(int) ((start + r) % WINDOW)];
+                r += c != '\\' ? 1 : (r + 1 < rawLength && ring[(int) ((start + r + 1) % WINDOW)] == 'u') ? 6 : 2;
+            }
+            return v == length ? map : null;
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
     }
 
     private static String childPath(Deque<String> containers, Deque<Boolean> isArray, String field) {

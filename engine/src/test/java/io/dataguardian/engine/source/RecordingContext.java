@@ -125,6 +125,19 @@ public final class RecordingContext implements ExtractionContext {
         return false;
     }
 
+    /** CSV/JSON aggregation, off by default as in the engine. */
+    public boolean aggregate;
+
+    public RecordingContext aggregate(boolean on) {
+        aggregate = on;
+        return this;
+    }
+
+    @Override
+    public boolean aggregateColumns() {
+        return aggregate;
+    }
+
     public List<Finding> findingsOf(String entityType) {
         synchronized (findings) {
             return findings.stream().filter(f -> f.entityType().equals(entityType)).toList();

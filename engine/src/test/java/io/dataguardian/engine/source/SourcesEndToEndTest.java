@@ -36,7 +36,7 @@ class SourcesEndToEndTest {
 
         ScanResult result = new ScanEngine().scan(ScanRequest.builder(
                 DetectionSettings.withKey("end-to-end-test-key-0123456789".getBytes(StandardCharsets.UTF_8)))
-                .root(dir).threads(2).build());
+                .root(dir).threads(2).aggregateColumns(true).build());
 
         assertThat(result.findings()).anySatisfy(f -> {
             assertThat(f.entityType()).isEqualTo("EMAIL");

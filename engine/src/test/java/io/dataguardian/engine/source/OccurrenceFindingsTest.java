@@ -1,0 +1,119 @@
+package io.dataguardian.engine.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dataguardian.engine.finding.Finding;
+import io.dataguardian.engine.finding.Location;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** CSV and JSON with aggregation off: one finding per occurrence, at its exact place in the file. */
+class OccurrenceFindingsTest {
+
+    private static RecordingContext scan(String path, byte[] content, boolean aggregate) throws IOException {
+        return new RecordingContext().aggregate(aggregate).scan(new ByteArrayInputStream(content), path);
+    }
+
+    /** Each finding's offset/length points at a planted value, and line/column agree with the offset. */
+    private static void assertExactPositions(String text, List<Finding> findings, Set<String> planted) {
+        assertThat(findings).isNotEmpty();
+        for (Finding f : findings) {
+            Location l = f.location();
+            assertThat(f.occurrences()).isEqualTo(1);
+            String span = text.substring((int) l.offset(), (int) l.offset() + l.length());
+            assertThat(planted).as("span of %s", l).contains(span);
+            int line = 1;
+            int lineStart = 0;
+            for (int i = 0; i < l.offset(); i++) {
+                if (text.charAt(i) == '\n') {
+                    line++;
+                    lineStart = i + 1;
+                }
+            }
+            assertThat(l.line()).as("line of %s", l).isEqualTo(line);
+            assertThat(l.column()).as("column of %s", l).isEqualTo((int) l.offset() - lineStart + 1);
+            assertThat(l.endLine()).isEqualTo(line);
+            assertThat(l.endColumn()).isEqualTo(l.column() + l.length());
+            assertThat(f.maskedValue()).isNotEqualTo(span);
+            assertThat(f.snippet()).doesNotContain(span);
+        }
+    }
+
+    @Test
+    void csvGivesOneFindingPerOccurrenceWithItsColumn() throws IOException {
+        String csv = "id,contact,bsn,notes\r\n"
+                + "1,klant1@example.nl,111222333,\"multi\nline, \"\"quoted\"\" mail x@example.org\"\r\n"
+                + "2,\"klant2@example.nl\",123456782,\"a\"\"b\"trailing y@example.com\r\n"
+                + "3,,999999990,\r\n";
+        String text = csv;
+        byte[] bytes = ("\uFEFF" + csv).getBytes(StandardCharsets.UTF_8); // a BOM is not part of the text
+        RecordingContext ctx = scan("crm/k.csv", bytes, false);
+
+        assertThat(ctx.errors).isEmpty();
+        assertThat(ctx.findingsOf("EMAIL")).extracting(f -> f.location().section())
+                .containsExactly("column contact", "column notes", "column contact", "column notes");
+        assertThat(ctx.findingsOf("BSN")).hasSize(3)
+                .allSatisfy(f -> assertThat(f.location().section()).isEqualTo("column bsn"))
+                .allSatisfy(f -> assertThat(f.attributes()).containsEntry("nameHint", "BSN"));
+        assertExactPositions(text, ctx.findings, Set.of("klant1@example.nl", "klant2@example.nl", "x@example.org",
+                "y@example.com", "111222333", "123456782", "999999990"));
+        Finding second = ctx.findingsOf("EMAIL").get(1);
+        assertThat(second.location().line()).isEqualTo(3); // inside the quoted cell, after its line break
+        assertThat(second.snippet()).contains("quoted").contains("x@*");
+    }
+
+    @Test
+    void csvWithAggregationOnKeepsThePreviousBehaviour() throws IOException {
+        String csv = "contact\nklant1@example.nl\nklant2@example.nl\n\n";
+        RecordingContext ctx = scan("k.csv", csv.getBytes(StandardCharsets.UTF_8), true);
+        assertThat(ctx.findingsOf("EMAIL")).singleElement().satisfies(f -> {
+            assertThat(f.occurrences()).isEqualTo(2);
+            assertThat(f.location().section()).isEqualTo("column contact");
+            assertThat(f.attributes()).containsEntry("aggregated", "column");
+        });
+    }
+
+    @Test
+    void jsonGivesOneFindingPerOccurrenceWithItsPathAndEscapesAccountedFor() throws IOException {
+        String json = "{\"customers\": [\n"
+                + "  {\"name\": \"Ren\\u00e9 \\\"R\\\" M\\u00fcller\", \"email\": \"a1@example.nl\", \"ids\": {\"bsn\": 111222333}},\n"
+                + "  {\"name\": \"x\", \"email\": \"b2@example.nl\", \"notes\": \"caf\\u00e9 \\/ mail c3@example.org or \\ud83d\\ude00 d4@example.com\"}\n"
+                + "]}\n";
+        RecordingContext ctx = scan("dump.json", json.getBytes(StandardCharsets.UTF_8), false);
+
+        assertThat(ctx.errors).isEmpty();
+        assertThat(ctx.findingsOf("EMAIL")).extracting(f -> f.location().section()).containsExactly(
+                "$.customers[*].email", "$.customers[*].email", "$.customers[*].notes", "$.customers[*].notes");
+        assertThat(ctx.findingsOf("BSN")).singleElement()
+                .satisfies(f -> assertThat(f.location().section()).isEqualTo("$.customers[*].ids.bsn"));
+        assertExactPositions(json, ctx.findings, Set.of("a1@example.nl", "b2@example.nl", "c3@example.org",
+                "d4@example.com", "111222333"));
+    }
+
+    @Test
+    void ndjsonLinesAndUtf16AreLocatedToo() throws IOException {
+        String ndjson = "{\"email\": \"a@example.nl\"}\n{\"email\": \"b@example.nl\", \"bsn\": \"123456782\"}\n";
+        RecordingContext ctx = scan("x.ndjson", ndjson.getBytes(StandardCharsets.UTF_8), false);
+        assertExactPositions(ndjson, ctx.findings, Set.of("a@example.nl", "b@example.nl", "123456782"));
+        assertThat(ctx.findings).hasSize(3);
+
+        byte[] utf16 = ("\uFEFF" + ndjson).getBytes(StandardCharsets.UTF_16BE);
+        RecordingContext wide = scan("y.json", utf16, false);
+        assertExactPositions(ndjson, wide.findings, Set.of("a@example.nl", "b@example.nl", "123456782"));
+        assertThat(wide.findings).hasSize(3);
+    }
+
+    @Test
+    void jsonWithAggregationOnKeepsThePreviousBehaviour() throws IOException {
+        String json = "{\"user\": {\"mail\": [\"a@example.nl\", \"b@example.nl\"]}}";
+        RecordingContext ctx = scan("u.json", json.getBytes(StandardCharsets.UTF_8), true);
+        assertThat(ctx.findingsOf("EMAIL")).singleElement().satisfies(f -> {
+            assertThat(f.occurrences()).isEqualTo(2);
+            assertThat(f.location().section()).isEqualTo("$.user.mail[*]");
+        });
+    }
+}
