@@ -330,6 +330,9 @@ final class CandidateFinder {
         return p;
     }
 
+    private static final java.util.regex.Pattern IPV4_TAIL =
+            java.util.regex.Pattern.compile("(25[0-5]|2[0-4]\\d|1?\\d?\\d)(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}");
+
     static boolean validIpv6(String s) {
         if (s.contains(":::")) {
             return false;
@@ -354,7 +357,7 @@ final class CandidateFinder {
                 String g = parts[k];
                 boolean last = h == halves.length - 1 && k == parts.length - 1;
                 if (g.contains(".")) {
-                    if (!last || !g.matches("(25[0-5]|2[0-4]\\d|1?\\d?\\d)(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}")) {
+                    if (!last || !IPV4_TAIL.matcher(g).matches()) {
                         return false;
                     }
                     groups += 2;
@@ -416,18 +419,18 @@ final class CandidateFinder {
             int d2 = digits(e1 + 1);
             int e2 = e1 + 1 + d2;
             if ((d2 == 1 || d2 == 2) && at(e2) == sep && digits(e2 + 1) == 4) {
-                int a = Integer.parseInt(str(i, e1));
-                int m = Integer.parseInt(str(e1 + 1, e2));
-                int y = Integer.parseInt(str(e2 + 1, e2 + 5));
+                int a = intAt(i, d1);
+                int m = intAt(e1 + 1, d2);
+                int y = intAt(e2 + 1, 4);
                 if (validDate(y, m, a) || validDate(y, a, m)) {
                     end = e2 + 5;
                 }
             }
         } else if (d1 == 4 && (sep == '-' || sep == '/' || sep == '.')) {
             if (digits(e1 + 1) == 2 && at(e1 + 3) == sep && digits(e1 + 4) == 2) {
-                int y = Integer.parseInt(str(i, e1));
-                int m = Integer.parseInt(str(e1 + 1, e1 + 3));
-                int a = Integer.parseInt(str(e1 + 4, e1 + 6));
+                int y = intAt(i, d1);
+                int m = intAt(e1 + 1, 2);
+                int a = intAt(e1 + 4, 2);
                 if (validDate(y, m, a)) {
                     end = e1 + 6;
                 }
@@ -443,8 +446,8 @@ final class CandidateFinder {
             }
             int m = monthNumber(str(ws, we));
             if (m > 0 && at(we) == ' ' && digits(we + 1) == 4) {
-                int a = Integer.parseInt(str(i, e1));
-                int y = Integer.parseInt(str(we + 1, we + 5));
+                int a = intAt(i, d1);
+                int y = intAt(we + 1, 4);
                 if (validDate(y, m, a)) {
                     end = we + 5;
                 }
@@ -484,8 +487,8 @@ final class CandidateFinder {
             return;
         }
         int m = monthNumber(str(s, e));
-        int day = Integer.parseInt(str(p + 1, p + 1 + d));
-        int y = Integer.parseInt(str(q + 1, q + 5));
+        int day = intAt(p + 1, d);
+        int y = intAt(q + 1, 4);
         if (m > 0 && validDate(y, m, day) && recent(Ctx.BIRTH, s, 60)) {
             emit(DOB, s, q + 5, 0);
         }
@@ -532,8 +535,11 @@ final class CandidateFinder {
         if (d1 != 4 && (d1 < 13 || d1 > 19)) {
             return -1;
         }
-        StringBuilder digits = new StringBuilder(19);
         int end = -1;
+        if (d1 == 4 && at(i + 4) != ' ' && at(i + 4) != '-') {
+            return -1; // a year or other 4-digit number: no allocation
+        }
+        StringBuilder digits = new StringBuilder(19);
         if (d1 >= 13 && d1 <= 19) {
             if (okEnd(i + d1)) {
                 digits.append(b, i, d1);
@@ -586,9 +592,9 @@ final class CandidateFinder {
         if (n < 12 || n > 19) {
             return false;
         }
-        int p2 = Integer.parseInt(d.subSequence(0, 2).toString());
-        int p3 = Integer.parseInt(d.subSequence(0, 3).toString());
-        int p4 = Integer.parseInt(d.subSequence(0, 4).toString());
+        int p2 = (d.charAt(0) - '0') * 10 + (d.charAt(1) - '0');
+        int p3 = p2 * 10 + (d.charAt(2) - '0');
+        int p4 = p3 * 10 + (d.charAt(3) - '0');
         if (d.charAt(0) == '4') {
             return n == 13 || n == 16 || n == 19;
         }
@@ -611,12 +617,18 @@ final class CandidateFinder {
                 || (p4 >= 6761 && p4 <= 6763);
     }
 
+    /** Scratch arrays of {@link #phone}, reused: it runs for every number starting with 0, + or (. */
+    private final char[] phoneDigits = new char[16];
+    private final int[] phoneGroupEnds = new int[8];
+    private final int[] phoneGroupDigits = new int[8];
+
     /** Phone numbers from i (a '0', '+' or '('): NL national numbers and +CC / 00CC numbers. */
     private int phone(int i) {
-        char[] digits = new char[16];
+        char[] digits = phoneDigits;
+        java.util.Arrays.fill(digits, '\0');
         int nd = 0;
-        int[] groupEnds = new int[8];
-        int[] groupDigits = new int[8];
+        int[] groupEnds = phoneGroupEnds;
+        int[] groupDigits = phoneGroupDigits;
         int ng = 0;
         int p = i;
         boolean plus = b[p] == '+';
