@@ -3,12 +3,10 @@ package io.dataguardian.app.job;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import io.dataguardian.app.scan.ScanSchedules;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
-import java.time.Instant;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -16,30 +14,34 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The db-scheduler tasks of scan jobs (the Boot 4 starter finds every {@code Task} bean and runs them with
- * {@code db-scheduler.threads} = {@code dataguardian.scan.node-concurrency} threads), the retention purge,
- * and the {@code dataguardian.scan.queue} gauge.
+ * {@code db-scheduler.threads} = {@code dataguardian.scan.node-concurrency} threads), the retention purge, the
+ * scheduled rescans, and the {@code dataguardian.scan.queue} gauge.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ScanJobProperties.class)
 public class ScanJobConfiguration {
 
-    private static final Logger log = LoggerFactory.getLogger(ScanJobConfiguration.class);
+    /** How often due schedules are looked for: a scheduled scan starts at most this much late (plus polling). */
+    static final Duration SCHEDULE_CHECK = Duration.ofSeconds(30);
 
     @Bean
     ScanJobTask scanJobTask(ScanJobRunner runner) {
         return new ScanJobTask(runner);
     }
 
-    /** Hourly, on one node at a time: finished scans past the retention go, with their findings. */
+    /** Hourly, on one node at a time: finished scans past the retention go, with their findings and cached entries. */
     @Bean
-    RecurringTask<Void> scanRetentionPurge(ScanJobStore jobs, ScanJobProperties properties) {
+    RecurringTask<Void> scanRetentionPurge(ScanRetention retention) {
         return Tasks.recurring("scan-retention-purge", FixedDelay.of(Duration.ofHours(1)))
-                .execute((instance, context) -> {
-                    int purged = jobs.purgeFinishedBefore(Instant.now().minus(properties.retention()));
-                    if (purged > 0) {
-                        log.info("retention: purged {} scans finished more than {} ago", purged, properties.retention());
-                    }
-                });
+                .execute((instance, context) -> retention.purge());
+    }
+
+    /** Every 30 s, on one node at a time: scheduled rescans whose time has come are submitted (ScanSchedules). */
+    @Bean
+    RecurringTask<Void> scanSchedulesTask(ObjectProvider<ScanSchedules> schedules) {
+        // looked up when it runs: ScanSchedules submits through the scheduler, which is built from this task
+        return Tasks.recurring("scan-schedules", FixedDelay.of(SCHEDULE_CHECK))
+                .execute((instance, context) -> schedules.getObject().fireDue());
     }
 
     /** Queued scans of the whole installation, read at most every 5 s whatever the scrape rate. */

@@ -22,12 +22,14 @@ import org.springframework.util.unit.DataSize;
  * @param minHeadroom        a node with less free heap or CPU than this fraction leaves jobs queued
  * @param engineThreads      worker threads of one scan; 0: cores / node concurrency
  * @param secret             the installation secret; empty: one is generated once and kept in the database
+ * @param uploadDir          a directory every node shares (NFS, SMB, a mounted volume) where uploads are kept until
+ *                           their scan ends; empty: uploads go to the database in chunks
  */
 @ConfigurationProperties("dataguardian.scan")
 public record ScanJobProperties(DataSize maxUploadSize, List<Path> allowedRoots, Integer nodeConcurrency,
                                 Integer maxRunningPerUser, Integer maxRunningPerOrg, Map<Long, Integer> orgRunningLimits,
                                 Integer maxQueuedPerUser, Duration timeLimit, Duration retention, Double minHeadroom,
-                                Integer engineThreads, String secret) {
+                                Integer engineThreads, String secret, Path uploadDir) {
 
     public ScanJobProperties {
         maxUploadSize = maxUploadSize == null ? DataSize.ofMegabytes(200) : maxUploadSize;

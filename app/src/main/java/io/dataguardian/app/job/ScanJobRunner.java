@@ -27,6 +27,7 @@ import io.dataguardian.engine.score.Scores;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -85,6 +86,8 @@ public class ScanJobRunner {
 
     /** Tests: sees the engine's progress calls first (e.g. holds a scan at a known point). */
     volatile ScanListener testHook = ScanListener.NONE;
+    /** Tests: the clock the time limit is checked against (moved forward to pass the limit mid-scan). */
+    volatile Clock clock = Clock.systemUTC();
 
     public ScanJobRunner(ScanRepository scans, FindingRepository findings, FileErrorRepository fileErrors,
                          ScanJobStore jobs, UploadStore uploads, CredentialCipher cipher, InstallationSecret secret,
@@ -136,6 +139,12 @@ public class ScanJobRunner {
         jobs.countAttempt(scanId);
         Scan started = scans.findById(job.orgId(), scanId).orElseThrow();
         Instant deadline = (started.startedAt() == null ? Instant.now() : started.startedAt()).plus(properties.timeLimit());
+        if (!clock.instant().isBefore(deadline)) {
+            // a revived run of a scan that started longer ago than the limit: no new attempt
+            failOverTime(job);
+            cleanUpIfFinal(job);
+            return Outcome.DONE;
+        }
         try {
             execute(job, deadline);
         } catch (NodeStopping e) {
@@ -173,9 +182,11 @@ public class ScanJobRunner {
             Callable<Result> work;
             switch (job.source()) {
                 case UPLOAD -> {
-                    workDir = Files.createTempDirectory("dataguardian-scan-" + job.scanId() + "-");
-                    uploads.materialise(job.scanId(), workDir);
-                    Path dir = workDir;
+                    UploadStore.Prepared upload = uploads.open(job.scanId());
+                    if (upload.temporary()) {
+                        workDir = upload.dir(); // a private copy from the database; the shared one goes in cleanUp
+                    }
+                    Path dir = upload.dir();
                     work = () -> Result.of(engine.scan(request(dir), progress, control));
                 }
                 case PATH -> work = () -> Result.of(engine.scan(request(Path.of(job.path())), progress, control));
@@ -185,12 +196,15 @@ public class ScanJobRunner {
             Stop stop = supervise(job, work, progress, control, deadline);
             if (stop.result == null) {
                 if (stop.reason == StopReason.TIME_LIMIT) {
-                    scans.fail(job.orgId(), job.scanId(), "the scan exceeded its time limit of "
-                            + properties.timeLimit().toMinutes() + " minutes");
+                    failOverTime(job);
                 }
                 return; // cancelled: the row already says so; nothing of this run is stored
             }
-            store(job, stop.result);
+            // ui: the last progress tick can predate the end of the scan; keep the final totals for the finished page
+            scans.updateProgress(job.orgId(), job.scanId(), progress.snapshot());
+            try (Result result = stop.result) {
+                store(job, result);
+            }
         } catch (IOException e) {
             scans.fail(job.orgId(), job.scanId(), "the upload could not be prepared: " + e.getMessage());
         } finally {
@@ -200,9 +214,23 @@ public class ScanJobRunner {
         }
     }
 
+    private void failOverTime(ScanJob job) {
+        log.info("scan {} failed on {}: over its time limit of {}", job.scanId(), nodeName, properties.timeLimit());
+        scans.fail(job.orgId(), job.scanId(), timeLimitMessage(properties.timeLimit()));
+    }
+
+    /** The reason a scan over its limit fails with ("... of 60 minutes"; under a minute in seconds). */
+    static String timeLimitMessage(Duration limit) {
+        long minutes = limit.toMinutes();
+        return "the scan exceeded its time limit of "
+                + (minutes > 0 && limit.equals(Duration.ofMinutes(minutes)) ? minutes + " minutes" : limit.toSeconds() + " seconds");
+    }
+
     private ScanRequest request(Path root) {
         return ScanRequest.builder(DetectionSettings.withKey(secret.fingerprintKey()))
-                .root(root).threads(properties.threadsPerScan()).build();
+                .root(root).threads(properties.threadsPerScan())
+                .aggregateColumns(true) // the server shows CSV/JSON columns aggregated (the CLI does not by default)
+                .build();
     }
 
     private Result scanDatabase(ScanJob job, Progress progress) throws DatabaseScanException {
@@ -229,7 +257,7 @@ public class ScanJobRunner {
         synchronized (found) {
             copy = new ArrayList<>(found);
         }
-        return new Result(copy, List.copyOf(errors), ScoreCalculator.score(copy), false);
+        return new Result(copy, copy.size(), List.copyOf(errors), ScoreCalculator.score(copy), false, null);
     }
 
     private Stop supervise(ScanJob job, Callable<Result> work, Progress progress, ScanControl control, Instant deadline) {
@@ -245,6 +273,7 @@ public class ScanJobRunner {
                 try {
                     Result result = future.get(PROGRESS_EVERY.toMillis(), TimeUnit.MILLISECONDS);
                     if (reason != null || result.cancelled()) {
+                        result.close(); // nothing of it is kept; spilled findings go
                         return new Stop(null, reason == null ? StopReason.CANCELLED : reason);
                     }
                     return new Stop(result, null);
@@ -256,7 +285,7 @@ public class ScanJobRunner {
                         reason = StopReason.CANCELLED; // no longer RUNNING: cancelled (or failed) elsewhere
                         control.cancel();
                         future.cancel(true);
-                    } else if (Instant.now().isAfter(deadline)) {
+                    } else if (!clock.instant().isBefore(deadline)) {
                         reason = StopReason.TIME_LIMIT;
                         control.cancel();
                         future.cancel(true);
@@ -292,9 +321,17 @@ public class ScanJobRunner {
         long orgId = job.orgId();
         long scanId = job.scanId();
         Boolean completed = tx.execute(status -> {
-            List<Finding> all = result.findings();
-            for (int from = 0; from < all.size(); from += INSERT_BATCH) {
-                findings.insertAll(orgId, scanId, all.subList(from, Math.min(all.size(), from + INSERT_BATCH)));
+            // streamed from the engine's finding store (spilled to disk past its bound), a batch at a time
+            List<Finding> batch = new ArrayList<>(INSERT_BATCH);
+            for (Finding f : result.findings()) {
+                batch.add(f);
+                if (batch.size() == INSERT_BATCH) {
+                    findings.insertAll(orgId, scanId, List.copyOf(batch));
+                    batch.clear();
+                }
+            }
+            if (!batch.isEmpty()) {
+                findings.insertAll(orgId, scanId, List.copyOf(batch));
             }
             fileErrors.insertAll(orgId, scanId, result.errors());
             Scores s = result.scores();
@@ -308,7 +345,7 @@ public class ScanJobRunner {
         });
         if (Boolean.TRUE.equals(completed)) {
             log.info("scan {} completed on {}: {} findings, {} file errors", scanId, nodeName,
-                    result.findings().size(), result.errors().size());
+                    result.findingCount(), result.errors().size());
         }
     }
 
@@ -346,10 +383,22 @@ public class ScanJobRunner {
     private record Stop(Result result, StopReason reason) {
     }
 
-    /** What a run produced, whatever the source. */
-    record Result(List<Finding> findings, List<FileError> errors, Scores scores, boolean cancelled) {
+    /** What a run produced, whatever the source; closing it deletes findings the engine spilled to disk. */
+    record Result(Iterable<Finding> findings, long findingCount, List<FileError> errors, Scores scores,
+                  boolean cancelled, AutoCloseable resource) implements AutoCloseable {
         static Result of(ScanResult r) {
-            return new Result(r.findings(), r.errors(), r.scores(), r.stats().cancelled());
+            return new Result(r.sortedFindings(), r.findingCount(), r.errors(), r.scores(), r.stats().cancelled(), r);
+        }
+
+        @Override
+        public void close() {
+            if (resource != null) {
+                try {
+                    resource.close();
+                } catch (Exception e) {
+                    log.warn("the spilled findings of a scan could not be deleted: {}", e.toString());
+                }
+            }
         }
     }
 

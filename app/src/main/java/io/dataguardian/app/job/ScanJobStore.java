@@ -99,9 +99,32 @@ public class ScanJobStore {
                 .param("at", Timestamps.toDb(createdAt)).param("id", scanId).query(Long.class).single();
     }
 
-    /** Deletes finished scans older than the cut-off (findings, errors, jobs and uploads cascade). */
-    public int purgeFinishedBefore(Instant cutoff) {
-        return jdbc.sql("delete from scans where status in ('COMPLETED', 'FAILED', 'CANCELLED') and finished_at < :cutoff")
-                .param("cutoff", Timestamps.toDb(cutoff)).update();
+    /** Whether the scan exists and has not ended (its upload is still needed). */
+    public boolean isActive(long scanId) {
+        return jdbc.sql("select count(*) from scans where id = :id and status in ('QUEUED', 'RUNNING')")
+                .param("id", scanId).query(Long.class).single() > 0;
+    }
+
+    /** A scan by organisation and id. */
+    public record ScanRef(long orgId, long scanId) {
+    }
+
+    /** Up to {@code limit} finished scans that ended before the cut-off, oldest first. */
+    public java.util.List<ScanRef> finishedBefore(Instant cutoff, int limit) {
+        return jdbc.sql("select organisation_id, id from scans where status in ('COMPLETED', 'FAILED', 'CANCELLED')"
+                        + " and finished_at < :cutoff order by finished_at, id limit :limit")
+                .param("cutoff", Timestamps.toDb(cutoff)).param("limit", limit)
+                .query((rs, i) -> new ScanRef(rs.getLong(1), rs.getLong(2))).list();
+    }
+
+    /** Deletes these scans if they are still finished (findings, errors, jobs and uploads cascade). */
+    public int delete(java.util.List<ScanRef> refs) {
+        int deleted = 0;
+        for (ScanRef ref : refs) {
+            deleted += jdbc.sql("delete from scans where organisation_id = :org and id = :id"
+                            + " and status in ('COMPLETED', 'FAILED', 'CANCELLED')")
+                    .param("org", ref.orgId()).param("id", ref.scanId()).update();
+        }
+        return deleted;
     }
 }

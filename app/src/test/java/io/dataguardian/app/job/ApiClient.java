@@ -87,6 +87,10 @@ final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.noBody()).build());
     }
 
+    HttpResponse<String> delete(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("X-CSRF-TOKEN", csrf).DELETE().build());
+    }
+
     /** multipart/form-data with one part "files" per entry (file name to bytes). */
     HttpResponse<String> upload(Map<String, byte[]> files) {
         String boundary = "----dg" + UUID.randomUUID();

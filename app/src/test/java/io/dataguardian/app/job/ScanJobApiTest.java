@@ -7,6 +7,7 @@ import io.dataguardian.app.account.AccountRepository;
 import io.dataguardian.app.account.Role;
 import io.dataguardian.app.scan.Scan;
 import io.dataguardian.app.scan.ScanRepository;
+import io.dataguardian.app.scan.ScanSchedules;
 import io.dataguardian.app.scan.ScanType;
 import io.dataguardian.engine.scan.ScanListener;
 import java.io.ByteArrayInputStream;
@@ -287,6 +288,232 @@ class ScanJobApiTest {
         assertThat(countFindings(scan.id())).isEqualTo(findings);
         assertThat(scans.findById(adminOrg, scan.id()).orElseThrow().status().name()).isEqualTo("COMPLETED");
         assertThat(jobs.find(scan.id()).orElseThrow().attempts()).isEqualTo(2);
+    }
+
+    /** A scan with its upload created directly, not handed to the scheduler, so only the test runs it. */
+    private long directUploadJob(String name) throws IOException {
+        ScanRepository scans = app.context().getBean(ScanRepository.class);
+        long owner = jdbc.sql("select id from users where username = 'admin'").query(Long.class).single();
+        Scan scan = scans.create(adminOrg, owner, ScanType.ARCHIVE, "upload:" + name);
+        app.context().getBean(ScanJobStore.class)
+                .insert(new ScanJob(scan.id(), adminOrg, owner, ScanJob.Source.UPLOAD, null, null, null, null, null, 0));
+        app.context().getBean(UploadStore.class)
+                .store(scan.id(), 0, name, new ByteArrayInputStream(zip(Map.of("data.txt", planted()))));
+        return scan.id();
+    }
+
+    @Test
+    void aScanOverItsTimeLimitFailsWithThatReason() throws IOException {
+        ScanRepository scans = app.context().getBean(ScanRepository.class);
+        ScanJobRunner runner = app.context().getBean(ScanJobRunner.class);
+        ScanJobProperties properties = app.context().getBean(ScanJobProperties.class);
+        String reason = ScanJobRunner.timeLimitMessage(properties.timeLimit());
+        assertThat(reason).isEqualTo("the scan exceeded its time limit of 60 minutes");
+
+        // mid-scan: the scan is held after it started, and the clock moves past the limit meanwhile
+        long held = directUploadJob("slow.zip");
+        runner.testHook = new ScanListener() {
+            @Override
+            public void enumerated(long files, long bytes) {
+                runner.clock = java.time.Clock.offset(java.time.Clock.systemUTC(), properties.timeLimit().plusMinutes(1));
+                try {
+                    new CountDownLatch(1).await(120, TimeUnit.SECONDS); // until the runner interrupts the scan
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        try {
+            assertThat(runner.run(held)).isEqualTo(ScanJobRunner.Outcome.DONE);
+        } finally {
+            runner.testHook = ScanListener.NONE;
+            runner.clock = java.time.Clock.systemUTC();
+        }
+        Scan failed = scans.findById(adminOrg, held).orElseThrow();
+        assertThat(failed.status().name()).isEqualTo("FAILED");
+        assertThat(failed.errorMessage()).isEqualTo(reason);
+        assertThat(countFindings(held)).isZero();
+        assertThat(jdbc.sql("select count(*) from scan_uploads where scan_id = :id").param("id", held)
+                .query(Long.class).single()).isZero();
+
+        // revived after its node died, but started longer ago than the limit: failed, not scanned again
+        long revived = directUploadJob("revived.zip");
+        jdbc.sql("update scans set status = 'RUNNING', started_at = :at where id = :id")
+                .param("at", io.dataguardian.app.db.Timestamps.toDb(java.time.Instant.now().minus(properties.timeLimit()).minusSeconds(60)))
+                .param("id", revived).update();
+        assertThat(runner.run(revived)).isEqualTo(ScanJobRunner.Outcome.DONE);
+        Scan late = scans.findById(adminOrg, revived).orElseThrow();
+        assertThat(late.status().name()).isEqualTo("FAILED");
+        assertThat(late.errorMessage()).isEqualTo(reason);
+        assertThat(countFindings(revived)).isZero();
+    }
+
+    @Test
+    void theRetentionPurgeDeletesOldScansAndEvictsTheirCachedEntries() throws IOException {
+        ScanRepository scans = app.context().getBean(ScanRepository.class);
+        ScanJobRunner runner = app.context().getBean(ScanJobRunner.class);
+        ScanRetention retention = app.context().getBean(ScanRetention.class);
+        long old = directUploadJob("old.zip");
+        long recent = directUploadJob("recent.zip");
+        assertThat(runner.run(old)).isEqualTo(ScanJobRunner.Outcome.DONE);
+        assertThat(runner.run(recent)).isEqualTo(ScanJobRunner.Outcome.DONE);
+        io.dataguardian.app.scan.ScanFilter all = new io.dataguardian.app.scan.ScanFilter(null, null, null, null);
+
+        // read through the cache: the list, the summary and the dashboard now hold the old scan
+        assertThat(scans.list(adminOrg, all, null, 500).items()).extracting(Scan::id).contains(old, recent);
+        assertThat(scans.summary(adminOrg, old)).isPresent();
+        long completedBefore = scans.statistics(adminOrg).scansByStatus().get(io.dataguardian.app.scan.ScanStatus.COMPLETED);
+
+        ScanJobProperties properties = app.context().getBean(ScanJobProperties.class);
+        jdbc.sql("update scans set finished_at = :at where id = :id")
+                .param("at", io.dataguardian.app.db.Timestamps.toDb(java.time.Instant.now().minus(properties.retention()).minusSeconds(3600)))
+                .param("id", old).update();
+        assertThat(retention.purge()).isEqualTo(1);
+
+        // gone from the database and, at once, from every cached view (no wait for a TTL)
+        assertThat(jdbc.sql("select count(*) from scans where id = :id").param("id", old).query(Long.class).single()).isZero();
+        assertThat(countFindings(old)).isZero();
+        assertThat(scans.list(adminOrg, all, null, 500).items()).extracting(Scan::id).doesNotContain(old).contains(recent);
+        assertThat(scans.summary(adminOrg, old)).isEmpty();
+        assertThat(scans.statistics(adminOrg).scansByStatus().get(io.dataguardian.app.scan.ScanStatus.COMPLETED))
+                .isEqualTo(completedBefore - 1);
+        assertThat(retention.purge()).isZero();
+    }
+
+    @Test
+    void aScheduleSubmitsItsScanWhenDueOnceAndComparesWithItsPreviousRun() throws IOException {
+        ApiClient admin = as("admin", adminPassword);
+        String root = allowedRoot.toString();
+        assertThat(admin.postJson("/api/schedules", Map.of("type", "PATH", "path", root, "cron", "every day"))
+                .statusCode()).isEqualTo(400);
+        assertThat(admin.postJson("/api/schedules", Map.of("type", "PATH", "path", root, "cron", "* * * * * *"))
+                .body()).contains("a minute apart");
+        assertThat(admin.postJson("/api/schedules", Map.of("type", "PATH", "path", root, "cron", "@daily",
+                "zone", "Mars/Olympus")).statusCode()).isEqualTo(400);
+        assertThat(admin.postJson("/api/schedules", Map.of("type", "UPLOAD", "cron", "@daily")).statusCode()).isEqualTo(400);
+        assertThat(admin.postJson("/api/schedules", Map.of("type", "PATH", "path", "/etc", "cron", "@daily"))
+                .statusCode()).isEqualTo(403);
+        ApiClient anna = as("anna", "anna-password-1");
+        assertThat(anna.postJson("/api/schedules", Map.of("type", "PATH", "path", root, "cron", "@daily"))
+                .statusCode()).isEqualTo(403);
+        assertThat(as("vera", "vera-password-1").postJson("/api/schedules", Map.of("type", "DATABASE",
+                "url", "jdbc:postgresql://db/x", "cron", "@daily")).statusCode()).isEqualTo(403);
+
+        // a database schedule keeps its password sealed and never shows it
+        HttpResponse<String> db = anna.postJson("/api/schedules", Map.of("type", "DATABASE",
+                "url", "jdbc:postgresql://db.example/crm", "user", "reader", "password", "sched-s3cret", "cron", "0 30 2 * * SUN"));
+        assertThat(db.statusCode()).as(db.body()).isEqualTo(201);
+        assertThat(db.body()).doesNotContain("sched-s3cret");
+        long dbId = ApiClient.JSON.readTree(db.body()).path("id").asLong();
+        assertThat(jdbc.sql("select db_password_enc from scan_schedules where id = :id").param("id", dbId)
+                .query(String.class).single()).isNotBlank().doesNotContain("sched-s3cret");
+
+        HttpResponse<String> created = admin.postJson("/api/schedules", Map.of("type", "PATH", "path", root,
+                "cron", "0 0 3 * * MON-FRI", "zone", "Europe/Amsterdam"));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode schedule = ApiClient.JSON.readTree(created.body());
+        long id = schedule.path("id").asLong();
+        assertThat(schedule.path("enabled").asBoolean()).isTrue();
+        assertThat(java.time.Instant.parse(schedule.path("nextRunAt").asString())).isAfter(java.time.Instant.now());
+        assertThat(admin.getJson("/api/schedules").path("items").toString()).contains("\"id\":" + id);
+
+        ApiClient bob = as("bob", "bob-password-1");
+        assertThat(bob.get("/api/schedules/" + id).statusCode()).isEqualTo(404);
+        assertThat(bob.delete("/api/schedules/" + id).statusCode()).isEqualTo(404);
+        assertThat(bob.post("/api/schedules/" + id + "/pause").statusCode()).isEqualTo(404);
+        assertThat(bob.getJson("/api/schedules").path("items").size()).isZero();
+
+        // due: one scan is submitted (by this call or the node's own task, whichever comes first), then not again
+        ScanSchedules schedules = app.context().getBean(ScanSchedules.class);
+        long first = fireNow(schedules, admin, id, null);
+        assertThat(admin.awaitEnd(first).path("status").asString()).isEqualTo("COMPLETED");
+        assertThat(schedules.fireDue()).isZero();
+        JsonNode after = admin.getJson("/api/schedules/" + id);
+        assertThat(after.path("lastScanId").asLong()).isEqualTo(first);
+        assertThat(java.time.Instant.parse(after.path("nextRunAt").asString())).isAfter(java.time.Instant.now());
+        assertThat(jdbc.sql("select count(*) from audit_log where action = 'scan.created' and target = :t")
+                .param("t", "scan:" + first).query(Long.class).single()).isEqualTo(1);
+
+        // the next run compares with the previous one of the same target
+        long second = fireNow(schedules, admin, id, first);
+        assertThat(admin.awaitEnd(second).path("status").asString()).isEqualTo("COMPLETED");
+        JsonNode compare = admin.getJson("/api/scans/" + second + "/compare");
+        assertThat(compare.path("previousScanId").asLong()).isEqualTo(first);
+        assertThat(compare.path("newCount").asLong()).isZero();
+
+        // paused: due or not, nothing runs; deleted: gone
+        assertThat(ApiClient.JSON.readTree(admin.post("/api/schedules/" + id + "/pause").body())
+                .path("enabled").asBoolean()).isFalse();
+        makeDue(id);
+        schedules.fireDue();
+        assertThat(admin.getJson("/api/schedules/" + id).path("lastScanId").asLong()).isEqualTo(second);
+        assertThat(admin.delete("/api/schedules/" + id).statusCode()).isEqualTo(204);
+        assertThat(admin.get("/api/schedules/" + id).statusCode()).isEqualTo(404);
+        assertThat(anna.delete("/api/schedules/" + dbId).statusCode()).isEqualTo(204);
+    }
+
+    private void makeDue(long scheduleId) {
+        jdbc.sql("update scan_schedules set next_run_at = :at where id = :id")
+                .param("at", io.dataguardian.app.db.Timestamps.toDb(java.time.Instant.now().minusSeconds(60)))
+                .param("id", scheduleId).update();
+    }
+
+    /** Makes the schedule due, fires, and returns the scan it submitted (not {@code previous}). */
+    private long fireNow(ScanSchedules schedules, ApiClient client, long scheduleId, Long previous) {
+        makeDue(scheduleId);
+        schedules.fireDue();
+        long scan = client.getJson("/api/schedules/" + scheduleId).path("lastScanId").asLong();
+        assertThat(scan).isPositive().isNotEqualTo(previous == null ? -1 : previous);
+        return scan;
+    }
+
+    @Test
+    void anUploadInTheSharedDirectoryIsScannedInPlaceAndDeletedAtTheEnd() throws IOException {
+        Path shared = Files.createTempDirectory("dataguardian-shared-uploads");
+        try {
+            var ctx = app.context();
+            // this node's beans, but uploads in a shared directory (as dataguardian.scan.upload-dir configures)
+            UploadStore uploads = new UploadStore(ctx.getBean(DataSource.class), shared);
+            ScanJobRunner runner = new ScanJobRunner(ctx.getBean(ScanRepository.class),
+                    ctx.getBean(io.dataguardian.app.finding.FindingRepository.class),
+                    ctx.getBean(io.dataguardian.app.scan.FileErrorRepository.class), ctx.getBean(ScanJobStore.class),
+                    uploads, ctx.getBean(CredentialCipher.class), ctx.getBean(InstallationSecret.class),
+                    ctx.getBean(NodeCapacity.class), ctx.getBean(ScanJobProperties.class),
+                    ctx.getBean(io.dataguardian.app.audit.AuditLogRepository.class),
+                    ctx.getBean(org.springframework.transaction.PlatformTransactionManager.class), "shared-dir-node");
+            ScanRepository scans = ctx.getBean(ScanRepository.class);
+            long owner = jdbc.sql("select id from users where username = 'admin'").query(Long.class).single();
+            Scan scan = scans.create(adminOrg, owner, ScanType.FILES, "upload:a.txt, a.txt");
+            ctx.getBean(ScanJobStore.class).insert(new ScanJob(scan.id(), adminOrg, owner, ScanJob.Source.UPLOAD,
+                    null, null, null, null, null, 0));
+            byte[] text = planted().getBytes(StandardCharsets.UTF_8);
+            assertThat(uploads.store(scan.id(), 0, "../a.txt", new ByteArrayInputStream(text))).isEqualTo(text.length);
+            uploads.store(scan.id(), 1, "a.txt", new ByteArrayInputStream(text)); // same name: kept apart
+            Path dir = shared.resolve("scan-" + scan.id());
+            try (var files = Files.list(dir)) {
+                assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("a.txt", "1-a.txt");
+            }
+            assertThat(uploads.bytes(scan.id())).isEqualTo(2L * text.length);
+            assertThat(jdbc.sql("select count(*) from scan_uploads where scan_id = :id").param("id", scan.id())
+                    .query(Long.class).single()).isZero();
+            assertThat(uploads.open(scan.id())).isEqualTo(new UploadStore.Prepared(dir, false));
+
+            assertThat(runner.run(scan.id())).isEqualTo(ScanJobRunner.Outcome.DONE);
+            assertThat(scans.findById(adminOrg, scan.id()).orElseThrow().status().name()).isEqualTo("COMPLETED");
+            assertThat(jdbc.sql("select count(distinct path) from findings where scan_id = :id")
+                    .param("id", scan.id()).query(Long.class).single()).isEqualTo(2);
+            assertThat(dir).doesNotExist();
+
+            // a directory left behind by a scan that has ended is swept; one of a queued scan is kept
+            Files.createDirectories(shared.resolve("scan-" + scan.id()));
+            long queued = scans.create(adminOrg, owner, ScanType.FILES, "upload:b.txt").id();
+            Files.createDirectories(shared.resolve("scan-" + queued));
+            assertThat(uploads.sweep(ctx.getBean(ScanJobStore.class)::isActive)).isEqualTo(1);
+            assertThat(shared.resolve("scan-" + queued)).isDirectory();
+            scans.cancel(adminOrg, queued);
+        } finally {
+            FileSystemUtils.deleteRecursively(shared.toFile());
+        }
     }
 
     private long countFindings(long scanId) {
