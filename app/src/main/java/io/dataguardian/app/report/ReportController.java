@@ -23,6 +23,7 @@ import io.dataguardian.engine.scan.ScanResult;
 import io.dataguardian.engine.scan.ScanStats;
 import io.dataguardian.engine.score.ScoreCalculator;
 import java.io.BufferedOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,14 +55,17 @@ public class ReportController {
     private final FindingRepository findings;
     private final FileErrorRepository fileErrors;
     private final AuditLogRepository audit;
+    private final org.springframework.beans.factory.ObjectProvider<io.dataguardian.app.monitor.Profiler> profiler;
 
     public ReportController(ApiUsers users, ScanService scans, FindingRepository findings,
-                            FileErrorRepository fileErrors, AuditLogRepository audit) {
+                            FileErrorRepository fileErrors, AuditLogRepository audit,
+                            org.springframework.beans.factory.ObjectProvider<io.dataguardian.app.monitor.Profiler> profiler) {
         this.users = users;
         this.scans = scans;
         this.findings = findings;
         this.fileErrors = fileErrors;
         this.audit = audit;
+        this.profiler = profiler;
     }
 
     @GetMapping("/api/scans/{id}/report.{format}")
@@ -85,8 +89,21 @@ public class ReportController {
                 Map.of("format", f.id(), "findings", report.result().findings().size()));
         StreamingResponseBody body = out -> {
             OutputStream buffered = new BufferedOutputStream(out, 1 << 16);
-            Reports.writer(f).write(report, buffered);
-            buffered.flush();
+            // monitor (issue 8): report generation timed as report.<format>
+            io.dataguardian.app.monitor.Profiler p = profiler.getIfAvailable();
+            io.dataguardian.app.monitor.Profiler.Call call = p == null || !p.isEnabled("report") ? null : p.start("report", f.id());
+            try {
+                Reports.writer(f).write(report, buffered);
+                buffered.flush();
+            } catch (IOException | RuntimeException | Error e) {
+                if (call != null) {
+                    call.failure(e);
+                }
+                throw e;
+            }
+            if (call != null) {
+                call.success();
+            }
         };
         String file = "dataguardian-scan-" + id + "." + f.id();
         return ResponseEntity.ok()

@@ -34,7 +34,19 @@ import org.springframework.stereotype.Repository;
  * bypass the cache and read the database.
  */
 @Repository
+@io.dataguardian.app.monitor.Profiled("repository.scans")   // monitor (issue 8): every public call timed
 public class ScanRepository {
+
+    /** Bytes of completed scans ({@code dataguardian.scan.bytes}; the dashboard's scan throughput), when metrics are on. */
+    public static final String SCAN_BYTES = "dataguardian.scan.bytes";
+
+    private volatile io.micrometer.core.instrument.Counter scannedBytes;
+
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void setMeterRegistry(io.micrometer.core.instrument.MeterRegistry registry) {
+        this.scannedBytes = io.micrometer.core.instrument.Counter.builder(SCAN_BYTES).baseUnit("bytes")
+                .description("Bytes read by completed scans").register(registry);
+    }
 
     static final int MAX_PAGE = 500;
 
@@ -115,7 +127,7 @@ public class ScanRepository {
             return false;
         }
         Instant now = Timestamps.now(clock);
-        return jdbc.sql("update scans set status = 'COMPLETED', critical_count = :c, high_count = :h,"
+        boolean done = jdbc.sql("update scans set status = 'COMPLETED', critical_count = :c, high_count = :h,"
                         + " medium_count = :m, low_count = :l, findings_count = :total, file_error_count = :fe,"
                         + " risk_score = :risk, compliance_score = :compliance, current_item = null,"
                         + " finished_at = :now, updated_at = :now, duration_ms = :ms"
@@ -126,6 +138,10 @@ public class ScanRepository {
                 .param("now", Timestamps.toDb(now)).param("ms", durationMs(scan.get(), now))
                 .param("org", orgId).param("id", scanId)
                 .update() == 1;
+        if (done && scannedBytes != null) {
+            scannedBytes.increment(scan.get().progress().bytesDone());
+        }
+        return done;
     }
 
     /** Any non-final state -> FAILED, with a message for a person (never a credential or raw value). */
