@@ -21,7 +21,8 @@ final class PageClient {
 
     private final String base;
     private final String language;
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
     PageClient(String base, String language) {
@@ -62,6 +63,16 @@ final class PageClient {
         }
         return send(request(action).header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())).build());
+    }
+
+    /** The values of every cookie this client holds (the session cookie among them). */
+    java.util.List<String> cookieValues() {
+        return cookies.getCookieStore().getCookies().stream().map(java.net.HttpCookie::getValue).toList();
+    }
+
+    /** POSTs a form whose CSRF token is taken from the page at {@code pageWithForm} (alias of postForm for buttons). */
+    HttpResponse<String> press(String pageWithForm, String action) {
+        return postForm(pageWithForm, action, Map.of());
     }
 
     private String csrf(String page) {
