@@ -69,6 +69,10 @@ public final class RedisTier implements AutoCloseable {
     private final Set<Invalidation> pending = ConcurrentHashMap.newKeySet();
     private final Set<String> pendingNamespaces = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean disconnected = new AtomicBoolean();
+    /** Connection losses so far (any connection of this tier's client, the subscription included). */
+    private final java.util.concurrent.atomic.AtomicLong disconnects = new java.util.concurrent.atomic.AtomicLong();
+    /** {@link #disconnects} when the breaker last closed: unchanged means no invalidation can have been missed. */
+    private volatile long disconnectsAtLastClose;
     private volatile StatefulRedisPubSubConnection<String, String> pubSub;
     private volatile Consumer<Invalidation> invalidationHandler = i -> { };
     private volatile Runnable l1Flush = () -> { };
@@ -108,6 +112,7 @@ public final class RedisTier implements AutoCloseable {
         ((RedisClient) factory.getNativeClient()).addListener(new RedisConnectionStateListener() {
             @Override
             public void onRedisDisconnected(RedisChannelHandler<?, ?> connection) {
+                disconnects.incrementAndGet();
                 disconnected.set(true);
             }
 
@@ -127,7 +132,7 @@ public final class RedisTier implements AutoCloseable {
         template.setValueSerializer(RedisSerializer.byteArray());
         template.afterPropertiesSet();
         breaker.onClose(this::replayPending);
-        breaker.onClose(() -> l1Flush.run());
+        breaker.onClose(this::flushL1IfInvalidationsMayBeLost);
         this.probe = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "dg-cache-redis-probe");
             t.setDaemon(true);
@@ -135,6 +140,20 @@ public final class RedisTier implements AutoCloseable {
         });
         long every = Math.max(10, props.getBreakerProbeInterval().toMillis());
         probe.scheduleWithFixedDelay(this::probeOnce, 0, every, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * On breaker close: drop L1 only if a connection was lost (or the subscription is not up) since the
+     * breaker last closed. A breaker opened by slow commands on a connection that stayed up has missed
+     * no invalidation (the subscription kept delivering them, and this node's own unsent deletes are
+     * replayed first), and flushing then would empty L1 on every open/close cycle under load.
+     */
+    private void flushL1IfInvalidationsMayBeLost() {
+        long now = disconnects.get();
+        if (now != disconnectsAtLastClose || !subscribed()) {
+            l1Flush.run();
+        }
+        disconnectsAtLastClose = now;
     }
 
     void onInvalidation(Consumer<Invalidation> handler) {

@@ -63,6 +63,41 @@ class TwoTierCacheRedisTest {
         return node.get(NS, org, key, ScoreView.class, () -> load(org, key));
     }
 
+    /**
+     * Found by the 200-thread load run (bench CacheLoad): on a busy machine single commands pass the
+     * 50 ms budget, the breaker opens and closes every second or so, and each close used to drop all of
+     * L1, so the hit rate collapsed onto the database. A breaker opened by a slow command while the
+     * connections stayed up has missed no invalidation: L1 stays, and deletes still arrive.
+     */
+    @Test
+    void aBreakerOpenedBySlownessKeepsL1AndStillHearsDeletes() {
+        await("A's first subscription flush is done", () -> a.l1Flushes() > 0);
+        db.put("org1/kept", new ScoreView("kept", 1, List.of()));
+        db.put("org1/gone", new ScoreView("gone", 2, List.of()));
+        read(a, "org1", "kept");
+        read(a, "org1", "gone");
+        RedisCircuitBreaker breaker = a.redis().orElseThrow().breaker();
+        long flushes = a.l1Flushes();
+        long closed = breaker.closedCount();
+        long invalidations = a.stats(NS).l1Invalidations();
+
+        breaker.recordTimeout(); // what a command over the timeout does; no connection is lost
+        assertThat(breaker.allowsRequests()).isFalse();
+        db.remove("org1/gone");
+        b.evict(NS, "org1", "gone");
+        await("A hears B's delete while its breaker is open or just closed",
+                () -> a.stats(NS).l1Invalidations() > invalidations);
+        await("breaker closes by itself", () -> breaker.closedCount() > closed && breaker.allowsRequests());
+
+        assertThat(a.l1Flushes()).isEqualTo(flushes);
+        long l1Hits = a.stats(NS).l1Hits();
+        long l2Hits = a.stats(NS).l2Hits();
+        assertThat(read(a, "org1", "kept").score()).isEqualTo(1);
+        assertThat(a.stats(NS).l1Hits()).isEqualTo(l1Hits + 1);
+        assertThat(a.stats(NS).l2Hits()).isEqualTo(l2Hits);
+        assertThat(read(a, "org1", "gone")).isNull();
+    }
+
     @Test
     void aValueLoadedOnOneNodeIsServedFromRedisOnTheOther() {
         db.put("org1/s1", new ScoreView("s1", 82, List.of("j***@example.com")));
