@@ -1,26 +1,55 @@
 package io.dataguardian.bench.cache;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.dataguardian.app.cache.CacheCodec;
+import io.dataguardian.app.cache.CacheProperties;
+import io.dataguardian.app.cache.TwoTierCache;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Hit rate of the L1 policy (Caffeine, W-TinyLFU) on a Zipf read workload, against an LRU of the same
- * size and the optimum (the share of requests that go to the {@code size} most popular keys).
+ * size and the optimum (the share of requests that go to the {@code size} most popular keys). All
+ * policies see the same request stream.
  *
- * <pre>java -cp bench/target/benchmarks.jar io.dataguardian.bench.cache.ZipfCacheHitRate [keys] [size] [skew] [requests]</pre>
- * Defaults: 1,000,000 keys, 10,000 entries (1 %), skew 0.99, 20,000,000 requests after as many for warm-up.
+ * <pre>java -cp bench/target/benchmarks.jar io.dataguardian.bench.cache.ZipfCacheHitRate [keys] [size] [skew] [requests] [seed] [variants]</pre>
+ * Defaults: 1,000,000 keys, 10,000 entries (1 %), skew 0.99, 20,000,000 requests after as many for
+ * warm-up, seed 42, variants {@code size,lru} (comma-separated; {@code all} for every one):
+ * <ul>
+ * <li>{@code size}: Caffeine {@code maximumSize(size)}, maintenance on the calling thread (the reference);</li>
+ * <li>{@code weight1}: {@code maximumWeight(size)} with every entry weighing 1, same thread;</li>
+ * <li>{@code weight}: {@code maximumWeight} with the L1's own estimate of each entry (96 B + key chars
+ *     x 2 + JSON envelope bytes), budget = size x the mean estimate, same thread;</li>
+ * <li>{@code sizeAsync}: {@code maximumSize(size)} with Caffeine's default executor (as in the L1);</li>
+ * <li>{@code l1}: the real {@link TwoTierCache} L1 (no Redis): its builder (weigher, variable expiry,
+ *     AsyncCache, default executor) and its get path, budget as {@code weight};</li>
+ * <li>{@code lru}: an LRU (LinkedHashMap in access order).</li>
+ * </ul>
  */
 public final class ZipfCacheHitRate {
+
+    interface Policy {
+        /** @return whether the key was present; a miss inserts it */
+        boolean access(int key);
+    }
 
     public static void main(String[] args) {
         int keys = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int size = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
         double skew = args.length > 2 ? Double.parseDouble(args[2]) : 0.99;
         int requests = args.length > 3 ? Integer.parseInt(args[3]) : 20_000_000;
+        long seed = args.length > 4 ? Long.parseLong(args[4]) : 42;
+        String variants = args.length > 5 ? args[5] : "size,lru";
+        if (variants.equals("all")) {
+            variants = "size,weight1,weight,sizeAsync,l1,lru";
+        }
 
         double[] cdf = new double[keys];
         double sum = 0;
@@ -33,41 +62,112 @@ public final class ZipfCacheHitRate {
             cdf[i] /= sum;
         }
 
-        // Same-thread maintenance so the policy sees every access in order (no dropped reads).
-        Cache<Integer, Boolean> tinyLfu = Caffeine.newBuilder().maximumSize(size).executor(Runnable::run).build();
+        CacheCodec codec = new CacheCodec();
+        int envelope = codec.encode(Boolean.TRUE, System.currentTimeMillis() + 3_600_000).length;
+        // the L1's estimate (TwoTierCache.weight): 96 + 2 * (org + key chars) + JSON bytes; org "o", key "k<id>"
+        long totalWeight = 0;
+        for (int i = 0; i < keys; i++) {
+            totalWeight += weight(i, envelope);
+        }
+        long budget = Math.round(size * (totalWeight / (double) keys));
+
+        Map<String, Policy> policies = new LinkedHashMap<>();
+        for (String v : variants.split(",")) {
+            switch (v) {
+                case "size" -> policies.put("Caffeine maximumSize, same-thread", caffeine(
+                        Caffeine.newBuilder().maximumSize(size).executor(Runnable::run).build()));
+                case "weight1" -> policies.put("Caffeine maximumWeight, weight 1", caffeine(
+                        Caffeine.newBuilder().maximumWeight(size).<Integer, Boolean>weigher((k, b) -> 1)
+                                .executor(Runnable::run).build()));
+                case "weight" -> policies.put("Caffeine maximumWeight, L1 weigher", caffeine(
+                        Caffeine.newBuilder().maximumWeight(budget).<Integer, Boolean>weigher((k, b) -> weight(k, envelope))
+                                .executor(Runnable::run).build()));
+                case "sizeAsync" -> policies.put("Caffeine maximumSize, default executor", caffeine(
+                        Caffeine.newBuilder().maximumSize(size).build()));
+                case "l1" -> policies.put("TwoTierCache L1 (real, no Redis)", twoTierL1(budget));
+                case "lru" -> policies.put("LRU", lru(size));
+                default -> throw new IllegalArgumentException("unknown variant " + v);
+            }
+        }
+
+        SplittableRandom random = new SplittableRandom(seed);
+        // the key ids are shuffled so popularity is not correlated with hash order
+        int[] permutation = permutation(keys, random);
+        List<Policy> list = new ArrayList<>(policies.values());
+        long[] hits = new long[list.size()];
+        for (int phase = 0; phase < 2; phase++) {
+            java.util.Arrays.fill(hits, 0);
+            for (int r = 0; r < requests; r++) {
+                int key = permutation[sample(cdf, random.nextDouble())];
+                for (int p = 0; p < hits.length; p++) {
+                    if (list.get(p).access(key)) {
+                        hits[p]++;
+                    }
+                }
+            }
+        }
+        System.out.printf("Zipf skew %.2f, %,d keys, cache %,d entries (%.2f%%), %,d requests measured after %,d warm-up, seed %d%n",
+                skew, keys, size, 100.0 * size / keys, requests, requests, seed);
+        System.out.printf("  %-40s %6.2f%%%n", "optimum (top " + size + " keys' share)", 100 * top);
+        int i = 0;
+        for (String name : policies.keySet()) {
+            double rate = 100.0 * hits[i++] / requests;
+            System.out.printf("  %-40s %6.2f%%  (%.2f pp below optimum)%n", name, rate, 100 * top - rate);
+        }
+        if (policies.keySet().stream().anyMatch(n -> n.contains("weigher") || n.contains("L1"))) {
+            System.out.printf("  weighted budget %,d B = %,d x mean estimate %.1f B%n", budget, size, totalWeight / (double) keys);
+        }
+    }
+
+    static int weight(int key, int envelope) {
+        return 96 + 2 * (1 + 1 + digits(key)) + envelope;
+    }
+
+    private static int digits(int n) {
+        return n < 10 ? 1 : 1 + digits(n / 10);
+    }
+
+    private static Policy caffeine(Cache<Integer, Boolean> cache) {
+        return key -> {
+            if (cache.getIfPresent(key) != null) {
+                return true;
+            }
+            cache.put(key, Boolean.TRUE);
+            return false;
+        };
+    }
+
+    private static Policy lru(int size) {
         Map<Integer, Boolean> lru = new LinkedHashMap<>(size * 2, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<Integer, Boolean> eldest) {
                 return size() > size;
             }
         };
-        SplittableRandom random = new SplittableRandom(42);
-        long tinyHits = 0;
-        long lruHits = 0;
-        // the key ids are shuffled so popularity is not correlated with hash order
-        int[] permutation = permutation(keys, random);
-        for (int phase = 0; phase < 2; phase++) {
-            tinyHits = 0;
-            lruHits = 0;
-            for (int r = 0; r < requests; r++) {
-                int key = permutation[sample(cdf, random.nextDouble())];
-                if (tinyLfu.getIfPresent(key) != null) {
-                    tinyHits++;
-                } else {
-                    tinyLfu.put(key, Boolean.TRUE);
-                }
-                if (lru.get(key) != null) {
-                    lruHits++;
-                } else {
-                    lru.put(key, Boolean.TRUE);
-                }
+        return key -> {
+            if (lru.get(key) != null) {
+                return true;
             }
-        }
-        System.out.printf("Zipf skew %.2f, %,d keys, cache %,d entries (%.2f%%), %,d requests measured after %,d warm-up%n",
-                skew, keys, size, 100.0 * size / keys, requests, requests);
-        System.out.printf("  optimum (top %,d keys' share): %6.2f%%%n", size, 100 * top);
-        System.out.printf("  Caffeine W-TinyLFU (L1):       %6.2f%%%n", 100.0 * tinyHits / requests);
-        System.out.printf("  LRU:                           %6.2f%%%n", 100.0 * lruHits / requests);
+            lru.put(key, Boolean.TRUE);
+            return false;
+        };
+    }
+
+    private static Policy twoTierL1(long budget) {
+        CacheProperties props = new CacheProperties();
+        CacheProperties.Namespace ns = new CacheProperties.Namespace(Duration.ofHours(4));
+        ns.setL1MaxSize(DataSize.ofBytes(budget));
+        props.getNamespaces().put("zipf", ns);
+        TwoTierCache cache = new TwoTierCache(props, new CacheCodec(), null);
+        boolean[] loaded = new boolean[1];
+        return key -> {
+            loaded[0] = false;
+            cache.get("zipf", "o", "k" + key, Boolean.class, () -> {
+                loaded[0] = true;
+                return Boolean.TRUE;
+            });
+            return !loaded[0];
+        };
     }
 
     private static int sample(double[] cdf, double u) {
