@@ -77,6 +77,27 @@ class ValidatorsTest {
         assertThat(CandidateFinder.validPhone("0012345678")).isFalse();
     }
 
+    /** The fast path for Dutch national numbers answers exactly as PhoneNumberUtil.parse(.., "NL") + isValidNumber. */
+    @Test
+    void nationalPhoneFastPathAgreesWithParse() {
+        java.util.Random r = new java.util.Random(7);
+        String[] leads = {"06", "0800", "0900", "088", "010", "020", "0111", "09", "08", "07", "05", "01"};
+        int valid = 0;
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder sb = new StringBuilder(leads[r.nextInt(leads.length)]);
+            int len = 8 + r.nextInt(4);
+            while (sb.length() < len) {
+                sb.append((char) ('0' + r.nextInt(10)));
+            }
+            String number = sb.toString();
+            boolean expected = CandidateFinder.validPhoneParsed(number);
+            valid += expected ? 1 : 0;
+            assertThat(CandidateFinder.validPhone(number)).as("%s-digit number starting %s", len,
+                    number.substring(0, 3)).isEqualTo(expected);
+        }
+        assertThat(valid).isGreaterThan(2_000); // both answers occur
+    }
+
     @Test
     void entropyOfRandomAndRepetitiveValues() {
         assertThat(Checksums.entropy("aaaaaaaa")).isZero();
