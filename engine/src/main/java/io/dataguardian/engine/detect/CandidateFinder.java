@@ -127,8 +127,17 @@ final class CandidateFinder {
         return c >= 'a' && c <= 'z';
     }
 
+    /** [0-9A-Za-z], one load instead of two compares on the class table (alnumEnd is the hottest loop). */
+    private static final boolean[] ASCII_ALNUM = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            ASCII_ALNUM[c] = CLS[c] >= DIGIT && CLS[c] <= LOWER;
+        }
+    }
+
     static boolean isAsciiAlnum(char c) {
-        return c < 128 && CLS[c] >= DIGIT && CLS[c] <= LOWER;
+        return c < 128 && ASCII_ALNUM[c];
     }
 
     private static final boolean[] LATIN1_LETTER = new boolean[256];
@@ -177,7 +186,11 @@ final class CandidateFinder {
 
     private int alnumEnd(int p) {
         int q = p;
-        while (q < limit && (isAsciiAlnum(b[q]) || (b[q] >= 128 && Character.isLetterOrDigit(b[q])))) {
+        while (q < limit) {
+            char c = b[q];
+            if (c < 128 ? !ASCII_ALNUM[c] : !Character.isLetterOrDigit(c)) {
+                break;
+            }
             q++;
         }
         return q;
