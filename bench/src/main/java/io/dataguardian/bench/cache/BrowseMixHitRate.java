@@ -62,7 +62,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>A read counts as a hit when the repository call took no database connection. Measured after a
  * warm-up, in real time; the 5 min dashboard TTL does not run out within the run (see docs/cache.md).
  *
- * <pre>java -Xmx1g -cp bench/target/benchmarks.jar io.dataguardian.bench.cache.BrowseMixHitRate [seconds=60] [warmup=30] [orgs=50] [rate=40] [running=5] [scanSeconds=60]</pre>
+ * <pre>java -Xmx1g -cp bench/target/benchmarks.jar io.dataguardian.bench.cache.BrowseMixHitRate [seconds=60] [warmup=30] [orgs=50] [rate=40] [running=5] [scanSeconds=60] [progressMs=500]</pre>
  */
 public final class BrowseMixHitRate {
 
@@ -101,11 +101,13 @@ public final class BrowseMixHitRate {
         int rate = arg(args, 3, 40);
         int running = arg(args, 4, 5);
         int scanSeconds = arg(args, 5, 60);
-        new BrowseMixHitRate().run(seconds, warmup, orgs, rate, running, scanSeconds);
+        int progressMs = arg(args, 6, 500);
+        new BrowseMixHitRate().run(seconds, warmup, orgs, rate, running, scanSeconds, progressMs);
         System.exit(0);
     }
 
-    void run(int seconds, int warmup, int orgs, int rate, int running, int scanSeconds) throws Exception {
+    void run(int seconds, int warmup, int orgs, int rate, int running, int scanSeconds, int progressMs)
+            throws Exception {
         String url = System.getProperty("dataguardian.bench.pg-url", "jdbc:postgresql://127.0.0.1:5432/test");
         String user = System.getProperty("dataguardian.bench.pg-user", "postgres");
         String password = System.getProperty("dataguardian.bench.pg-password", "");
@@ -138,7 +140,7 @@ public final class BrowseMixHitRate {
                 ctx.register(TwoTierCacheConfiguration.class, QueryCacheConfiguration.class, ScanCacheKeys.class);
                 ctx.refresh();
                 drive(ctx.getBean(ScanRepository.class), ctx.getBean(FindingRepository.class),
-                        ctx.getBean(TwoTierCache.class), orgIds, scansByOrg, seconds, warmup, rate, running, scanSeconds);
+                        ctx.getBean(TwoTierCache.class), orgIds, scansByOrg, seconds, warmup, rate, running, scanSeconds, progressMs);
             }
         } finally {
             if (pool != null) {
@@ -151,7 +153,8 @@ public final class BrowseMixHitRate {
     }
 
     private void drive(ScanRepository scans, FindingRepository findings, TwoTierCache cache, long[] orgIds,
-                       List<List<Long>> scansByOrg, int seconds, int warmup, int rate, int running, int scanSeconds)
+                       List<List<Long>> scansByOrg, int seconds, int warmup, int rate, int running, int scanSeconds,
+                       int progressMs)
             throws Exception {
         double[] orgCdf = CacheLoad.zipfCdf(orgIds.length, 1.0);
         AtomicBoolean stop = new AtomicBoolean();
@@ -180,7 +183,7 @@ public final class BrowseMixHitRate {
                         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(scanSeconds / 2 + random.nextInt(scanSeconds));
                         long files = 0;
                         while (System.nanoTime() < end && !stop.get()) {
-                            Thread.sleep(500);
+                            Thread.sleep(progressMs);
                             files += 7;
                             scans.updateProgress(org, scan.id(), new Scan.Progress(files, 1000, files * 4096, 4_096_000, files / 3, "dir/file" + files));
                             writes.increment();
@@ -212,6 +215,9 @@ public final class BrowseMixHitRate {
                     java.util.concurrent.locks.LockSupport.parkNanos(wait);
                 }
                 long visitSeed = random.nextLong();
+                if (stop.get()) {
+                    break;
+                }
                 readers.execute(() -> {
                     try {
                         visit(scans, findings, orgIds, scansByOrg, orgCdf, new SplittableRandom(visitSeed));
@@ -236,6 +242,7 @@ public final class BrowseMixHitRate {
         Map<String, long[]> after = snapshot(cache);
         String loadEnd = CacheLoad.loadAverage();
         stop.set(true);
+        arrivals.join(2_000);
         readers.shutdown();
         readers.awaitTermination(10, TimeUnit.SECONDS);
         for (Thread t : writers) {
@@ -243,9 +250,9 @@ public final class BrowseMixHitRate {
             t.join(5_000);
         }
 
-        System.out.printf("browse mix: %d orgs (Zipf 1.0), %d visits/s, %d scans running (progress every 500 ms,"
+        System.out.printf("browse mix: %d orgs (Zipf 1.0), %d visits/s, %d scans running (progress every %d ms,"
                         + " %d s mean), %d s warm-up, %d s measured; load average %s -> %s%n", orgIds.length, rate,
-                running, scanSeconds, warmup, seconds, loadStart, loadEnd);
+                running, progressMs, scanSeconds, warmup, seconds, loadStart, loadEnd);
         System.out.printf("measured: %,d visits, %,d writes (create/start/progress/insert/complete)%n",
                 visits.sum() - visitsBefore, writes.sum() - writesBefore);
         long allReads = 0;
