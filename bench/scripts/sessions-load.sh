@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# Issue 7's load scenario: 1,000 users logged in and browsing against PostgreSQL + Redis, memory per session in
+# Redis, and login/request latency with ~1k vs 100k stored sessions. Figures: docs/sessions.md ("Measured").
+#
+#   mvn -B -q -o -pl app,bench -am -Dmaven.test.skip=true package
+#   bench/scripts/sessions-load.sh            # ~6-8 minutes on 2 cores
+#
+# Creates a fresh database dg_load_<id> and uses the Redis namespace dgload<id>: (sessions and cache keys), starts the
+# server jar on a free port with -Xmx1g, and whatever happens (error, time limit, Ctrl-C) stops the server, unlinks
+# every dgload<id>:* key and drops the database. Every phase runs under `timeout`.
+# Environment: JAR, BENCH_JAR, PGHOST (127.0.0.1), PGUSER (postgres), REDIS_HOST (127.0.0.1), REDIS_PORT (6379),
+# USERS (1000), ACCOUNTS (200), THREADS (200), DURATION (60 s), THINK_MIN/THINK_MAX (ms), LOGIN_TIMEOUT (240 s),
+# STORED (100000),
+# PROBE_LOGINS (60), PROBE_REQUESTS (3000), OUT (bench/out/sessions-<id>).
+set -uo pipefail
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+JAR=${JAR:-$ROOT/app/target/dataguardian-app-exec.jar}
+BENCH_JAR=${BENCH_JAR:-$ROOT/bench/target/benchmarks.jar}
+PGHOST=${PGHOST:-127.0.0.1}; PGUSER=${PGUSER:-postgres}
+REDIS_HOST=${REDIS_HOST:-127.0.0.1}; REDIS_PORT=${REDIS_PORT:-6379}
+USERS=${USERS:-1000}; ACCOUNTS=${ACCOUNTS:-200}; THREADS=${THREADS:-200}; DURATION=${DURATION:-60}
+THINK_MIN=${THINK_MIN:-500}; THINK_MAX=${THINK_MAX:-1500}; STORED=${STORED:-100000}
+LOGIN_TIMEOUT=${LOGIN_TIMEOUT:-240}; PROBE_LOGINS=${PROBE_LOGINS:-60}; PROBE_REQUESTS=${PROBE_REQUESTS:-3000}
+ID=$(head -c 4 /dev/urandom | od -An -tx1 | tr -d ' \n')
+DB=dg_load_$ID
+NS=dgload$ID
+OUT=${OUT:-$ROOT/bench/out/sessions-$ID}
+PORT=$(( 20000 + RANDOM % 20000 ))
+BASE=http://127.0.0.1:$PORT
+REDIS_URL=redis://$REDIS_HOST:$REDIS_PORT
+ADMIN_PASSWORD=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
+PASSWORD=Load-$(head -c 12 /dev/urandom | base64 | tr -d '/+=')
+APP_PID=
+mkdir -p "$OUT"
+for f in "$JAR" "$BENCH_JAR"; do [ -f "$f" ] || { echo "missing $f (build first, see the header)"; exit 2; }; done
+
+log() { echo "[$(date +%T) load $(cut -d' ' -f1-3 /proc/loadavg)] $*" | tee -a "$OUT/summary.txt"; }
+bench() { local limit=$1; shift; timeout --kill-after=10 "$limit" java -Xmx512m -cp "$BENCH_JAR" "$@"; }
+rcli() { redis-cli -h "$REDIS_HOST" -p "$REDIS_PORT" "$@"; }
+redis_mem() { log "redis $1: $(rcli info memory | grep -E '^used_memory:' | tr -d '\r'), keys under $NS: $(rcli --scan --pattern "$NS:*" | wc -l)"; }
+
+cleanup() {
+  trap - EXIT INT TERM
+  if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
+    kill "$APP_PID"; for _ in $(seq 30); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 1; done
+    kill -9 "$APP_PID" 2>/dev/null
+  fi
+  timeout 120 java -cp "$BENCH_JAR" io.dataguardian.bench.sessions.RedisSessions clean --redis "$REDIS_URL" --prefix "$NS" 2>&1 | tail -1
+  # belt and braces: anything left (also if the Java cleaner failed)
+  rcli --scan --pattern "$NS:*" | xargs -r -n 1000 redis-cli -h "$REDIS_HOST" -p "$REDIS_PORT" unlink >/dev/null
+  dropdb -h "$PGHOST" -U "$PGUSER" --if-exists "$DB" && echo "dropped database $DB"
+  echo "left under $NS:*: $(rcli --scan --pattern "$NS:*" | wc -l) keys; output in $OUT"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+createdb -h "$PGHOST" -U "$PGUSER" "$DB" || exit 1
+log "database $DB, redis namespace $NS, port $PORT, jar $JAR"
+redis_mem "before start"
+
+# min-headroom=0: on a shared, loaded machine the seed scans would otherwise stay queued (NodeCapacity)
+DATAGUARDIAN_DB_URL=jdbc:postgresql://$PGHOST:5432/$DB DATAGUARDIAN_DB_USER=$PGUSER \
+DATAGUARDIAN_REDIS_URL=$REDIS_URL DATAGUARDIAN_CACHE_KEY_PREFIX=$NS \
+DATAGUARDIAN_ADMIN_PASSWORD=$ADMIN_PASSWORD DATAGUARDIAN_PORT=$PORT DATAGUARDIAN_DATA_DIR=$OUT/data \
+  java -Xmx1g -Djava.io.tmpdir="$OUT" -jar "$JAR" --spring.session.data.redis.namespace="$NS:session" \
+  --dataguardian.scan.min-headroom=0 \
+  >"$OUT/app.log" 2>&1 &
+APP_PID=$!
+START_LIMIT=${START_LIMIT:-360}   # seconds; a loaded 2-core machine took 3+ minutes
+while [ "$SECONDS" -lt "$START_LIMIT" ]; do
+  curl -sf -m 5 "$BASE/actuator/health/readiness" >/dev/null && break
+  kill -0 "$APP_PID" 2>/dev/null || { log "server died at start-up:"; tail -20 "$OUT/app.log"; exit 1; }
+  sleep 1
+done
+curl -sf -m 5 "$BASE/actuator/health/readiness" >/dev/null || { log "server not ready after $START_LIMIT s"; exit 1; }
+log "server up after ${SECONDS} s: $(grep -m1 'DataGuardian mode' "$OUT/app.log" | sed 's/.*DataGuardian mode/mode/')"
+
+log "phase 1: seed $ACCOUNTS accounts + 3 scans"
+bench 300 io.dataguardian.bench.sessions.SessionsLoad seed --base "$BASE" --admin-password "$ADMIN_PASSWORD" \
+  --accounts "$ACCOUNTS" --prefix lu --password "$PASSWORD" --scans 3 | tee -a "$OUT/summary.txt" || { log "seed failed"; exit 1; }
+redis_mem "after seed"
+
+log "phase 2: $USERS users log in and browse for $DURATION s"
+bench $(( DURATION + LOGIN_TIMEOUT + 90 )) io.dataguardian.bench.sessions.SessionsLoad browse --base "$BASE" --users "$USERS" \
+  --accounts "$ACCOUNTS" --prefix lu --password "$PASSWORD" --threads "$THREADS" --duration "$DURATION" \
+  --think-min "$THINK_MIN" --think-max "$THINK_MAX" --login-timeout "$LOGIN_TIMEOUT" | tee -a "$OUT/summary.txt"
+redis_mem "after browse"
+bench 120 io.dataguardian.bench.sessions.RedisSessions memory --redis "$REDIS_URL" --ns "$NS:session" | tee -a "$OUT/summary.txt"
+
+log "phase 3: probe with ~$USERS stored sessions"
+bench 300 io.dataguardian.bench.sessions.SessionsLoad probe --base "$BASE" --accounts 10 --prefix lu --password "$PASSWORD" \
+  --logins "$PROBE_LOGINS" --requests "$PROBE_REQUESTS" --threads 4 --label "~1k stored" | tee -a "$OUT/summary.txt"
+
+log "phase 4: seed $STORED sessions directly in Redis"
+bench 300 io.dataguardian.bench.sessions.RedisSessions seed --redis "$REDIS_URL" --ns "$NS:session" --user lu0001 \
+  --count "$STORED" --per-user 5 | tee -a "$OUT/summary.txt" || { log "redis seed failed"; exit 1; }
+redis_mem "after seeding $STORED"
+bench 300 io.dataguardian.bench.sessions.RedisSessions memory --redis "$REDIS_URL" --ns "$NS:session" | tee -a "$OUT/summary.txt"
+
+log "phase 5: probe with ~$STORED stored sessions"
+bench 300 io.dataguardian.bench.sessions.SessionsLoad probe --base "$BASE" --accounts 10 --prefix lu --password "$PASSWORD" \
+  --logins "$PROBE_LOGINS" --requests "$PROBE_REQUESTS" --threads 4 --label "~${STORED} stored" | tee -a "$OUT/summary.txt"
+
+log "server log: $(grep -cE ' (ERROR|WARN) ' "$OUT/app.log") WARN/ERROR lines"
+grep -E ' (ERROR|WARN) ' "$OUT/app.log" | cut -c1-300 | sort | uniq -c | sort -rn | head -20 | tee -a "$OUT/summary.txt"
+log "server RSS $(ps -o rss= -p "$APP_PID" | awk '{printf "%.0f MiB", $1/1024}')"
