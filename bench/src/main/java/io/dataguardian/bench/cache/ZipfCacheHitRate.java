@@ -30,6 +30,8 @@ import org.springframework.util.unit.DataSize;
  * <li>{@code sizeAsync}: {@code maximumSize(size)} with Caffeine's default executor (as in the L1);</li>
  * <li>{@code l1}: the real {@link TwoTierCache} L1 (no Redis): its builder (weigher, variable expiry,
  *     AsyncCache, default executor) and its get path, budget as {@code weight};</li>
+ * <li>{@code asyncPlaceholder}: an AsyncCache ({@code maximumSize}, same thread) used as the L1 uses it on a
+ *     miss: {@code putIfAbsent} of an incomplete future, completed after the load;</li>
  * <li>{@code lru}: an LRU (LinkedHashMap in access order).</li>
  * </ul>
  */
@@ -85,6 +87,8 @@ public final class ZipfCacheHitRate {
                 case "sizeAsync" -> policies.put("Caffeine maximumSize, default executor", caffeine(
                         Caffeine.newBuilder().maximumSize(size).build()));
                 case "l1" -> policies.put("TwoTierCache L1 (real, no Redis)", twoTierL1(budget));
+                case "asyncPlaceholder" -> policies.put("AsyncCache maximumSize, L1's miss pattern, same-thread",
+                        asyncPlaceholder(Caffeine.newBuilder().maximumSize(size).executor(Runnable::run).buildAsync()));
                 case "lru" -> policies.put("LRU", lru(size));
                 default -> throw new IllegalArgumentException("unknown variant " + v);
             }
@@ -133,6 +137,19 @@ public final class ZipfCacheHitRate {
                 return true;
             }
             cache.put(key, Boolean.TRUE);
+            return false;
+        };
+    }
+
+    /** The L1's miss path without the rest: getIfPresent, putIfAbsent of an incomplete future, complete it. */
+    private static Policy asyncPlaceholder(com.github.benmanes.caffeine.cache.AsyncCache<Integer, Boolean> cache) {
+        return key -> {
+            if (cache.getIfPresent(key) != null) {
+                return true;
+            }
+            java.util.concurrent.CompletableFuture<Boolean> mine = new java.util.concurrent.CompletableFuture<>();
+            cache.asMap().putIfAbsent(key, mine);
+            mine.complete(Boolean.TRUE);
             return false;
         };
     }
