@@ -52,7 +52,7 @@ final class ScanCommand implements Callable<Integer> {
     List<String> targets;
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
-            description = "json, sarif, csv, html or text. Default: from the --output extension, else text.")
+            description = "json, sarif, csv, html, text or pdf. Default: from the --output extension, else text.")
     String format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report here (atomically) instead of stdout.")

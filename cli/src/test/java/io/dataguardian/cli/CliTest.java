@@ -109,8 +109,8 @@ class CliTest {
     @Test
     void exitsTwoOnUsageErrors() {
         assertThat(run("scan")).isEqualTo(2);
-        assertThat(run("scan", dir.toString(), "--format", "pdf")).isEqualTo(2);
-        assertThat(stderr()).contains("unknown report format 'pdf'");
+        assertThat(run("scan", dir.toString(), "--format", "docx")).isEqualTo(2);
+        assertThat(stderr()).contains("unknown report format 'docx'");
         assertThat(run("scan", dir.toString(), "--fail-on", "urgent")).isEqualTo(2);
         assertThat(run("scan", dir.resolve("missing").toString())).isEqualTo(2);
         assertThat(stderr()).contains("no such file or directory");
@@ -140,6 +140,11 @@ class CliTest {
             Path report = home.resolve("report." + f);
             assertThat(run("scan", dir.toString(), "--format", f, "--output", report.toString())).isZero();
             assertThat(Files.readString(report)).as(f).contains("12*****82").doesNotContain(RAW);
+        }
+        Path pdf = home.resolve("report.pdf"); // format from the extension
+        assertThat(run("scan", dir.toString(), "--output", pdf.toString())).isZero();
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc)).contains("12*****82").doesNotContain(RAW);
         }
         assertThat(stdout()).isEmpty();
         assertThat(stderr()).contains("1 findings").doesNotContain(RAW);

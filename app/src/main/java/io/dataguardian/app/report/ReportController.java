@@ -41,7 +41,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
- * {@code GET /api/scans/{id}/report.{json|sarif|csv|html}}: a completed scan's report, written by the engine's
+ * {@code GET /api/scans/{id}/report.{json|sarif|csv|html|pdf}}: a completed scan's report, written by the engine's
  * writers from the stored (masked) findings, so it matches what the CLI would have written. Each download is
  * in the audit log.
  */
@@ -76,10 +76,10 @@ public class ReportController {
         try {
             f = ReportFormat.parse(format);
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("unknown report format '" + format + "' (json, sarif, csv, html)");
+            throw ApiException.badRequest("unknown report format '" + format + "' (json, sarif, csv, html, pdf)");
         }
         if (f == ReportFormat.TEXT) {
-            throw ApiException.badRequest("unknown report format 'text' (json, sarif, csv, html)");
+            throw ApiException.badRequest("unknown report format 'text' (json, sarif, csv, html, pdf)");
         }
         if (scan.status() != ScanStatus.COMPLETED) {
             throw new ApiException(HttpStatus.CONFLICT, "the scan is " + scan.status() + "; reports exist for completed scans");
@@ -107,7 +107,8 @@ public class ReportController {
         };
         String file = "dataguardian-scan-" + id + "." + f.id();
         return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(f.mediaType() + (f == ReportFormat.SARIF ? "" : ";charset=UTF-8")))
+                .contentType(MediaType.parseMediaType(f.mediaType()
+                        + (f == ReportFormat.SARIF || f == ReportFormat.PDF ? "" : ";charset=UTF-8")))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file + "\"")
                 .body(body);
     }

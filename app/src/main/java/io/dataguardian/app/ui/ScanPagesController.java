@@ -49,7 +49,7 @@ class ScanPagesController {
 
     static final int SCANS_PER_PAGE = 25;
     static final int FINDINGS_PER_PAGE = 50;
-    /** Report formats the engine writes from stored findings (ReportFormat minus TEXT). No PDF writer exists yet. */
+    /** Report formats the engine writes from stored findings (ReportFormat minus TEXT), PDF included. */
     static final List<String> REPORT_FORMATS = Arrays.stream(ReportFormat.values()).filter(f -> f != ReportFormat.TEXT)
             .map(f -> f.name().toLowerCase(Locale.ROOT)).toList();
 

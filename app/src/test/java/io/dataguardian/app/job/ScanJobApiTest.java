@@ -144,6 +144,10 @@ class ScanJobApiTest {
             assertThat(report.statusCode()).as(format).isEqualTo(200);
             assertThat(report.body()).as(format).contains("customers").doesNotContain(BSN, IBAN, EMAIL);
         }
+        HttpResponse<String> pdf = anna.get("/api/scans/" + id + "/report.pdf");
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type").orElse("")).isEqualTo("application/pdf");
+        assertThat(pdf.body()).startsWith("%PDF-");
         HttpResponse<String> events = anna.get("/api/scans/" + id + "/events");
         assertThat(events.statusCode()).isEqualTo(200);
         assertThat(events.body()).contains("event:progress").contains("event:end").contains("COMPLETED");

@@ -8,7 +8,8 @@ public enum ReportFormat {
     SARIF("sarif", "application/sarif+json"),
     CSV("csv", "text/csv"),
     HTML("html", "text/html"),
-    TEXT("text", "text/plain");
+    TEXT("text", "text/plain"),
+    PDF("pdf", "application/pdf");
 
     private final String id;
     private final String mediaType;
@@ -32,7 +33,7 @@ public enum ReportFormat {
                 return f;
             }
         }
-        throw new IllegalArgumentException("unknown report format '" + text + "' (json, sarif, csv, html, text)");
+        throw new IllegalArgumentException("unknown report format '" + text + "' (json, sarif, csv, html, text, pdf)");
     }
 
     @Override

@@ -21,6 +21,7 @@ public final class Reports {
             case CSV -> new CsvReportWriter();
             case HTML -> new HtmlReportWriter();
             case TEXT -> new TextReportWriter();
+            case PDF -> new PdfReportWriter();
         };
     }
 

@@ -65,6 +65,9 @@ class ReportWritersTest {
     static String render(ReportFormat format, ScanReport report) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Reports.writer(format).write(report, out);
+        if (format == ReportFormat.PDF) {
+            return PdfReportWriterTest.text(out.toByteArray());
+        }
         return out.toString(StandardCharsets.UTF_8);
     }
 
