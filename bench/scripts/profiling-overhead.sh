@@ -6,8 +6,10 @@ JAR=${JAR:-$(cd "$(dirname "$0")/../.." && pwd)/app/target/dataguardian-app-exec
 run() {
   local prof=$1 port=$2
   local dir; dir=$(mktemp -d)
+  # exec: the background subshell becomes the JVM, so the pid below is the JVM's own
   (cd "$dir" && DATAGUARDIAN_ADMIN_PASSWORD=Bench-Passw0rd-1 DATAGUARDIAN_PORT=$port \
-     java -Xmx512m -jar $JAR --dataguardian.monitor.profiling.enabled=$prof > "$dir/app.log" 2>&1 & echo $! > "$dir/pid")
+     exec java -Xmx512m -jar "$JAR" --dataguardian.monitor.profiling.enabled=$prof > "$dir/app.log" 2>&1) &
+  echo $! > "$dir/pid"
   for i in $(seq 1 90); do curl -sf http://127.0.0.1:$port/actuator/health/readiness >/dev/null && break; sleep 1; done
   local jar="$dir/cj"
   csrf=$(curl -s -c "$jar" -b "$jar" http://127.0.0.1:$port/login | grep -o 'name="_csrf" value="[^"]*"' | sed 's/.*value="//;s/"//')
@@ -16,6 +18,6 @@ run() {
   code=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" http://127.0.0.1:$port/api/scans)
   wrk -t2 -c20 -d20s -H "Cookie: $cookie" http://127.0.0.1:$port/api/scans > /dev/null 2>&1   # warm-up
   echo "profiling=$prof status=$code $(wrk -t2 -c20 -d30s -H "Cookie: $cookie" http://127.0.0.1:$port/api/scans | grep -E 'Requests/sec|Non-2xx' | tr '\n' ' ')"
-  kill "$(cat $dir/pid)"; sleep 3; kill -9 "$(cat $dir/pid)" 2>/dev/null; rm -rf "$dir"
+  kill "$(cat "$dir/pid")"; wait "$(cat "$dir/pid")" 2>/dev/null; rm -rf "$dir"
 }
 run true 18081; run false 18082; run true 18083; run false 18084
