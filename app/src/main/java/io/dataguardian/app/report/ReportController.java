@@ -30,6 +30,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -43,7 +44,9 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 /**
  * {@code GET /api/scans/{id}/report.{json|sarif|csv|html|pdf}}: a completed scan's report, written by the engine's
  * writers from the stored (masked) findings, so it matches what the CLI would have written. Each download is
- * in the audit log.
+ * in the audit log. HTML, PDF, CSV and the JSON's labels are in the request's language (the user's choice, then
+ * Accept-Language, see {@code ui.LocaleConfiguration}); SARIF and the JSON's fields and values are the same in every
+ * language.
  */
 @RestController
 public class ReportController {
@@ -69,7 +72,7 @@ public class ReportController {
     }
 
     @GetMapping("/api/scans/{id}/report.{format}")
-    ResponseEntity<StreamingResponseBody> report(@PathVariable long id, @PathVariable String format) {
+    ResponseEntity<StreamingResponseBody> report(@PathVariable long id, @PathVariable String format, Locale locale) {
         ApiUser user = users.current();
         Scan scan = scans.get(user, id);
         ReportFormat f;
@@ -93,7 +96,7 @@ public class ReportController {
             io.dataguardian.app.monitor.Profiler p = profiler.getIfAvailable();
             io.dataguardian.app.monitor.Profiler.Call call = p == null || !p.isEnabled("report") ? null : p.start("report", f.id());
             try {
-                Reports.writer(f).write(report, buffered);
+                Reports.writer(f, locale).write(report, buffered);
                 buffered.flush();
             } catch (IOException | RuntimeException | Error e) {
                 if (call != null) {
@@ -110,6 +113,8 @@ public class ReportController {
                 .contentType(MediaType.parseMediaType(f.mediaType()
                         + (f == ReportFormat.SARIF || f == ReportFormat.PDF ? "" : ";charset=UTF-8")))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file + "\"")
+                .header(HttpHeaders.CONTENT_LANGUAGE, f == ReportFormat.SARIF ? "en"
+                        : io.dataguardian.engine.report.ReportTexts.of(locale).locale().toLanguageTag())
                 .body(body);
     }
 

@@ -2,37 +2,33 @@ package io.dataguardian.app.ui;
 
 import io.dataguardian.engine.detect.Catalogue;
 import io.dataguardian.engine.detect.DetectorInfo;
+import io.dataguardian.engine.report.ReportTexts;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
- * A detector's name and description in the page's language: {@code detector.<id>.name} / {@code .description}
- * from the messages (Dutch texts live in messages_nl.properties), else the engine catalogue's English text.
+ * A detector's name and description in the page's language, from the engine's {@link ReportTexts} (the same texts
+ * the reports and the CLI use; Dutch in the engine's {@code texts_nl.properties}), else the catalogue's English text.
  */
 @Component
 public class DetectorTexts {
 
-    private final MessageSource messages;
     private final Map<String, DetectorInfo> catalogue = Catalogue.standard().detectors().stream()
             .collect(Collectors.toMap(DetectorInfo::id, Function.identity(), (a, b) -> a));
 
-    public DetectorTexts(MessageSource messages) {
-        this.messages = messages;
-    }
-
     public String name(String detectorId, Locale locale) {
         DetectorInfo info = catalogue.get(detectorId);
-        return messages.getMessage("detector." + detectorId + ".name", null, info == null ? detectorId : info.name(), locale);
+        String translated = ReportTexts.of(locale).detectorName(detectorId);
+        return translated != null ? translated : info == null ? detectorId : info.name();
     }
 
     public String description(String detectorId, Locale locale) {
         DetectorInfo info = catalogue.get(detectorId);
-        return messages.getMessage("detector." + detectorId + ".description", null, info == null ? "" : info.description(),
-                locale);
+        String translated = ReportTexts.of(locale).detectorDescription(detectorId);
+        return translated != null ? translated : info == null ? "" : info.description();
     }
 
     public Iterable<DetectorInfo> all() {

@@ -161,6 +161,33 @@ class UiPagesTest {
         String dutch = new PageClient(app.baseUrl(), "nl-NL,nl;q=0.9").login("anna", "anna-password-12").get(path).body();
         assertThat(dutch).contains("lang=\"nl\"", "Burgerservicenummer (BSN)", "Bevindingen", "Uitloggen")
                 .doesNotContain(BSN, IBAN, EMAIL);
+        reportsFollowTheLanguage(scanId);
+    }
+
+    /** Reports in the request's language: Accept-Language first, then the user's choice (?lang= cookie). */
+    private void reportsFollowTheLanguage(String scanId) throws IOException {
+        String reports = "/api/scans/" + scanId + "/report.";
+        PageClient dutch = new PageClient(app.baseUrl(), "nl-NL,nl;q=0.9").login("anna", "anna-password-12");
+        HttpResponse<String> html = dutch.get(reports + "html");
+        assertThat(html.headers().firstValue("Content-Language")).hasValue("nl");
+        assertThat(html.body()).contains("<html lang=\"nl\">", "Bevindingen per ernst", "<th>Ernst</th>",
+                "Burgerservicenummer (BSN)", "Negen cijfers").doesNotContain("Findings by severity", BSN, IBAN, EMAIL);
+        assertThat(dutch.get(reports + "csv").body()).startsWith("ernst,detector_id,soort,pad,")
+                .contains("Burgerservicenummer (BSN)").doesNotContain(BSN, IBAN, EMAIL);
+        byte[] pdf = dutch.getBytes(reports + "pdf").body();
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc))
+                    .contains("DataGuardian Pro-rapport van de privacyscan", "Compliancescore:", "Waarde (gemaskeerd)",
+                            "Burgerservicenummer (BSN)").doesNotContain("Compliance score:", BSN, IBAN);
+        }
+        // SARIF is the same in every language
+        assertThat(dutch.get(reports + "sarif").body()).contains("Dutch citizen service number (BSN)");
+        // the user's choice beats the browser's language
+        dutch.get("/scans?lang=en");
+        HttpResponse<String> english = dutch.get(reports + "html");
+        assertThat(english.headers().firstValue("Content-Language")).hasValue("en");
+        assertThat(english.body()).contains("<html lang=\"en\">", "Findings by severity", "Dutch citizen service number (BSN)")
+                .doesNotContain("Bevindingen");
     }
 
     @Test

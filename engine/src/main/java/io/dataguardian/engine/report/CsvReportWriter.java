@@ -1,5 +1,6 @@
 package io.dataguardian.engine.report;
 
+import io.dataguardian.engine.detect.DetectorInfo;
 import io.dataguardian.engine.finding.Finding;
 import io.dataguardian.engine.finding.Location;
 import java.io.BufferedWriter;
@@ -8,29 +9,54 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * One row per finding, RFC 4180 (CRLF, fields with a quote, comma or line break quoted, quotes
  * doubled). A cell starting with {@code = + - @}, tab or carriage return gets a leading {@code '} so
- * a spreadsheet never evaluates it as a formula.
+ * a spreadsheet never evaluates it as a formula. The header row and the two last columns (the detector's name
+ * and description) are in the report's language; the other cells are the machine values in every language.
  */
 public final class CsvReportWriter implements ReportWriter {
 
     static final String[] HEADER = {"severity", "detector_id", "entity_type", "path", "section", "line", "column",
-        "end_line", "end_column", "masked_value", "fingerprint", "confidence", "articles", "occurrences", "snippet"};
+        "end_line", "end_column", "masked_value", "fingerprint", "confidence", "articles", "occurrences", "snippet",
+        "detector_name", "description"};
+
+    private final ReportTexts t;
+
+    /** An English report. */
+    public CsvReportWriter() {
+        this(Locale.ENGLISH);
+    }
+
+    /** A report in Dutch for a Dutch locale, else in English. */
+    public CsvReportWriter(Locale locale) {
+        this.t = ReportTexts.of(locale);
+    }
 
     @Override
     public void write(ScanReport report, OutputStream out) throws IOException {
         Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-        row(w, HEADER);
+        String[] header = new String[HEADER.length];
+        for (int i = 0; i < HEADER.length; i++) {
+            header[i] = t.get("csv." + HEADER[i]);
+        }
+        row(w, header);
+        Map<String, String[]> detectorTexts = new HashMap<>();
+        for (DetectorInfo d : report.rulesWithFindings()) {
+            detectorTexts.put(d.id(), new String[] {t.detectorName(d), t.detectorDescription(d)});
+        }
         for (Finding f : report.result().sortedFindings()) {
             Location l = f.location();
+            String[] about = detectorTexts.getOrDefault(f.detectorId(), new String[] {f.detectorId(), ""});
             row(w, new String[] {f.severity().name(), f.detectorId(), f.entityType(), l.path(),
                 l.section() == null ? "" : l.section(), num(l.line()), num(l.column()), num(l.endLine()),
                 num(l.endColumn()), f.maskedValue(), f.fingerprint(),
                 String.format(Locale.ROOT, "%.3f", f.confidence()), String.join("; ", f.articles()),
-                Integer.toString(f.occurrences()), f.snippet()});
+                Integer.toString(f.occurrences()), f.snippet(), about[0], about[1]});
         }
         w.flush();
     }

@@ -12,10 +12,25 @@ import java.io.OutputStream;
 import java.util.Map;
 import tools.jackson.core.JsonGenerator;
 
-/** The native JSON report, schema version 1.0 (docs/report-json-schema.md). */
+/**
+ * The native JSON report, schema version 1.0 (docs/report-json-schema.md). Field names and machine values are the
+ * same in every language; only the compliance band's {@code label} is in the report's language.
+ */
 public final class JsonReportWriter implements ReportWriter {
 
     public static final String SCHEMA_VERSION = "1.0";
+
+    private final ReportTexts t;
+
+    /** An English report. */
+    public JsonReportWriter() {
+        this(java.util.Locale.ENGLISH);
+    }
+
+    /** A report whose human-readable labels are Dutch for a Dutch locale, else English. */
+    public JsonReportWriter(java.util.Locale locale) {
+        this.t = ReportTexts.of(locale);
+    }
 
     @Override
     public void write(ScanReport report, OutputStream out) throws IOException {
@@ -51,7 +66,7 @@ public final class JsonReportWriter implements ReportWriter {
             g.writeObjectPropertyStart("compliance");
             g.writeNumberProperty("score", sc.complianceScore());
             g.writeStringProperty("band", sc.complianceBand().name());
-            g.writeStringProperty("label", sc.complianceBand().label());
+            g.writeStringProperty("label", t.band(sc.complianceBand()));
             g.writeEndObject();
             g.writeObjectPropertyStart("risk");
             g.writeNumberProperty("score", sc.riskScore());

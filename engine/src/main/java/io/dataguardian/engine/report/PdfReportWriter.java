@@ -1,6 +1,7 @@
 package io.dataguardian.engine.report;
 
 import io.dataguardian.engine.Severity;
+import io.dataguardian.engine.detect.DetectorInfo;
 import io.dataguardian.engine.finding.Finding;
 import io.dataguardian.engine.scan.ScanResult;
 import io.dataguardian.engine.scan.ScanStats;
@@ -11,9 +12,11 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TimeZone;
@@ -35,7 +38,9 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
  * type, location, masked value) over as many pages as needed. Findings are streamed from
  * {@link ScanResult#sortedFindings()}; page content beyond a few MB is cached in a temporary file.
  * Helvetica only encodes WinAnsi, so every other character is written as '?'. The output is
- * deterministic for a given result (dates and document id come from the scan, not the clock).
+ * deterministic for a given result (dates and document id come from the scan, not the clock). Texts are Dutch for a
+ * Dutch locale, else English ({@link ReportTexts}); after the findings, the detectors that found something are
+ * listed with their name and description.
  */
 public final class PdfReportWriter implements ReportWriter {
 
@@ -46,19 +51,32 @@ public final class PdfReportWriter implements ReportWriter {
     /** Column x offsets (from the left margin) and widths: severity, type, location, masked value. */
     private static final float[] COL_X = {0, 60, 170, 390};
     private static final float[] COL_W = {56, 106, 216, 125};
-    private static final String[] HEADERS = {"Severity", "Type", "Location", "Value (masked)"};
+    private static final String[] HEADERS = {"severity", "type", "location", "value"};
     private static final long MAX_MAIN_MEMORY = 8L << 20;
+
+    private final ReportTexts t;
+
+    /** An English report. */
+    public PdfReportWriter() {
+        this(Locale.ENGLISH);
+    }
+
+    /** A report in Dutch for a Dutch locale, else in English. */
+    public PdfReportWriter(Locale locale) {
+        this.t = ReportTexts.of(locale);
+    }
 
     @Override
     public void write(ScanReport report, OutputStream out) throws IOException {
         ScanResult r = report.result();
         try (PDDocument doc = new PDDocument(MemoryUsageSetting.setupMixed(MAX_MAIN_MEMORY).streamCache)) {
-            Page page = new Page(doc);
+            Page page = new Page(doc, t);
             page.start();
             try {
                 info(doc, report);
                 summary(page, report);
                 findings(page, r);
+                detectors(page, report);
             } finally {
                 page.close();
             }
@@ -67,10 +85,10 @@ public final class PdfReportWriter implements ReportWriter {
         out.flush();
     }
 
-    private static void info(PDDocument doc, ScanReport report) {
+    private void info(PDDocument doc, ScanReport report) {
         ScanResult r = report.result();
         PDDocumentInformation info = doc.getDocumentInformation();
-        info.setTitle(ScanReport.TOOL_NAME + " privacy scan report");
+        info.setTitle(t.get("report.pdfTitle"));
         info.setCreator(ScanReport.TOOL_NAME + " " + report.toolVersion());
         Calendar started = new GregorianCalendar(TimeZone.getTimeZone("UTC"), Locale.ROOT);
         started.setTimeInMillis(r.stats().started().toEpochMilli());
@@ -95,34 +113,34 @@ public final class PdfReportWriter implements ReportWriter {
         }
     }
 
-    private static void summary(Page p, ScanReport report) throws IOException {
+    private void summary(Page p, ScanReport report) throws IOException {
         ScanResult r = report.result();
         Scores sc = r.scores();
         ScanStats st = r.stats();
-        p.text(p.bold, 18, 0, ScanReport.TOOL_NAME + " privacy scan report", PAGE.getWidth() - 2 * MARGIN);
+        p.text(p.bold, 18, 0, t.get("report.pdfTitle"), PAGE.getWidth() - 2 * MARGIN);
         p.advance(26);
-        p.line(10, "Scanned: " + r.baseDirectory());
-        p.line(10, "Started: " + st.started() + "  (duration " + st.duration().toMillis() + " ms)");
-        p.line(10, "Tool version: " + report.toolVersion());
-        p.line(10, "Files scanned: " + st.filesScanned() + " (" + Sizes.format(st.bytesScanned()) + "), "
-                + st.filesSkipped() + " skipped, " + r.errors().size() + " errors" + (st.cancelled() ? ", cancelled" : ""));
+        p.line(10, t.get("report.scanned", r.baseDirectory()));
+        p.line(10, t.get("report.started", st.started(), st.duration().toMillis()));
+        p.line(10, t.get("report.toolVersion", report.toolVersion()));
+        p.line(10, t.get("report.filesLine", st.filesScanned(), Sizes.format(st.bytesScanned()), st.filesSkipped(),
+                r.errors().size()) + (st.cancelled() ? ", " + t.get("report.cancelled") : ""));
         p.advance(6);
-        p.line(12, "Compliance score: " + sc.complianceScore() + "/100 (" + sc.complianceBand().label() + ")");
-        p.line(12, "Risk score: " + sc.riskScore() + "/100 (" + sc.riskLevel().name().toLowerCase(Locale.ROOT) + " risk)");
+        p.line(12, t.get("report.complianceLine", sc.complianceScore(), t.band(sc.complianceBand())));
+        p.line(12, t.get("report.riskLine", sc.riskScore(), t.get("report.riskLevel", t.risk(sc.riskLevel()))));
         p.advance(6);
-        StringBuilder counts = new StringBuilder("Findings: ").append(r.findingCount());
+        StringBuilder counts = new StringBuilder(t.get("report.findingsCount", r.findingCount()));
         for (Severity s : Severity.values()) {
-            counts.append("   ").append(label(s)).append(": ").append(sc.count(s));
+            counts.append("   ").append(t.severity(s)).append(": ").append(sc.count(s));
         }
         p.line(10, counts.toString());
         p.advance(14);
     }
 
-    private static void findings(Page p, ScanResult r) throws IOException {
-        p.text(p.bold, 13, 0, "Findings (" + r.findingCount() + ")", 400);
+    private void findings(Page p, ScanResult r) throws IOException {
+        p.text(p.bold, 13, 0, t.get("report.findings", r.findingCount()), 400);
         p.advance(18);
         if (r.findingCount() == 0) {
-            p.line(10, "No personal data or secrets found.");
+            p.line(10, t.get("report.noFindings"));
             return;
         }
         p.tableHeader();
@@ -132,23 +150,46 @@ public final class PdfReportWriter implements ReportWriter {
                 p.tableHeader();
             }
             String value = f.maskedValue() + (f.occurrences() > 1 ? " x" + f.occurrences() : "");
-            String[] cells = {label(f.severity()), f.entityType(), f.location().display(), value};
+            String[] cells = {t.severity(f.severity()), f.entityType(), f.location().display(), value};
             for (int i = 0; i < cells.length; i++) {
                 p.text(p.regular, TABLE_SIZE, COL_X[i], cells[i], COL_W[i]);
             }
             p.advance(ROW);
         }
         p.advance(10);
-        p.line(8, "Values are masked; fingerprints are keyed HMAC-SHA256. Scores: see docs/scoring.md.");
+        p.line(8, t.get("report.footer"));
     }
 
-    private static String label(Severity s) {
-        return s.name().charAt(0) + s.name().substring(1).toLowerCase(Locale.ROOT);
+    /** Each detector that found something: id and name in bold, then its description wrapped to the page width. */
+    private void detectors(Page p, ScanReport report) throws IOException {
+        List<DetectorInfo> used = report.rulesWithFindings();
+        if (used.isEmpty()) {
+            return;
+        }
+        p.advance(8);
+        if (p.y - 40 < MARGIN) {
+            p.newPage();
+        }
+        p.text(p.bold, 13, 0, t.get("report.detectors"), 400);
+        p.advance(18);
+        float width = PAGE.getWidth() - 2 * MARGIN;
+        for (DetectorInfo d : used) {
+            if (p.y - 3 * ROW < MARGIN) {
+                p.newPage();
+            }
+            p.text(p.bold, 9, 0, t.detectorName(d) + " (" + d.id() + ")", width);
+            p.advance(ROW);
+            for (String line : p.wrap(p.regular, TABLE_SIZE, t.detectorDescription(d), width)) {
+                p.line(TABLE_SIZE, line);
+            }
+            p.advance(4);
+        }
     }
 
     /** The current page, its content stream, the cursor, and page numbers in the footer. */
     private static final class Page {
         final PDDocument doc;
+        final ReportTexts t;
         final PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
         final PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
         private final Map<Integer, Boolean> encodable = new HashMap<>();
@@ -156,8 +197,9 @@ public final class PdfReportWriter implements ReportWriter {
         float y;
         int number;
 
-        Page(PDDocument doc) {
+        Page(PDDocument doc, ReportTexts t) {
             this.doc = doc;
+            this.t = t;
         }
 
         void start() throws IOException {
@@ -166,7 +208,7 @@ public final class PdfReportWriter implements ReportWriter {
             cs = new PDPageContentStream(doc, page);
             number++;
             y = PAGE.getHeight() - MARGIN;
-            text(regular, 7, 0, ScanReport.TOOL_NAME + " - page " + number, 300);
+            text(regular, 7, 0, ScanReport.TOOL_NAME + " - " + t.get("report.page", number), 300);
             y -= 16;
         }
 
@@ -184,7 +226,7 @@ public final class PdfReportWriter implements ReportWriter {
 
         void tableHeader() throws IOException {
             for (int i = 0; i < HEADERS.length; i++) {
-                text(bold, TABLE_SIZE, COL_X[i], HEADERS[i], COL_W[i]);
+                text(bold, TABLE_SIZE, COL_X[i], t.get("report.col." + HEADERS[i]), COL_W[i]);
             }
             cs.setLineWidth(0.5f);
             cs.moveTo(MARGIN, y - 3);
@@ -242,6 +284,27 @@ public final class PdfReportWriter implements ReportWriter {
                     return false;
                 }
             });
+        }
+
+        /** The text split at spaces into lines no wider than {@code width} (a longer word is shortened by text()). */
+        List<String> wrap(PDType1Font font, float size, String s, float width) throws IOException {
+            List<String> lines = new ArrayList<>();
+            StringBuilder line = new StringBuilder();
+            for (String word : sanitize(font, s).split(" ")) {
+                String candidate = line.isEmpty() ? word : line + " " + word;
+                if (!line.isEmpty() && width(font, size, candidate) > width) {
+                    lines.add(line.toString());
+                    line.setLength(0);
+                    line.append(word);
+                } else {
+                    line.setLength(0);
+                    line.append(candidate);
+                }
+            }
+            if (!line.isEmpty()) {
+                lines.add(line.toString());
+            }
+            return lines;
         }
 
         private static String fit(PDType1Font font, float size, String s, float width) throws IOException {

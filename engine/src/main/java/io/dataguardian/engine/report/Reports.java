@@ -7,6 +7,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Locale;
 
 /** The writers by format, and atomic writing to a file. */
 public final class Reports {
@@ -14,14 +15,23 @@ public final class Reports {
     private Reports() {
     }
 
+    /** The English writer of the format. */
     public static ReportWriter writer(ReportFormat format) {
+        return writer(format, Locale.ENGLISH);
+    }
+
+    /**
+     * The writer of the format in the locale's language (Dutch or English, see {@link ReportTexts}). SARIF stays
+     * English: its texts are read by code-scanning tools.
+     */
+    public static ReportWriter writer(ReportFormat format, Locale locale) {
         return switch (format) {
-            case JSON -> new JsonReportWriter();
+            case JSON -> new JsonReportWriter(locale);
             case SARIF -> new SarifReportWriter();
-            case CSV -> new CsvReportWriter();
-            case HTML -> new HtmlReportWriter();
-            case TEXT -> new TextReportWriter();
-            case PDF -> new PdfReportWriter();
+            case CSV -> new CsvReportWriter(locale);
+            case HTML -> new HtmlReportWriter(locale);
+            case TEXT -> new TextReportWriter(locale);
+            case PDF -> new PdfReportWriter(locale);
         };
     }
 
@@ -30,6 +40,12 @@ public final class Reports {
      * crash never leaves a half-written report.
      */
     public static void writeAtomically(ReportFormat format, ScanReport report, Path target) throws IOException {
+        writeAtomically(format, Locale.ENGLISH, report, target);
+    }
+
+    /** As {@link #writeAtomically(ReportFormat, ScanReport, Path)}, in the locale's language. */
+    public static void writeAtomically(ReportFormat format, Locale locale, ScanReport report, Path target)
+            throws IOException {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
         if (dir != null) {
@@ -38,7 +54,7 @@ public final class Reports {
         Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
         try {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-                writer(format).write(report, out);
+                writer(format, locale).write(report, out);
             }
             try {
                 Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

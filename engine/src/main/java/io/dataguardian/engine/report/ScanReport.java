@@ -52,4 +52,10 @@ public record ScanReport(ScanResult result, String toolVersion, List<DetectorInf
         }
         return List.copyOf(byId.values());
     }
+
+    /** The rules (as {@link #rulesCoveringFindings()}) that at least one finding refers to, in the rules' order. */
+    public List<DetectorInfo> rulesWithFindings() {
+        Map<String, Finding> used = result.sortedFindings().firstByDetector();
+        return rulesCoveringFindings().stream().filter(d -> used.containsKey(d.id())).toList();
+    }
 }

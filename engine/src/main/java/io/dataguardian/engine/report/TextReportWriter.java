@@ -16,6 +16,18 @@ import java.util.Locale;
 /** A plain report for terminals: one line per finding, then errors and a summary. */
 public final class TextReportWriter implements ReportWriter {
 
+    private final ReportTexts t;
+
+    /** An English report. */
+    public TextReportWriter() {
+        this(Locale.ENGLISH);
+    }
+
+    /** A report in Dutch for a Dutch locale, else in English. */
+    public TextReportWriter(Locale locale) {
+        this.t = ReportTexts.of(locale);
+    }
+
     @Override
     public void write(ScanReport report, OutputStream out) throws IOException {
         ScanResult r = report.result();
@@ -26,7 +38,7 @@ public final class TextReportWriter implements ReportWriter {
                     f.occurrences() > 1 ? "  (x" + f.occurrences() + ")" : ""));
         }
         if (!r.errors().isEmpty()) {
-            w.write(String.format(Locale.ROOT, "%nNot scanned completely (%d):%n", r.errors().size()));
+            w.write(System.lineSeparator() + t.get("text.notScanned", r.errors().size()) + System.lineSeparator());
             for (FileError e : r.errors()) {
                 w.write("  " + printable(e.path()) + ": " + printable(e.message()) + " [" + e.kind() + "]"
                         + System.lineSeparator());
@@ -34,13 +46,12 @@ public final class TextReportWriter implements ReportWriter {
         }
         var s = r.stats();
         var sc = r.scores();
-        w.write(String.format(Locale.ROOT, "%n%d findings (critical %d, high %d, medium %d, low %d) in %d files, "
-                        + "%s, %d skipped%s%n", s.findings(), sc.count(Severity.CRITICAL), sc.count(Severity.HIGH),
-                sc.count(Severity.MEDIUM), sc.count(Severity.LOW), s.filesScanned(), Sizes.format(s.bytesScanned()),
-                s.filesSkipped(), s.cancelled() ? ", CANCELLED" : ""));
-        w.write(String.format(Locale.ROOT, "Compliance score %d/100 (%s), risk score %d/100 (%s)%n",
-                sc.complianceScore(), sc.complianceBand().label(), sc.riskScore(),
-                sc.riskLevel().name().toLowerCase(Locale.ROOT)));
+        w.write(System.lineSeparator() + t.get("text.summary", s.findings(), sc.count(Severity.CRITICAL),
+                sc.count(Severity.HIGH), sc.count(Severity.MEDIUM), sc.count(Severity.LOW), s.filesScanned(),
+                Sizes.format(s.bytesScanned()), s.filesSkipped(), s.cancelled() ? t.get("text.cancelled") : "")
+                + System.lineSeparator());
+        w.write(t.get("text.scores", sc.complianceScore(), t.band(sc.complianceBand()), sc.riskScore(),
+                t.risk(sc.riskLevel())) + System.lineSeparator());
         w.flush();
     }
 
