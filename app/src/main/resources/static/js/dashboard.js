@@ -9,7 +9,8 @@
     rate: function (v) { return v.toFixed(1); },
     pct: function (v) { return (v * 100).toFixed(1) + ' %'; },
     int: function (v) { return String(Math.round(v)); },
-    mb: function (v) { return (v / 1048576).toFixed(0); }
+    mb: function (v) { return (v / 1048576).toFixed(0); },
+    mbs: function (v) { return (v / 1048576).toFixed(2); }
   };
   function el(id) { return document.getElementById(id); }
   var namespaces = (el('chart-cache').dataset.namespaces || '').split(',').filter(Boolean);
@@ -19,7 +20,7 @@
     pool: DG.chart(el('chart-pool'), ['active', 'pending', 'idle']),
     cache: DG.chart(el('chart-cache'), namespaces.length ? namespaces : ['all'], { scales: { y: { range: [0, 1] } } }),
     gc: DG.chart(el('chart-gc'), ['ms/s']),
-    scans: DG.chart(el('chart-scans'), ['MB/s', 'queue'])
+    scans: DG.chart(el('chart-scans'), (el('chart-scans').dataset.labels || 'MB/s,files/s,running,queued').split(','))
   };
   function gauge(svg, ratio) {
     var v = svg.querySelector('.value'), t = svg.querySelector('.gauge-text');
@@ -42,7 +43,8 @@
     DG.push(charts.pool, x, [s.poolActive, s.poolPending, s.poolIdle]);
     DG.push(charts.cache, x, namespaces.length ? namespaces.map(function (n) { return s.cacheHitRates[n]; }) : [s.cacheHitRate]);
     DG.push(charts.gc, x, [s.gcPausePerSecond]);
-    DG.push(charts.scans, x, [s.scanBytesPerSecond == null ? null : s.scanBytesPerSecond / 1048576, s.scanQueue]);
+    DG.push(charts.scans, x, [s.scanBytesPerSecond == null ? null : s.scanBytesPerSecond / 1048576,
+      s.scanFilesPerSecond, s.scansRunning, s.scanQueue]);
   }
   var state = el('live-state');
   var source = new EventSource(root.dataset.stream);

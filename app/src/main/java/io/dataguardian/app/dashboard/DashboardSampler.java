@@ -39,19 +39,24 @@ public class DashboardSampler implements Supplier<DashboardSnapshot> {
     private final DatabaseStatistics database;
     private final CacheAdminService cache;
     private final MonitorService monitor;
+    private final ScanActivity scans;
 
     private long lastNanos = System.nanoTime();
     private long lastRequests = -1;
     private double lastScanBytes = -1;
     private Map<Double, Double> lastBuckets = Map.of();
 
-    /** {@code cache} and {@code monitor} may be null when those features are switched off. */
+    /**
+     * {@code cache} and {@code monitor} may be null when those features are switched off; without {@code scans} the
+     * scan figures come from the {@code dataguardian.scan.bytes} counter and the queue gauge.
+     */
     public DashboardSampler(MeterRegistry registry, DatabaseStatistics database, CacheAdminService cache,
-                            MonitorService monitor) {
+                            MonitorService monitor, ScanActivity scans) {
         this.registry = registry;
         this.database = database;
         this.cache = cache;
         this.monitor = monitor;
+        this.scans = scans;
     }
 
     @Override
@@ -121,10 +126,23 @@ public class DashboardSampler implements Supplier<DashboardSnapshot> {
         lastBuckets = buckets;
 
         Double scanBytesRate = null;
-        double scanBytes = sum(SCAN_BYTES);
-        if (scanBytes >= 0) {
-            scanBytesRate = lastScanBytes < 0 ? null : Math.max(0, scanBytes - lastScanBytes) / seconds;
-            lastScanBytes = scanBytes;
+        Double scanFilesRate = null;
+        Double scanQueue;
+        Double scansRunning = null;
+        if (scans != null) {
+            // live: the stored progress of running scans (ScanActivity), not only the bytes of completed ones
+            ScanActivity.Sample s = scans.sample();
+            scanBytesRate = s.bytesPerSecond();
+            scanFilesRate = s.filesPerSecond();
+            scanQueue = s.queued() == null ? null : s.queued().doubleValue();
+            scansRunning = s.running() == null ? null : s.running().doubleValue();
+        } else {
+            double scanBytes = sum(SCAN_BYTES);
+            if (scanBytes >= 0) {
+                scanBytesRate = lastScanBytes < 0 ? null : Math.max(0, scanBytes - lastScanBytes) / seconds;
+                lastScanBytes = scanBytes;
+            }
+            scanQueue = gauge(SCAN_QUEUE);
         }
 
         return new DashboardSnapshot(System.currentTimeMillis(),
@@ -134,7 +152,7 @@ public class DashboardSampler implements Supplier<DashboardSnapshot> {
                 gauge(SESSIONS_ACTIVE), gauge(SESSIONS_PEAK),
                 heapUsed, heapMax, heapRatio, cpu, systemCpu, gc,
                 rate, latency[0], latency[1], latency[2],
-                scanBytesRate, gauge(SCAN_QUEUE),
+                scanBytesRate, scanFilesRate, scansRunning, scanQueue,
                 monitor == null ? 0 : monitor.alerts().active().size());
     }
 

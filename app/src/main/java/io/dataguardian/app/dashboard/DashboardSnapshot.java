@@ -13,7 +13,11 @@ import java.util.Map;
  * @param sessionsActive      from {@code dataguardian.sessions.active}, null when no meter publishes it
  * @param heapRatio           heap used / max, 0-1
  * @param processCpu          this JVM's share of all cores, 0-1
- * @param scanBytesPerSecond  from a {@code dataguardian.scan.bytes} counter when one is published
+ * @param scanBytesPerSecond  bytes scanned per second by the installation's scans, from their stored progress
+ *                            ({@link ScanActivity}), so it moves while scans run
+ * @param scanFilesPerSecond  files scanned per second, the same way
+ * @param scansRunning        scans running now on any node
+ * @param scanQueue           scans waiting for a node
  */
 public record DashboardSnapshot(long time,
                                 Double dbMeanQueryMillis, Double dbQueriesPerSecond,
@@ -24,7 +28,8 @@ public record DashboardSnapshot(long time,
                                 Double gcPausePerSecond,
                                 Double requestsPerSecond, Double latencyP50Millis, Double latencyP95Millis,
                                 Double latencyP99Millis,
-                                Double scanBytesPerSecond, Double scanQueue, long activeAlerts) {
+                                Double scanBytesPerSecond, Double scanFilesPerSecond, Double scansRunning,
+                                Double scanQueue, long activeAlerts) {
 
     public DashboardSnapshot {
         cacheHitRates = cacheHitRates == null ? Map.of() : Map.copyOf(cacheHitRates);

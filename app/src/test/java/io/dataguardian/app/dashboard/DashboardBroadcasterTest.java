@@ -16,7 +16,7 @@ class DashboardBroadcasterTest {
     private final Supplier<DashboardSnapshot> sampler = () -> {
         samples.incrementAndGet();
         return new DashboardSnapshot(System.currentTimeMillis(), 1.0, 2.0, 1, 2, 0, 10, 0.9, 5, Map.of("scans", 0.9),
-                null, null, 100, 1000L, 0.1, 0.2, 0.3, 0.0, 5.0, 1.0, 2.0, 3.0, null, 0.0, 0);
+                null, null, 100, 1000L, 0.1, 0.2, 0.3, 0.0, 5.0, 1.0, 2.0, 3.0, null, null, null, 0.0, 0);
     };
 
     static final class CountingEmitter extends SseEmitter {
