@@ -92,6 +92,7 @@ final class DatabaseTargets {
         }
         Severity threshold = command.parseFailOn();
         ReportFormat format = command.reportFormat();
+        java.util.Locale locale = command.reportLocale();
         DatabaseScanOptions options = DatabaseScanOptions.of(mode);
         if (!db.schemas.isEmpty()) {
             options = options.withSchemas(new java.util.HashSet<>(db.schemas));
@@ -129,10 +130,10 @@ final class DatabaseTargets {
         ScanResult result = new ScanResult(Path.of("."), findings, errors, stats, ScoreCalculator.score(findings));
         ScanReport report = new ScanReport(result, DataGuardianCli.version(), ScanReport.rules(env.detectors().get(), List.of()));
         if (command.output != null) {
-            Reports.writeAtomically(format, report, command.output);
+            Reports.writeAtomically(format, locale, report, command.output);
         } else {
             OutputStream out = new BufferedOutputStream(env.out(), 1 << 16);
-            Reports.writer(format).write(report, out);
+            Reports.writer(format, locale).write(report, out);
             out.flush();
         }
         for (FileError e : errors) {

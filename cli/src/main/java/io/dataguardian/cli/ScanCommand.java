@@ -58,6 +58,10 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report here (atomically) instead of stdout.")
     Path output;
 
+    @Option(names = "--lang", paramLabel = "LANG",
+            description = "Language of the html, pdf, csv and text reports: en (default) or nl.")
+    String lang = "en";
+
     @Option(names = "--fail-on", paramLabel = "SEVERITY",
             description = "Exit 1 when a finding is at least this severe: critical, high, medium, low or none (default).")
     String failOn = "none";
@@ -104,6 +108,7 @@ final class ScanCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Severity threshold = parseFailOn();
         ReportFormat reportFormat = reportFormat();
+        java.util.Locale locale = reportLocale();
         Long maxBytes = null;
         if (maxFileSize != null) {
             try {
@@ -177,10 +182,10 @@ final class ScanCommand implements Callable<Integer> {
             ScanReport report = new ScanReport(result, DataGuardianCli.version(),
                     ScanReport.rules(builtIn, project.rules()));
             if (output != null) {
-                Reports.writeAtomically(reportFormat, report, output);
+                Reports.writeAtomically(reportFormat, locale, report, output);
             } else {
                 OutputStream out = new BufferedOutputStream(env.out(), 1 << 16);
-                Reports.writer(reportFormat).write(report, out);
+                Reports.writer(reportFormat, locale).write(report, out);
                 out.flush();
             }
             printErrorsAndSummary(result);
@@ -214,6 +219,14 @@ final class ScanCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--fail-on: " + e.getMessage().replace("(expected one of", "(expected none or one of"));
+        }
+    }
+
+    java.util.Locale reportLocale() {
+        try {
+            return io.dataguardian.engine.report.ReportTexts.parseLanguage(lang);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--lang: " + e.getMessage());
         }
     }
 

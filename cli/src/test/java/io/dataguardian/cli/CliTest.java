@@ -119,6 +119,17 @@ class CliTest {
     }
 
     @Test
+    void langNlWritesADutchReport() throws IOException {
+        Files.writeString(dir.resolve("b.txt"), "bsn " + RAW);
+        Path report = home.resolve("report.html");
+        assertThat(run("scan", dir.toString(), "--lang", "nl", "--output", report.toString())).isZero();
+        assertThat(Files.readString(report)).contains("<html lang=\"nl\">", "Bevindingen per ernst",
+                "Burgerservicenummer (BSN)").doesNotContain(RAW);
+        assertThat(run("scan", dir.toString(), "--lang", "de")).isEqualTo(2);
+        assertThat(stderr()).contains("--lang: unknown language 'de' (en, nl)");
+    }
+
+    @Test
     void aBadConfigExitsTwoNamingTheLine() throws IOException {
         Files.writeString(dir.resolve(".dataguardian.yml"), "version: 1\nrules:\n  - id: x\n    regex: '(unclosed'\n");
         assertThat(run("scan", dir.toString())).isEqualTo(2);
