@@ -130,6 +130,14 @@ public class JfrRecorder {
         }
     }
 
+    /** Ends a running recording before its duration is up; the file is then ready for download. */
+    public synchronized Status stop() {
+        if (recording != null && recording.getState() == RecordingState.RUNNING) {
+            recording.stop();
+        }
+        return status();
+    }
+
     public synchronized void close() {
         if (recording != null && recording.getState() == RecordingState.RUNNING) {
             recording.stop();
