@@ -9,6 +9,7 @@ import io.dataguardian.app.scan.ScanStatus;
 import io.dataguardian.engine.Severity;
 import io.dataguardian.engine.db.DatabaseScanException;
 import io.dataguardian.engine.db.DatabaseScanOptions;
+import io.dataguardian.engine.db.DatabaseScanSummary;
 import io.dataguardian.engine.db.DatabaseScanner;
 import io.dataguardian.engine.db.DatabaseTarget;
 import io.dataguardian.engine.db.ScanMode;
@@ -190,7 +191,7 @@ public class ScanJobRunner {
                     work = () -> Result.of(engine.scan(request(dir), progress, control));
                 }
                 case PATH -> work = () -> Result.of(engine.scan(request(Path.of(job.path())), progress, control));
-                case DATABASE -> work = () -> scanDatabase(job, progress);
+                case DATABASE -> work = () -> scanDatabase(job, progress, control);
                 default -> throw new IllegalStateException("unknown source " + job.source());
             }
             Stop stop = supervise(job, work, progress, control, deadline);
@@ -233,7 +234,7 @@ public class ScanJobRunner {
                 .build();
     }
 
-    private Result scanDatabase(ScanJob job, Progress progress) throws DatabaseScanException {
+    private Result scanDatabase(ScanJob job, Progress progress, ScanControl control) throws DatabaseScanException {
         DatabaseTarget target = new DatabaseTarget(job.dbUrl(), job.dbUser(), cipher.decrypt(job.dbPasswordEncrypted()));
         progress.current = target.displayUrl();
         List<Finding> found = Collections.synchronizedList(new ArrayList<>());
@@ -251,13 +252,14 @@ public class ScanJobRunner {
             }
         };
         ScanMode mode = job.dbMode() == null ? ScanMode.SMART : ScanMode.parse(job.dbMode());
-        new DatabaseScanner(DatabaseScanOptions.of(mode)).scan(target,
-                Catalogue.standard().newScanner(DetectionSettings.withKey(secret.fingerprintKey())), sink);
+        // cancelled (or past the time limit) mid-table: the scanner stops at the next row or cancels its statement
+        DatabaseScanSummary summary = new DatabaseScanner(DatabaseScanOptions.of(mode)).scan(target,
+                Catalogue.standard().newScanner(DetectionSettings.withKey(secret.fingerprintKey())), sink, control);
         List<Finding> copy;
         synchronized (found) {
             copy = new ArrayList<>(found);
         }
-        return new Result(copy, copy.size(), List.copyOf(errors), ScoreCalculator.score(copy), false, null);
+        return new Result(copy, copy.size(), List.copyOf(errors), ScoreCalculator.score(copy), summary.cancelled(), null);
     }
 
     private Stop supervise(ScanJob job, Callable<Result> work, Progress progress, ScanControl control, Instant deadline) {

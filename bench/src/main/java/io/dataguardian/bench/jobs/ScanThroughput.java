@@ -96,9 +96,9 @@ public final class ScanThroughput {
         System.out.printf("nodes=%d scans=%d clients=%d completed=%d other=%s seconds=%.1f scans/min=%.1f%n",
                 nodes.size(), scans, clients, completed, other, seconds, completed / seconds * 60);
         if (!sorted.isEmpty()) {
-            System.out.printf("submit->first RUNNING progress event ms: p50=%d p90=%d max=%d (n=%d)%n",
-                    sorted.get(sorted.size() / 2), sorted.get((int) (sorted.size() * 0.9)), sorted.get(sorted.size() - 1),
-                    sorted.size());
+            System.out.printf("submit->first RUNNING progress event ms: p50=%d p95=%d max=%d (n=%d)%n",
+                    sorted.get(sorted.size() / 2), sorted.get(Math.min(sorted.size() - 1, (int) (sorted.size() * 0.95))),
+                    sorted.get(sorted.size() - 1), sorted.size());
         }
     }
 

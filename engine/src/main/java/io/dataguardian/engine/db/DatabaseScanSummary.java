@@ -14,7 +14,9 @@ import java.time.Duration;
  * @param findings       findings reported
  * @param errors         per-table errors reported
  * @param duration       wall-clock time
+ * @param cancelled      true when the scan was cancelled before the end (its findings are incomplete)
  */
 public record DatabaseScanSummary(String database, int tablesFound, int tablesScanned, int columnsScanned,
-                                  long rowsSampled, long maxRowsOneTable, int findings, int errors, Duration duration) {
+                                  long rowsSampled, long maxRowsOneTable, int findings, int errors, Duration duration,
+                                  boolean cancelled) {
 }

@@ -9,6 +9,7 @@ import io.dataguardian.engine.finding.FileError;
 import io.dataguardian.engine.finding.Finding;
 import io.dataguardian.engine.finding.FindingSink;
 import io.dataguardian.engine.finding.Location;
+import io.dataguardian.engine.scan.ScanControl;
 import io.dataguardian.engine.source.ColumnNameHints;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -28,7 +29,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Scans a live database for personal data, read-only: enumerates schemas, tables and columns
@@ -42,6 +48,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * database has one), statements time out, identifiers are quoted, values are bound, nothing is
  * written. Credentials never appear in findings, errors or exception messages. A table that fails
  * is a {@link FileError} and the scan goes on.
+ *
+ * <p>Cancellation ({@link ScanControl#cancel()} from another thread, or an interrupt of the scanning thread) takes
+ * effect mid-table: the row loop checks it for every row, and a statement still running (a slow sample query, a
+ * query waiting for a lock) is cancelled on the server ({@link Statement#cancel()}) within {@link #CANCEL_CHECK}.
+ * A cancelled scan reports no finding of the table it was in and returns a summary marked cancelled.
  */
 public final class DatabaseScanner {
 
@@ -52,6 +63,22 @@ public final class DatabaseScanner {
     static final double BOTH_BOOST = 0.15;
     /** Longest value scanned per cell. */
     static final int MAX_VALUE_CHARS = 4096;
+    /** How often a running statement is checked for a cancelled scan. */
+    static final long CANCEL_CHECK_MILLIS = 200;
+    static final Duration CANCEL_CHECK = Duration.ofMillis(CANCEL_CHECK_MILLIS);
+
+    /** One daemon thread for every scan of the JVM: it only looks at a flag and cancels a statement. */
+    private static final ScheduledExecutorService CANCEL_WATCH = cancelWatch();
+
+    private static ScheduledExecutorService cancelWatch() {
+        ScheduledThreadPoolExecutor e = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "dataguardian-db-scan-cancel");
+            t.setDaemon(true);
+            return t;
+        });
+        e.setRemoveOnCancelPolicy(true);
+        return e;
+    }
 
     private final DatabaseScanOptions options;
 
@@ -66,6 +93,24 @@ public final class DatabaseScanner {
     }
 
     public DatabaseScanSummary scan(DatabaseTarget target, TextScanner scanner, FindingSink sink)
+            throws DatabaseScanException {
+        return scan(target, scanner, sink, new ScanControl());
+    }
+
+    /** A scan that stops, mid-table if need be, once {@code control} is cancelled or this thread is interrupted. */
+    public DatabaseScanSummary scan(DatabaseTarget target, TextScanner scanner, FindingSink sink, ScanControl control)
+            throws DatabaseScanException {
+        Run run = new Run(control);
+        ScheduledFuture<?> watch = CANCEL_WATCH.scheduleWithFixedDelay(run::cancelStatementIfCancelled,
+                CANCEL_CHECK_MILLIS, CANCEL_CHECK_MILLIS, TimeUnit.MILLISECONDS);
+        try {
+            return scan(target, scanner, sink, run);
+        } finally {
+            watch.cancel(false);
+        }
+    }
+
+    private DatabaseScanSummary scan(DatabaseTarget target, TextScanner scanner, FindingSink sink, Run run)
             throws DatabaseScanException {
         long started = System.nanoTime();
         Properties props = target.connectionProperties();
@@ -113,13 +158,13 @@ public final class DatabaseScanner {
             long rows = 0;
             long maxRows = 0;
             for (TablePlan p : chosen) {
-                if (Thread.currentThread().isInterrupted()) {
+                if (run.cancelled()) {
                     break;
                 }
                 if (p.estimate == null) {
                     p.estimate = estimate(conn, dialect, p.table, quote, timeoutSeconds, sink, counter, target);
                 }
-                TableResult r = scanTable(conn, dialect, quote, p, scanner, sink, counter, target, timeoutSeconds);
+                TableResult r = scanTable(conn, dialect, quote, p, scanner, sink, counter, target, timeoutSeconds, run);
                 columns += r.columns;
                 rows += r.rows;
                 maxRows = Math.max(maxRows, r.rows);
@@ -130,7 +175,8 @@ public final class DatabaseScanner {
                 // closing the connection ends it too
             }
             return new DatabaseScanSummary(database, tables.size(), chosen.size(), columns, rows, maxRows,
-                    counter.findings.get(), counter.errors.get(), Duration.ofNanos(System.nanoTime() - started));
+                    counter.findings.get(), counter.errors.get(), Duration.ofNanos(System.nanoTime() - started),
+                    run.cancelled());
         } catch (SQLException e) {
             throw new DatabaseScanException("database scan of " + target.displayUrl() + " failed: "
                     + JdbcUrls.sanitize(e.getMessage(), target.password()));
@@ -199,7 +245,7 @@ public final class DatabaseScanner {
     }
 
     private TableResult scanTable(Connection conn, Dialect dialect, String quote, TablePlan plan, TextScanner scanner,
-                                  FindingSink sink, Counter counter, DatabaseTarget target, int timeoutSeconds) {
+                                  FindingSink sink, Counter counter, DatabaseTarget target, int timeoutSeconds, Run run) {
         TableRef t = plan.table;
         // personal-looking names first, then text and numbers (a BSN or phone may sit in a number column)
         List<ColumnRef> sampled = new ArrayList<>();
@@ -232,8 +278,9 @@ public final class DatabaseScanner {
                 st.setQueryTimeout(timeoutSeconds);
                 st.setMaxRows(options.rowsPerTable());
                 st.setFetchSize(Math.min(options.rowsPerTable(), 500));
+                run.running(st);
                 try (ResultSet rs = st.executeQuery(sql)) {
-                    while (rowsRead < options.rowsPerTable() && rs.next()) {
+                    while (rowsRead < options.rowsPerTable() && !run.cancelled() && rs.next()) {
                         rowsRead++;
                         for (int i = 0; i < sampled.size(); i++) {
                             String v = rs.getString(i + 1);
@@ -251,16 +298,18 @@ public final class DatabaseScanner {
                             break;
                         }
                     }
+                } finally {
+                    run.running(null);
                 }
-            } catch (SQLTimeoutException e) {
-                report(sink, counter, new FileError(t.display(), "timeout", "sampling query exceeded "
-                        + timeoutSeconds + " s; " + rowsRead + " rows were scanned"));
-                recover(conn, dialect);
             } catch (SQLException e) {
-                String kind = isTimeout(e) ? "timeout" : "db-error";
-                report(sink, counter, new FileError(t.display(), kind, "cannot sample the table: "
-                        + JdbcUrls.sanitize(e.getMessage(), target.password())));
-                recover(conn, dialect);
+                if (run.cancelled()) {
+                    recover(conn, dialect); // the statement was cancelled with the scan: no error to report
+                    return new TableResult(stats.size(), rowsRead);
+                }
+                sampleFailed(e, sink, counter, t, target, timeoutSeconds, rowsRead, conn, dialect);
+            }
+            if (run.cancelled()) {
+                return new TableResult(stats.size(), rowsRead); // a part of the table: no finding from it
             }
         }
         // one finding per column and entity type
@@ -269,6 +318,19 @@ public final class DatabaseScanner {
             emitColumn(t, col, s, plan.estimate, sink, counter);
         }
         return new TableResult(stats.size(), rowsRead);
+    }
+
+    private void sampleFailed(SQLException e, FindingSink sink, Counter counter, TableRef t, DatabaseTarget target,
+                              int timeoutSeconds, long rowsRead, Connection conn, Dialect dialect) {
+        if (e instanceof SQLTimeoutException) {
+            report(sink, counter, new FileError(t.display(), "timeout", "sampling query exceeded "
+                    + timeoutSeconds + " s; " + rowsRead + " rows were scanned"));
+        } else {
+            String kind = isTimeout(e) ? "timeout" : "db-error";
+            report(sink, counter, new FileError(t.display(), kind, "cannot sample the table: "
+                    + JdbcUrls.sanitize(e.getMessage(), target.password())));
+        }
+        recover(conn, dialect);
     }
 
     private static boolean isTimeout(SQLException e) {
@@ -448,6 +510,40 @@ public final class DatabaseScanner {
     }
 
     private record TableResult(int columns, long rows) {
+    }
+
+    /** One scan's cancellation state: the control, the scanning thread, and the statement running now. */
+    private static final class Run {
+        private final ScanControl control;
+        private final Thread thread = Thread.currentThread();
+        private final AtomicReference<Statement> statement = new AtomicReference<>();
+
+        Run(ScanControl control) {
+            this.control = control;
+        }
+
+        boolean cancelled() {
+            return control.isCancelled() || thread.isInterrupted();
+        }
+
+        void running(Statement st) {
+            statement.set(st);
+        }
+
+        /** On the watch thread: a cancelled scan's running statement is cancelled on the server. */
+        void cancelStatementIfCancelled() {
+            if (!cancelled()) {
+                return;
+            }
+            Statement st = statement.getAndSet(null);
+            if (st != null) {
+                try {
+                    st.cancel();
+                } catch (SQLException | RuntimeException ignored) {
+                    // closed meanwhile, or the driver cannot cancel: the row loop stops at the next row
+                }
+            }
+        }
     }
 
     private static final class Counter {
