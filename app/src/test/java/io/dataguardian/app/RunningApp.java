@@ -8,7 +8,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -17,6 +20,7 @@ import java.util.regex.Pattern;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The real application started in-process on a random port, as a user would start it (settings given
@@ -29,21 +33,46 @@ public final class RunningApp implements AutoCloseable {
 
     private final ConfigurableApplicationContext context;
     private final String startupOutput;
+    private final Path ownDataDir;
 
-    private RunningApp(ConfigurableApplicationContext context, String startupOutput) {
+    private RunningApp(ConfigurableApplicationContext context, String startupOutput, Path ownDataDir) {
         this.context = context;
         this.startupOutput = startupOutput;
+        this.ownDataDir = ownDataDir;
     }
 
-    /** Starts the app; the settings are {@code dataguardian.*} (or any Spring) property names. */
+    /**
+     * Starts the app; the settings are {@code dataguardian.*} (or any Spring) property names. Without a
+     * {@code dataguardian.data-dir} the app gets a temporary one (its embedded database, uploads), deleted on
+     * {@link #close()} or when the start fails.
+     */
     public static RunningApp start(Map<String, String> settings) {
+        Path ownDataDir = null;
+        Map<String, String> effective = settings;
+        if (!settings.containsKey("dataguardian.data-dir")) {
+            try {
+                ownDataDir = Files.createTempDirectory("dataguardian-test-");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            effective = new LinkedHashMap<>(settings);
+            effective.put("dataguardian.data-dir", ownDataDir.toString());
+        }
         Capture capture = new Capture();
         try {
+            Map<String, String> args = effective;
             ConfigurableApplicationContext context = capture.during(() -> new SpringApplicationBuilder(DataGuardianApplication.class)
-                    .run(arguments(settings)));
-            return new RunningApp(context, capture.text());
+                    .run(arguments(args)));
+            return new RunningApp(context, capture.text(), ownDataDir);
         } catch (RuntimeException ex) {
+            delete(ownDataDir);
             throw new StartFailed(capture.text(), ex);
+        }
+    }
+
+    private static void delete(Path dir) {
+        if (dir != null) {
+            FileSystemUtils.deleteRecursively(dir.toFile());
         }
     }
 
@@ -89,7 +118,11 @@ public final class RunningApp implements AutoCloseable {
 
     @Override
     public void close() {
-        context.close();
+        try {
+            context.close();
+        } finally {
+            delete(ownDataDir);
+        }
     }
 
     /** A failed start and everything printed during it. */
@@ -122,6 +155,12 @@ public final class RunningApp implements AutoCloseable {
 
         public HttpResponse<String> get(String path) {
             return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+        }
+
+        /** A GET as a browser in a given language sends it. */
+        public HttpResponse<String> get(String path, String accept, String acceptLanguage) {
+            return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", accept)
+                    .header("Accept-Language", acceptLanguage).GET().build());
         }
 
         /** Posts a form with the CSRF token taken from the page at {@code pageWithForm}. */

@@ -62,14 +62,18 @@ public class DataSourcePostProcessor implements BeanPostProcessor, BeanFactoryAw
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) throws BeansException {
         if (!(bean instanceof DataSource dataSource) || bean instanceof ProxyDataSource
-                || !environment.getProperty("dataguardian.db.query-metrics", Boolean.class, true)) {
+                || bean instanceof FailFastDataSource) {
             return bean;
+        }
+        if (!environment.getProperty("dataguardian.db.query-metrics", Boolean.class, true)) {
+            return new FailFastDataSource(dataSource);
         }
         MeterRegistry registry = beanFactory.getBeanProvider(MeterRegistry.class).getIfAvailable(() -> Metrics.globalRegistry);
         SlowQueryLog slowQueries = beanFactory.getBeanProvider(SlowQueryLog.class).getIfAvailable(
                 () -> new SlowQueryLog(properties().getSlowQueryThreshold(), properties().getSlowQueryTop()));
-        return ProxyDataSourceBuilder.create(beanName, dataSource)
+        // outermost: a request that fails fast during an outage never reaches the statement timing
+        return new FailFastDataSource(ProxyDataSourceBuilder.create(beanName, dataSource)
                 .listener(new QueryMetricsListener(registry, slowQueries))
-                .build();
+                .build());
     }
 }

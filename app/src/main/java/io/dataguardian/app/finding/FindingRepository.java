@@ -6,10 +6,9 @@ import io.dataguardian.app.scan.ScanCacheKeys;
 import io.dataguardian.engine.Severity;
 import io.dataguardian.engine.finding.Finding;
 import io.dataguardian.engine.finding.Location;
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -26,7 +25,10 @@ import org.postgresql.copy.PGCopyOutputStream;
 import org.springframework.cache.annotation.CacheEvict;
 import org.springframework.cache.annotation.Cacheable;
 import org.springframework.cache.annotation.Caching;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.jdbc.support.SQLExceptionSubclassTranslator;
+import org.springframework.jdbc.support.SQLExceptionTranslator;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -34,7 +36,7 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The {@code findings} table. Writes go in batches: on PostgreSQL through {@code COPY ... FROM STDIN}
+ * The {@code findings} table. Writes go in batches: on PostgreSQL through binary {@code COPY ... FROM STDIN}
  * (one round trip per batch), elsewhere through a JDBC batch. Reads are scoped by organisation in SQL.
  * Findings pages are cached in {@code large-datasets} under a per-scan version that every insert retires
  * (see {@link ScanCacheKeys}); an insert also evicts the scan's summary, which counts them.
@@ -44,6 +46,9 @@ public class FindingRepository {
 
     static final int MAX_PAGE = 500;
     private static final int JDBC_BATCH = 1_000;
+    /** Binary COPY signature: "PGCOPY\n\377\r\n\0". */
+    private static final byte[] BINARY_SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0};
+    private static final SQLExceptionTranslator TRANSLATOR = new SQLExceptionSubclassTranslator();
 
     private static final String INSERT_COLUMNS = "organisation_id, scan_id, detector_id, entity_type, severity, confidence,"
             + " articles, path, section, start_line, start_column, end_line, end_column, char_offset, char_length,"
@@ -83,7 +88,12 @@ public class FindingRepository {
                 return copy(connection, orgId, scanId, findings);
             }
             return batch(connection, orgId, scanId, findings);
-        } catch (SQLException | IOException e) {
+        } catch (SQLException e) {
+            // a refused row (constraint) stays an integrity error; only a lost connection reads as an outage
+            DataAccessException translated = TRANSLATOR.translate("store findings of scan " + scanId, null, e);
+            throw translated != null ? translated
+                    : new DataAccessResourceFailureException("could not store findings of scan " + scanId, e);
+        } catch (IOException e) {
             throw new DataAccessResourceFailureException("could not store " + findings.size()
                     + " findings of scan " + scanId + ": " + e.getMessage(), e);
         } finally {
@@ -94,47 +104,41 @@ public class FindingRepository {
     private long copy(Connection connection, long orgId, long scanId, Collection<Finding> findings)
             throws SQLException, IOException {
         PGConnection pg = connection.unwrap(PGConnection.class);
-        String sql = "copy findings (" + INSERT_COLUMNS + ") from stdin with (format csv)";
+        String sql = "copy findings (" + INSERT_COLUMNS + ") from stdin with (format binary)";
         PGCopyOutputStream out = new PGCopyOutputStream(pg, sql, 1 << 16);
         boolean done = false;
         try {
-            Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-            String org = Long.toString(orgId);
-            String scan = Long.toString(scanId);
+            DataOutputStream d = new DataOutputStream(new BufferedOutputStream(out, 1 << 16));
+            d.write(BINARY_SIGNATURE);
+            d.writeInt(0); // flags: no OIDs
+            d.writeInt(0); // no header extension
             for (Finding f : findings) {
                 Location l = f.location();
-                w.write(org);
-                w.write(',');
-                w.write(scan);
-                w.write(',');
-                csv(w, f.detectorId());
-                w.write(',');
-                csv(w, f.entityType());
-                w.write(',');
-                w.write(f.severity().name());
-                w.write(',');
-                w.write(Double.toString(f.confidence()));
-                w.write(',');
-                csv(w, json.writeValueAsString(f.articles()));
-                w.write(',');
-                csv(w, l.path());
-                w.write(',');
-                csv(w, l.section());
-                w.write(',');
-                w.write(l.line() + "," + l.column() + "," + l.endLine() + "," + l.endColumn() + ","
-                        + l.offset() + "," + l.length() + ",");
-                csv(w, f.maskedValue());
-                w.write(',');
-                csv(w, f.fingerprint());
-                w.write(',');
-                csv(w, truncate(f.snippet(), 4000));
-                w.write(',');
-                w.write(Integer.toString(f.occurrences()));
-                w.write(',');
-                csv(w, json.writeValueAsString(f.attributes()));
-                w.write('\n');
+                d.writeShort(20); // fields, in INSERT_COLUMNS order and with exactly the columns' types
+                int8(d, orgId);
+                int8(d, scanId);
+                text(d, f.detectorId());
+                text(d, f.entityType());
+                text(d, f.severity().name());
+                d.writeInt(8);
+                d.writeDouble(f.confidence());
+                text(d, json.writeValueAsString(f.articles()));
+                text(d, l.path());
+                text(d, l.section());
+                int4(d, l.line());
+                int4(d, l.column());
+                int4(d, l.endLine());
+                int4(d, l.endColumn());
+                int8(d, l.offset());
+                int4(d, l.length());
+                text(d, f.maskedValue());
+                text(d, f.fingerprint());
+                text(d, truncate(f.snippet(), 4000));
+                int4(d, f.occurrences());
+                text(d, json.writeValueAsString(f.attributes()));
             }
-            w.flush();
+            d.writeShort(-1); // trailer
+            d.flush();
             long rows = out.endCopy();
             done = true;
             return rows;
@@ -145,18 +149,30 @@ public class FindingRepository {
         }
     }
 
-    /** CSV field: null is an unquoted empty field (NULL in COPY), anything else is quoted. */
-    private static void csv(Writer w, String value) throws IOException {
+    private static void int8(DataOutputStream d, long v) throws IOException {
+        d.writeInt(8);
+        d.writeLong(v);
+    }
+
+    private static void int4(DataOutputStream d, int v) throws IOException {
+        d.writeInt(4);
+        d.writeInt(v);
+    }
+
+    /**
+     * A varchar field of binary COPY: its UTF-8 bytes (no quoting or escaping exists in this format), length -1
+     * for NULL. PostgreSQL text cannot hold NUL (a snippet of a binary file can): it becomes U+FFFD rather than
+     * failing the whole scan's store.
+     */
+    static void text(DataOutputStream d, String value) throws IOException {
         if (value == null) {
+            d.writeInt(-1);
             return;
         }
-        w.write('"');
-        if (value.indexOf('"') >= 0) {
-            w.write(value.replace("\"", "\"\""));
-        } else {
-            w.write(value);
-        }
-        w.write('"');
+        String v = value.indexOf('\0') >= 0 ? value.replace('\0', '\uFFFD') : value;
+        byte[] bytes = v.getBytes(StandardCharsets.UTF_8);
+        d.writeInt(bytes.length);
+        d.write(bytes);
     }
 
     private long batch(Connection connection, long orgId, long scanId, Collection<Finding> findings)
@@ -270,14 +286,6 @@ public class FindingRepository {
                 .query((rs, i) -> new FindingCount(Severity.valueOf(rs.getString("severity")),
                         rs.getString("entity_type"), rs.getLong("n"), rs.getLong("occ")))
                 .list();
-    }
-
-    /** The organisation's most recent findings of one fingerprint (the same value across scans). */
-    public List<StoredFinding> findByFingerprint(long orgId, String fingerprint, int limit) {
-        return jdbc.sql("select " + COLUMNS + " from findings where organisation_id = :org and fingerprint = :fp"
-                        + " order by id desc limit :limit")
-                .param("org", orgId).param("fp", fingerprint).param("limit", Math.max(1, Math.min(limit, MAX_PAGE)))
-                .query(this::map).list();
     }
 
     private void requireScan(long orgId, long scanId) {

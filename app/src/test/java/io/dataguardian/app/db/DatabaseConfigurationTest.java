@@ -35,7 +35,8 @@ class DatabaseConfigurationTest {
     void postgresConnectionsCarryTheTimeoutsAndThePoolIsSizedAndMeasured() {
         runner.run(context -> {
             DataSource dataSource = context.getBean(DataSource.class);
-            assertThat(dataSource).isInstanceOf(ProxyDataSource.class);
+            assertThat(dataSource).isInstanceOf(FailFastDataSource.class);
+            assertThat(((FailFastDataSource) dataSource).getTargetDataSource()).isInstanceOf(ProxyDataSource.class);
             HikariDataSource hikari = dataSource.unwrap(HikariDataSource.class);
             assertThat(hikari.getMaximumPoolSize()).isEqualTo(10);
             assertThat(hikari.getMinimumIdle()).isEqualTo(2);

@@ -40,8 +40,84 @@ class DatabaseUnavailableHandlerTest {
         }
     }
 
+    /** The product's own messages (English default, Dutch) and a resolver that reads Accept-Language. */
+    static DatabaseUnavailableResponse response() {
+        org.springframework.context.support.ResourceBundleMessageSource messages =
+                new org.springframework.context.support.ResourceBundleMessageSource();
+        messages.setBasename("messages");
+        messages.setDefaultEncoding("UTF-8");
+        messages.setFallbackToSystemLocale(false);
+        org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver locales =
+                new org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver();
+        locales.setSupportedLocales(java.util.List.of(java.util.Locale.ENGLISH, java.util.Locale.forLanguageTag("nl")));
+        locales.setDefaultLocale(java.util.Locale.ENGLISH);
+        return new DatabaseUnavailableResponse(locales, messages, null);
+    }
+
+    /** What the JDBC session store does while the database is down: fails inside a filter, before any controller. */
+    static final class FailingSessionStore extends org.springframework.web.filter.OncePerRequestFilter {
+        @Override
+        protected void doFilterInternal(jakarta.servlet.http.HttpServletRequest request,
+                                        jakarta.servlet.http.HttpServletResponse response,
+                                        jakarta.servlet.FilterChain chain) {
+            if (request.getRequestURI().endsWith("/bug")) {
+                throw new IllegalStateException("not a database outage");
+            }
+            throw new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
+                    new SQLTransientConnectionException("dataguardian - Connection is not available, request timed out after 2000ms"));
+        }
+    }
+
     private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new Failing())
-            .setControllerAdvice(new DatabaseUnavailableHandler()).build();
+            .setControllerAdvice(new DatabaseUnavailableHandler(response())).build();
+
+    private final MockMvc filtered = MockMvcBuilders.standaloneSetup(new Failing())
+            .setControllerAdvice(new DatabaseUnavailableHandler(response()))
+            .addFilters(new DatabaseUnavailableFilter(response()), new FailingSessionStore()).build();
+
+    @Test
+    void anOutageInAFilterIsA503TooJsonForTheApi() throws Exception {
+        filtered.perform(get("/api/scans"))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(header().string("Retry-After", "5"))
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
+                .andExpect(jsonPath("$.error").value("database_unavailable"))
+                .andExpect(jsonPath("$.message").value(DatabaseUnavailableHandler.MESSAGE));
+    }
+
+    @Test
+    void anOutageInAFilterIsAPageInTheUsersLanguage() throws Exception {
+        filtered.perform(get("/scans").header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+                        .header("Accept-Language", "nl-NL,nl;q=0.9,en;q=0.5"))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(header().string("Retry-After", "5"))
+                .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("De database is op dit moment niet bereikbaar")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("lang=\"nl\"")));
+        filtered.perform(get("/scans").header("Accept", "text/html").header("Accept-Language", "en-GB"))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("The database is not reachable")));
+    }
+
+    @Test
+    void otherFailuresInAFilterAreNotDisguisedAsOutages() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> filtered.perform(get("/bug")))
+                .isInstanceOf(IllegalStateException.class).hasMessage("not a database outage");
+    }
+
+    @Test
+    void theCauseChainDecides() {
+        org.assertj.core.api.Assertions.assertThat(DatabaseOutage.isOutage(new jakarta.servlet.ServletException(
+                new java.sql.SQLException("terminating connection due to administrator command", "57P01")))).isTrue();
+        org.assertj.core.api.Assertions.assertThat(DatabaseOutage.isOutage(new RuntimeException(
+                new java.sql.SQLException("duplicate key", "23505")))).isFalse();
+        // what a commit on a killed connection ends as once the rollback fails as well
+        org.springframework.transaction.TransactionSystemException rollbackFailed =
+                new org.springframework.transaction.TransactionSystemException("JDBC rollback failed",
+                        new java.sql.SQLException("Connection is closed"));
+        rollbackFailed.initApplicationException(new DataAccessResourceFailureException("JDBC commit; FATAL: terminating connection"));
+        org.assertj.core.api.Assertions.assertThat(DatabaseOutage.isOutage(rollbackFailed)).isTrue();
+    }
 
     @Test
     void apiClientsGetJson503WithRetryAfter() throws Exception {

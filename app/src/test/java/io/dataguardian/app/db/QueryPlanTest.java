@@ -6,6 +6,7 @@ import io.dataguardian.app.audit.AuditLogRepository;
 import io.dataguardian.app.finding.FindingFilter;
 import io.dataguardian.app.finding.FindingRepository;
 import io.dataguardian.app.scan.FileErrorRepository;
+import io.dataguardian.app.scan.ScanComparison;
 import io.dataguardian.app.scan.ScanFilter;
 import io.dataguardian.app.scan.ScanRepository;
 import io.dataguardian.app.scan.ScanStatus;
@@ -74,6 +75,9 @@ class QueryPlanTest {
                 + " from generate_series(1, " + FINDINGS + ") g"
                 + " join scans s on s.id = case when g <= " + big + " then " + firstScan
                 + " else " + (firstScan + 1) + " + g % 399 end").update();
+        // scan 21 re-scans the target of scan 1 (same organisation: g % 20), so it has a previous scan to compare with
+        jdbc.sql("update scans set target = 'target 1', scan_type = 'FILES' where id = :id")
+                .param("id", firstScan + 20).update();
         jdbc.sql("insert into scan_file_errors (organisation_id, scan_id, path, kind, message)"
                 + " select s.organisation_id, s.id, 'f' || g, 'corrupt', 'bad' from generate_series(1, 20000) g"
                 + " join scans s on s.id = " + firstScan + " + g % 400").update();
@@ -126,7 +130,10 @@ class QueryPlanTest {
         findings.page(org, bigScan, new FindingFilter(Set.of(), null, "dir7/"), null, 100);
         findings.countBySeverityAndType(org, bigScan);
         findings.findById(org, page.items().get(0).id());
-        findings.findByFingerprint(org, page.items().get(0).finding().fingerprint(), 50);
+        // the comparison with the previous scan of the same target (fingerprints within two scans)
+        ScanComparison comparison = new ScanComparison(recorded);
+        comparison.compare(scans.findById(org, bigScan + 20).orElseThrow(), 20);
+        comparison.compare(scans.findById(org, bigScan).orElseThrow(), 20);
         errors.page(org, bigScan, null, 100);
         var log = audit.list(org, null, 50);
         audit.list(org, log.next(), 50);
