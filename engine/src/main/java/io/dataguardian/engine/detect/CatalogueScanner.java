@@ -16,7 +16,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-import javax.crypto.Mac;
 
 /**
  * The {@link TextScanner} of a catalogue with one scan's settings: runs {@link CandidateFinder} and
@@ -41,7 +40,7 @@ final class CatalogueScanner implements TextScanner {
     private final List<Pattern> customPatterns;
     private final List<List<String>> customContext;
     private final Set<String> allowed;
-    private final ThreadLocal<Mac> mac;
+    private final ThreadLocal<Fingerprinter> fingerprinter;
     private final int chunk;
     private final int overlap;
 
@@ -78,7 +77,7 @@ final class CatalogueScanner implements TextScanner {
         }
         this.allowed = settings.allowedFingerprints();
         byte[] key = settings.fingerprintKey();
-        this.mac = ThreadLocal.withInitial(() -> Masker.newMac(key));
+        this.fingerprinter = ThreadLocal.withInitial(() -> new Fingerprinter(key));
     }
 
     // ------------------------------------------------------------------ window
@@ -203,8 +202,7 @@ final class CatalogueScanner implements TextScanner {
     }
 
     private String fingerprint(Hit h, char[] b) {
-        String raw = new String(b, h.c.start, h.c.end - h.c.start);
-        return Masker.fingerprint(mac.get(), h.d.family, Masker.normalise(h.d.norm, raw));
+        return fingerprinter.get().of(h.d, b, h.c.start, h.c.end);
     }
 
     private List<String> articles(Hit h) {

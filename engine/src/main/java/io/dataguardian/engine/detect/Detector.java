@@ -14,8 +14,31 @@ final class Detector {
     /** How a value is normalised before it is fingerprinted. */
     enum Norm { DIGITS, PHONE, UPPER_ALNUM, LOWER, RAW }
 
-    /** How a value is masked for people. See docs/detectors.md. */
-    enum Mask { LAST2, LAST4, IBAN, PHONE, EMAIL, IP, POSTCODE, DATE, PREFIX, SECRET, PEM, URL, NAME, WORD, KEEP2 }
+    /**
+     * How a value is masked for people (the rules are in {@link Masker}; see docs/detectors.md). Each
+     * constant is its own class on purpose: the call {@link #apply} stays a plain virtual call, so
+     * the JIT does not inline every rule into each per-finding method and recompile those when a
+     * rule is first met late in a scan.
+     */
+    enum Mask {
+        LAST2 { String apply(String raw) { return Masker.keepLast(raw, 2); } },
+        LAST4 { String apply(String raw) { return Masker.keepLast(raw, 4); } },
+        IBAN { String apply(String raw) { return Masker.keepFirstLast(raw, 2, 2); } },
+        PHONE { String apply(String raw) { return Masker.phone(raw); } },
+        EMAIL { String apply(String raw) { return Masker.email(raw); } },
+        IP { String apply(String raw) { return Masker.ip(raw); } },
+        POSTCODE { String apply(String raw) { return raw.length() >= 2 ? raw.substring(0, 2) + "** **" : "****"; } },
+        DATE { String apply(String raw) { return Masker.stars(raw, 0); } },
+        PREFIX { String apply(String raw) { return Masker.prefix(raw); } },
+        SECRET { String apply(String raw) { return "********"; } },
+        PEM { String apply(String raw) { return Masker.pem(raw); } },
+        URL { String apply(String raw) { return Masker.url(raw); } },
+        NAME { String apply(String raw) { return Masker.name(raw); } },
+        WORD { String apply(String raw) { return Masker.stars(raw, 1); } },
+        KEEP2 { String apply(String raw) { return Masker.keepFirstLast(raw, 2, 0); } };
+
+        abstract String apply(String raw);
+    }
 
     final DetectorInfo info;
     final int index;
@@ -29,6 +52,7 @@ final class Detector {
     String family;
     List<String> positives = List.of();
     List<String> negatives = List.of();
+    private byte[] familyKey;
 
     Detector(int index, String id, String entityType, String name, String description, Severity severity,
              List<String> articles) {
@@ -39,6 +63,16 @@ final class Detector {
 
     String id() {
         return info.id();
+    }
+
+    /** {@code family + ':'} in UTF-8: what the fingerprinted value is prefixed with. */
+    byte[] familyKey() {
+        byte[] k = familyKey;
+        if (k == null) {
+            k = (family + ':').getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            familyKey = k; // a race only computes the same bytes twice
+        }
+        return k;
     }
 
     Detector base(double b) {
@@ -78,6 +112,7 @@ final class Detector {
 
     Detector family(String f) {
         family = f;
+        familyKey = null;
         return this;
     }
 

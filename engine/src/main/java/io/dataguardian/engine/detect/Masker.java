@@ -20,27 +20,11 @@ final class Masker {
     }
 
     static String mask(Mask mask, String raw) {
-        return switch (mask) {
-            case LAST2 -> keepLast(raw, 2);
-            case LAST4 -> keepLast(raw, 4);
-            case IBAN -> keepFirstLast(raw, 2, 2);
-            case PHONE -> phone(raw);
-            case EMAIL -> email(raw);
-            case IP -> ip(raw);
-            case POSTCODE -> raw.length() >= 2 ? raw.substring(0, 2) + "** **" : "****";
-            case DATE -> stars(raw, 0);
-            case PREFIX -> prefix(raw);
-            case SECRET -> "********";
-            case PEM -> pem(raw);
-            case URL -> url(raw);
-            case NAME -> name(raw);
-            case WORD -> stars(raw, 1);
-            case KEEP2 -> keepFirstLast(raw, 2, 0);
-        };
+        return mask.apply(raw);
     }
 
     /** Every letter or digit after the first {@code keep} characters becomes '*'. */
-    private static String stars(String raw, int keep) {
+    static String stars(String raw, int keep) {
         char[] c = raw.toCharArray();
         for (int i = keep; i < c.length; i++) {
             if (Character.isLetterOrDigit(c[i])) {
@@ -62,7 +46,7 @@ final class Masker {
     }
 
     /** Every letter or digit but the last n becomes '*'; separators stay. */
-    private static String keepLast(String raw, int n) {
+    static String keepLast(String raw, int n) {
         int alnum = 0;
         for (int i = 0; i < raw.length(); i++) {
             alnum += Character.isLetterOrDigit(raw.charAt(i)) ? 1 : 0;
@@ -81,7 +65,7 @@ final class Masker {
         return sb.toString();
     }
 
-    private static String keepFirstLast(String raw, int first, int last) {
+    static String keepFirstLast(String raw, int first, int last) {
         String compact = raw.replace(" ", "");
         if (compact.length() <= first + last) {
             return "*".repeat(compact.length());
@@ -90,7 +74,7 @@ final class Masker {
                 + compact.substring(compact.length() - last);
     }
 
-    private static String phone(String raw) {
+    static String phone(String raw) {
         String digits = digits(raw);
         String lead = raw.startsWith("+") ? "+" : "";
         if (digits.length() < 6) {
@@ -99,7 +83,7 @@ final class Masker {
         return lead + digits.substring(0, 2) + "*".repeat(digits.length() - 4) + digits.substring(digits.length() - 2);
     }
 
-    private static String email(String raw) {
+    static String email(String raw) {
         int at = raw.indexOf('@');
         int dot = raw.lastIndexOf('.');
         if (at <= 0 || dot < at) {
@@ -108,7 +92,7 @@ final class Masker {
         return raw.charAt(0) + "***@" + raw.charAt(at + 1) + "***" + raw.substring(dot);
     }
 
-    private static String ip(String raw) {
+    static String ip(String raw) {
         if (raw.indexOf(':') >= 0) {
             int c = raw.indexOf(':');
             return (c == 0 ? "" : raw.substring(0, c)) + ":****:****";
@@ -117,7 +101,7 @@ final class Masker {
         return raw.substring(0, dot) + ".*.*.*";
     }
 
-    private static String prefix(String raw) {
+    static String prefix(String raw) {
         int cut = 4;
         for (int i = 0; i < Math.min(raw.length(), 12); i++) {
             if (raw.charAt(i) == '_' || raw.charAt(i) == '-') {
@@ -131,12 +115,12 @@ final class Masker {
         return raw.substring(0, cut) + "*".repeat(Math.min(12, raw.length() - cut));
     }
 
-    private static String pem(String raw) {
+    static String pem(String raw) {
         int end = raw.indexOf("-----", 11);
         return (end > 0 ? raw.substring(0, end + 5) : "-----BEGIN PRIVATE KEY-----") + "****";
     }
 
-    private static String url(String raw) {
+    static String url(String raw) {
         int scheme = raw.indexOf("://");
         int at = raw.lastIndexOf('@');
         if (scheme < 0 || at < 0) {
@@ -150,7 +134,7 @@ final class Masker {
         return raw.substring(0, scheme + 3) + "****:****@" + host;
     }
 
-    private static String name(String raw) {
+    static String name(String raw) {
         StringBuilder sb = new StringBuilder();
         for (String w : raw.split(" ")) {
             if (w.isEmpty()) {

@@ -85,8 +85,9 @@ public final class SarifReportWriter implements ReportWriter {
 
             g.writeStringProperty("columnKind", "utf16CodeUnits");
             g.writeArrayPropertyStart("results");
+            LastUri uris = new LastUri();
             for (Finding f : r.sortedFindings()) {
-                writeResult(g, f, ruleIndex.get(f.detectorId()));
+                writeResult(g, f, ruleIndex.get(f.detectorId()), uris);
             }
             g.writeEndArray();
 
@@ -196,7 +197,21 @@ public final class SarifReportWriter implements ReportWriter {
         return tags;
     }
 
-    private static void writeResult(JsonGenerator g, Finding f, Integer ruleIndex) {
+    /** The URI of the last path: findings come sorted by path, so most results reuse it. */
+    private static final class LastUri {
+        private String path;
+        private String uri;
+
+        String of(String p) {
+            if (!p.equals(path)) {
+                uri = uri(p);
+                path = p;
+            }
+            return uri;
+        }
+    }
+
+    private static void writeResult(JsonGenerator g, Finding f, Integer ruleIndex, LastUri uris) {
         Location l = f.location();
         g.writeStartObject();
         g.writeStringProperty("ruleId", f.detectorId());
@@ -218,7 +233,7 @@ public final class SarifReportWriter implements ReportWriter {
         g.writeStartObject();
         g.writeObjectPropertyStart("physicalLocation");
         g.writeObjectPropertyStart("artifactLocation");
-        g.writeStringProperty("uri", uri(l.path()));
+        g.writeStringProperty("uri", uris.of(l.path()));
         g.writeStringProperty("uriBaseId", SRCROOT);
         g.writeEndObject();
         if (l.line() > 0) {

@@ -1,17 +1,10 @@
 package io.dataguardian.engine.scan;
 
-import io.dataguardian.engine.Severity;
 import io.dataguardian.engine.finding.Finding;
-import io.dataguardian.engine.finding.Location;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.Closeable;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,14 +12,12 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.PriorityQueue;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -40,7 +31,7 @@ import java.util.stream.Stream;
  * so the number of open files stays bounded too.
  *
  * <p>Spill files hold only what a {@link Finding} holds (masked value, keyed fingerprint, masked
- * snippet), never a raw value. They live in a private directory (owner-only permissions where the
+ * snippet), never a raw value, in the compact form of {@link SpillCodec}. They live in a private directory (owner-only permissions where the
  * file system has them) that {@link #close()} deletes; a JVM shutdown hook deletes it too if the
  * process is stopped before.
  *
@@ -52,7 +43,6 @@ public final class FindingStore implements Iterable<Finding>, Closeable {
     /** Default number of findings held in memory before spilling. */
     public static final int DEFAULT_IN_MEMORY = 20_000;
     static final int MAX_RUNS = 64;
-    private static final int READ_BUFFER = 1 << 15;
 
     private final int inMemory;
     private final Path tempParent;
@@ -60,7 +50,7 @@ public final class FindingStore implements Iterable<Finding>, Closeable {
     private final List<Path> runs = new ArrayList<>();
     private final List<Closeable> openReaders = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, Finding> firstByDetector = new LinkedHashMap<>();
-    private final Map<String, Long> byEntityType = new TreeMap<>();
+    private final Map<String, long[]> byEntityType = new HashMap<>();
     private long size;
     private boolean finished;
     private boolean closed;
@@ -120,7 +110,12 @@ public final class FindingStore implements Iterable<Finding>, Closeable {
     private void note(Finding f) {
         size++;
         firstByDetector.putIfAbsent(f.detectorId(), f);
-        byEntityType.merge(f.entityType(), 1L, Long::sum);
+        long[] n = byEntityType.get(f.entityType());
+        if (n == null) {
+            byEntityType.put(f.entityType(), new long[] {1});
+        } else {
+            n[0]++;
+        }
     }
 
     /** No more findings: sorts what is left in memory. */
@@ -161,7 +156,9 @@ public final class FindingStore implements Iterable<Finding>, Closeable {
 
     /** Findings per entity type. */
     public synchronized Map<String, Long> countByEntityType() {
-        return Collections.unmodifiableMap(new TreeMap<>(byEntityType));
+        Map<String, Long> counts = new TreeMap<>();
+        byEntityType.forEach((type, n) -> counts.put(type, n[0]));
+        return Collections.unmodifiableMap(counts);
     }
 
     /** All findings in a list: memory grows with their number; for small scans and tests. */
@@ -271,12 +268,11 @@ public final class FindingStore implements Iterable<Finding>, Closeable {
         }
         Path run = dir.resolve("run-" + (runCounter++) + ".bin");
         Files.createFile(run, ownerOnly("rw-------"));
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(run), 1 << 16))) {
+        try (SpillCodec.Writer out = new SpillCodec.Writer(Files.newOutputStream(run))) {
             while (findings.hasNext()) {
-                out.writeByte(1);
-                write(out, findings.next());
+                out.write(findings.next());
             }
-            out.writeByte(0);
+            out.end();
         }
         return run;
     }
@@ -296,7 +292,7 @@ public final class FindingStore implements Iterable<Finding>, Closeable {
 
     private Iterator<Finding> openRun(Path run) {
         try {
-            DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(run), READ_BUFFER));
+            SpillCodec.Reader in = new SpillCodec.Reader(Files.newInputStream(run));
             openReaders.add(in);
             return new RunReader(in);
         } catch (IOException e) {
@@ -306,11 +302,11 @@ public final class FindingStore implements Iterable<Finding>, Closeable {
 
     /** Reads one run back; closes its file at the end. */
     private final class RunReader implements Iterator<Finding> {
-        private final DataInputStream in;
+        private final SpillCodec.Reader in;
         private Finding next;
         private boolean done;
 
-        RunReader(DataInputStream in) {
+        RunReader(SpillCodec.Reader in) {
             this.in = in;
         }
 
@@ -318,9 +314,8 @@ public final class FindingStore implements Iterable<Finding>, Closeable {
         public boolean hasNext() {
             if (next == null && !done) {
                 try {
-                    if (in.readByte() == 1) {
-                        next = read(in);
-                    } else {
+                    next = in.next();
+                    if (next == null) {
                         done = true;
                         in.close();
                         openReaders.remove(in);
@@ -345,128 +340,87 @@ public final class FindingStore implements Iterable<Finding>, Closeable {
         }
     }
 
-    /** A stable k-way merge: on equal keys the earlier source wins. */
+    /** A stable k-way merge: on equal keys the earlier source wins. A binary heap of source numbers. */
     private static final class Merge implements Iterator<Finding> {
-        private record Head(Finding finding, int source) {
-        }
-
-        private static final Comparator<Head> HEAD_ORDER = Comparator.comparing(Head::finding, ScanResult.ORDER)
-                .thenComparingInt(Head::source);
-
         private final List<Iterator<Finding>> sources;
-        private final PriorityQueue<Head> heads = new PriorityQueue<>(HEAD_ORDER);
+        private final Finding[] head;
+        private final int[] heap;
+        private int size;
 
         Merge(List<Iterator<Finding>> sources) {
             this.sources = sources;
+            this.head = new Finding[sources.size()];
+            this.heap = new int[sources.size()];
             for (int i = 0; i < sources.size(); i++) {
-                pull(i);
+                Iterator<Finding> it = sources.get(i);
+                if (it.hasNext()) {
+                    head[i] = it.next();
+                    heap[size] = i;
+                    up(size++);
+                }
             }
         }
 
-        private void pull(int i) {
-            Iterator<Finding> it = sources.get(i);
-            if (it.hasNext()) {
-                heads.add(new Head(it.next(), i));
+        private boolean less(int a, int b) {
+            int c = ScanResult.ORDER.compare(head[a], head[b]);
+            return c < 0 || (c == 0 && a < b);
+        }
+
+        private void up(int k) {
+            int s = heap[k];
+            while (k > 0) {
+                int parent = (k - 1) >>> 1;
+                if (!less(s, heap[parent])) {
+                    break;
+                }
+                heap[k] = heap[parent];
+                k = parent;
             }
+            heap[k] = s;
+        }
+
+        private void down(int k) {
+            int s = heap[k];
+            while (true) {
+                int child = 2 * k + 1;
+                if (child >= size) {
+                    break;
+                }
+                if (child + 1 < size && less(heap[child + 1], heap[child])) {
+                    child++;
+                }
+                if (!less(heap[child], s)) {
+                    break;
+                }
+                heap[k] = heap[child];
+                k = child;
+            }
+            heap[k] = s;
         }
 
         @Override
         public boolean hasNext() {
-            return !heads.isEmpty();
+            return size > 0;
         }
 
         @Override
         public Finding next() {
-            Head h = heads.poll();
-            if (h == null) {
+            if (size == 0) {
                 throw new NoSuchElementException();
             }
-            pull(h.source());
-            return h.finding();
+            int s = heap[0];
+            Finding f = head[s];
+            Iterator<Finding> it = sources.get(s);
+            if (it.hasNext()) {
+                head[s] = it.next();
+            } else {
+                head[s] = null;
+                heap[0] = heap[--size];
+            }
+            if (size > 0) {
+                down(0);
+            }
+            return f;
         }
-    }
-
-    // --- binary form of a Finding: only what the record holds (masked values, never raw ones) ---
-
-    private static void write(DataOutputStream out, Finding f) throws IOException {
-        str(out, f.detectorId());
-        str(out, f.entityType());
-        out.writeByte(f.severity().ordinal());
-        out.writeDouble(f.confidence());
-        out.writeInt(f.articles().size());
-        for (String a : f.articles()) {
-            str(out, a);
-        }
-        Location l = f.location();
-        out.writeBoolean(l != null);
-        if (l != null) {
-            str(out, l.path());
-            str(out, l.section());
-            out.writeInt(l.line());
-            out.writeInt(l.column());
-            out.writeInt(l.endLine());
-            out.writeInt(l.endColumn());
-            out.writeLong(l.offset());
-            out.writeInt(l.length());
-        }
-        str(out, f.maskedValue());
-        str(out, f.fingerprint());
-        str(out, f.snippet());
-        out.writeInt(f.occurrences());
-        out.writeInt(f.attributes().size());
-        for (Map.Entry<String, String> e : new TreeMap<>(f.attributes()).entrySet()) {
-            str(out, e.getKey());
-            str(out, e.getValue());
-        }
-    }
-
-    private static Finding read(DataInputStream in) throws IOException {
-        String detector = str(in);
-        String entity = str(in);
-        Severity severity = Severity.values()[in.readByte()];
-        double confidence = in.readDouble();
-        int na = in.readInt();
-        List<String> articles = new ArrayList<>(na);
-        for (int i = 0; i < na; i++) {
-            articles.add(str(in));
-        }
-        Location loc = null;
-        if (in.readBoolean()) {
-            loc = new Location(str(in), str(in), in.readInt(), in.readInt(), in.readInt(), in.readInt(),
-                    in.readLong(), in.readInt());
-        }
-        String masked = str(in);
-        String fingerprint = str(in);
-        String snippet = str(in);
-        int occurrences = in.readInt();
-        int nattr = in.readInt();
-        Map<String, String> attributes = nattr == 0 ? Map.of() : new HashMap<>();
-        for (int i = 0; i < nattr; i++) {
-            attributes.put(str(in), str(in));
-        }
-        return new Finding(detector, entity, severity, confidence, articles, loc, masked, fingerprint, snippet,
-                occurrences, attributes);
-    }
-
-    private static void str(DataOutputStream out, String s) throws IOException {
-        if (s == null) {
-            out.writeInt(-1);
-            return;
-        }
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(b.length);
-        out.write(b);
-    }
-
-    private static String str(DataInputStream in) throws IOException {
-        int n = in.readInt();
-        if (n < 0) {
-            return null;
-        }
-        byte[] b = in.readNBytes(n);
-        if (b.length != n) {
-            throw new EOFException();
-        }
-        return new String(b, StandardCharsets.UTF_8);
     }
 }

@@ -64,23 +64,27 @@ public final class ScoreCalculator {
     /** Incremental form, for callers that stream findings. Not thread-safe. */
     public static final class Accumulator {
         private final Map<String, Issue> issues = new TreeMap<>();
-        private final EnumMap<Severity, Long> counts = new EnumMap<>(Severity.class);
-        private final EnumMap<Severity, Long> occurrences = new EnumMap<>(Severity.class);
-
-        public Accumulator() {
-            for (Severity s : Severity.values()) {
-                counts.put(s, 0L);
-                occurrences.put(s, 0L);
-            }
-        }
+        private final long[] counts = new long[Severity.values().length];
+        private final long[] occurrences = new long[Severity.values().length];
+        private String lastEntityType;
+        private String lastPath;
+        private Issue lastIssue;
 
         public void add(Finding f) {
             long n = Math.max(1, f.occurrences());
-            counts.merge(f.severity(), 1L, Long::sum);
-            occurrences.merge(f.severity(), n, Long::sum);
+            counts[f.severity().ordinal()]++;
+            occurrences[f.severity().ordinal()] += n;
             String path = f.location() == null ? "" : f.location().path();
-            String key = f.entityType() + '\u0000' + path;
-            Issue issue = issues.computeIfAbsent(key, k -> new Issue());
+            Issue issue;
+            // findings come file by file, many of one type in a row: skip the key and map lookup then
+            if (lastIssue != null && f.entityType().equals(lastEntityType) && path.equals(lastPath)) {
+                issue = lastIssue;
+            } else {
+                issue = issues.computeIfAbsent(f.entityType() + '\u0000' + path, k -> new Issue());
+                lastEntityType = f.entityType();
+                lastPath = path;
+                lastIssue = issue;
+            }
             issue.occurrences += n;
             if (issue.severity == null || f.severity().atLeast(issue.severity)) {
                 issue.severity = f.severity();
@@ -101,8 +105,14 @@ public final class ScoreCalculator {
             if (risk > 0 && riskScore == 0) {
                 riskScore = 1; // something was found: never report "no risk"
             }
+            EnumMap<Severity, Long> countMap = new EnumMap<>(Severity.class);
+            EnumMap<Severity, Long> occurrenceMap = new EnumMap<>(Severity.class);
+            for (Severity s : Severity.values()) {
+                countMap.put(s, counts[s.ordinal()]);
+                occurrenceMap.put(s, occurrences[s.ordinal()]);
+            }
             return new Scores(compliance, Scores.ComplianceBand.of(compliance), riskScore,
-                    Scores.RiskLevel.of(riskScore), issues.size(), counts, occurrences);
+                    Scores.RiskLevel.of(riskScore), issues.size(), countMap, occurrenceMap);
         }
 
         private static double clamp(double c) {

@@ -1,7 +1,6 @@
 package io.dataguardian.engine.source;
 
 import io.dataguardian.engine.finding.FileError;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -302,9 +301,8 @@ public final class DocumentExtractor implements ContentExtractor {
      * The engine's stream, read by the parse worker. Fails once the file passes the size limit, and
      * after a timeout, so an abandoned worker cannot read the stream the engine is about to close.
      */
-    static final class DetachableStream extends FilterInputStream {
+    static final class DetachableStream extends CountingInputStream {
         private final long max;
-        private long count;
         private volatile boolean detached;
 
         DetachableStream(InputStream in, long max) {
@@ -317,50 +315,18 @@ public final class DocumentExtractor implements ContentExtractor {
         }
 
         @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            int n = read(one, 0, 1);
-            return n <= 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
+        protected void beforeRead() throws IOException {
             if (detached) {
                 throw new IOException("document scan abandoned");
             }
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                count += n;
-                if (count > max) {
-                    throw new ArchiveLimitException("too-large", "document is larger than " + max
-                            + " bytes (maxFileBytes); not scanned further");
-                }
+        }
+
+        @Override
+        protected void afterRead(int n) throws ArchiveLimitException {
+            if (count() > max) {
+                throw new ArchiveLimitException("too-large", "document is larger than " + max
+                        + " bytes (maxFileBytes); not scanned further");
             }
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            byte[] buf = new byte[8192];
-            long left = n;
-            while (left > 0) {
-                int r = read(buf, 0, (int) Math.min(buf.length, left));
-                if (r < 0) {
-                    break;
-                }
-                left -= r;
-            }
-            return n - left;
-        }
-
-        @Override
-        public boolean markSupported() {
-            return false;
-        }
-
-        @Override
-        public void close() {
-            // the engine owns the stream
         }
     }
 }

@@ -1,6 +1,5 @@
 package io.dataguardian.engine.source;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.function.LongSupplier;
@@ -12,7 +11,7 @@ import java.util.function.LongSupplier;
  * reason, so a nested extractor that swallows the first exception cannot read on. {@link #close()}
  * does not close the archive stream underneath.
  */
-final class GuardedEntryStream extends FilterInputStream {
+final class GuardedEntryStream extends CountingInputStream {
 
     /** Below this many uncompressed bytes the ratio is not judged (tiny files compress extremely). */
     static final long RATIO_GRACE_BYTES = 1L << 20;
@@ -21,7 +20,6 @@ final class GuardedEntryStream extends FilterInputStream {
     private final ScanLimits limits;
     private final ExpansionBudget budget;
     private final String path;
-    private long count;
     private ArchiveLimitException tripped;
 
     GuardedEntryStream(InputStream in, LongSupplier compressedCount, ScanLimits limits,
@@ -37,53 +35,27 @@ final class GuardedEntryStream extends FilterInputStream {
         return tripped;
     }
 
-    long count() {
-        return count;
-    }
-
     @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        int n = read(one, 0, 1);
-        return n <= 0 ? -1 : one[0] & 0xff;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
+    protected void beforeRead() throws ArchiveLimitException {
         if (tripped != null) {
             throw tripped;
         }
-        int n = super.read(b, off, len);
-        if (n > 0) {
-            count += n;
-            check(n);
-        }
-        return n;
     }
 
     @Override
-    public long skip(long n) throws IOException {
-        // read through, so skipped bytes are counted too
-        byte[] buf = new byte[8192];
-        long left = n;
-        while (left > 0) {
-            int r = read(buf, 0, (int) Math.min(buf.length, left));
-            if (r < 0) {
-                break;
-            }
-            left -= r;
-        }
-        return n - left;
+    protected void afterRead(int n) throws ArchiveLimitException {
+        check(n);
     }
 
     private void check(int n) throws ArchiveLimitException {
-        if (count > limits.maxFileBytes()) {
+        if (count() > limits.maxFileBytes()) {
             trip("too-large", "entry expands beyond the size limit of " + limits.maxFileBytes() + " bytes; not scanned further");
         }
         if (budget != null && !budget.consume(n)) {
             trip("zip-bomb", "archive expands beyond " + limits.maxUncompressedBytes()
                     + " uncompressed bytes in total (limit maxUncompressedBytes); rest of the archive skipped");
         }
+        long count = count();
         if (count > RATIO_GRACE_BYTES) {
             long compressed = Math.max(1, compressedCount.getAsLong());
             double ratio = (double) count / compressed;
@@ -106,15 +78,5 @@ final class GuardedEntryStream extends FilterInputStream {
         while (read(buf, 0, buf.length) >= 0) {
             // counting only
         }
-    }
-
-    @Override
-    public void close() {
-        // the archive stream belongs to the archive extractor
-    }
-
-    @Override
-    public boolean markSupported() {
-        return false;
     }
 }
