@@ -11,7 +11,10 @@
 # Environment: JAR, BENCH_JAR, PGHOST (127.0.0.1), PGUSER (postgres), REDIS_HOST (127.0.0.1), REDIS_PORT (6379),
 # USERS (1000), ACCOUNTS (200), THREADS (200), DURATION (60 s), THINK_MIN/THINK_MAX (ms), LOGIN_TIMEOUT (240 s),
 # STORED (100000),
-# PROBE_LOGINS (60), PROBE_REQUESTS (3000), OUT (bench/out/sessions-<id>).
+# PROBE_LOGINS (60), PROBE_REQUESTS (3000), OUT (bench/out/sessions-<id>), PORT (random 20000-39999),
+# STOP_AFTER (browse: end after phase 2 and the memory report; default: all phases), APP_JAVA_OPTS (extra JVM options
+# of the server, e.g. -XX:StartFlightRecording=...), OWN_REDIS (1: the Redis is ours alone, so phase 2 resets and
+# prints its command statistics).
 set -uo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 JAR=${JAR:-$ROOT/app/target/dataguardian-app-exec.jar}
@@ -25,7 +28,7 @@ ID=$(head -c 4 /dev/urandom | od -An -tx1 | tr -d ' \n')
 DB=dg_load_$ID
 NS=dgload$ID
 OUT=${OUT:-$ROOT/bench/out/sessions-$ID}
-PORT=$(( 20000 + RANDOM % 20000 ))
+PORT=${PORT:-$(( 20000 + RANDOM % 20000 ))}
 BASE=http://127.0.0.1:$PORT
 REDIS_URL=redis://$REDIS_HOST:$REDIS_PORT
 ADMIN_PASSWORD=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
@@ -62,7 +65,7 @@ redis_mem "before start"
 DATAGUARDIAN_DB_URL=jdbc:postgresql://$PGHOST:5432/$DB DATAGUARDIAN_DB_USER=$PGUSER \
 DATAGUARDIAN_REDIS_URL=$REDIS_URL DATAGUARDIAN_CACHE_KEY_PREFIX=$NS \
 DATAGUARDIAN_ADMIN_PASSWORD=$ADMIN_PASSWORD DATAGUARDIAN_PORT=$PORT DATAGUARDIAN_DATA_DIR=$OUT/data \
-  java -Xmx1g -Djava.io.tmpdir="$OUT" -jar "$JAR" --spring.session.data.redis.namespace="$NS:session" \
+  java -Xmx1g ${APP_JAVA_OPTS:-} -Djava.io.tmpdir="$OUT" -jar "$JAR" --spring.session.data.redis.namespace="$NS:session" \
   --dataguardian.scan.min-headroom=0 \
   >"$OUT/app.log" 2>&1 &
 APP_PID=$!
@@ -81,11 +84,19 @@ bench 300 io.dataguardian.bench.sessions.SessionsLoad seed --base "$BASE" --admi
 redis_mem "after seed"
 
 log "phase 2: $USERS users log in and browse for $DURATION s"
+# Redis command counts of this phase, only on a Redis of our own (RESETSTAT would disturb a shared one's figures)
+[ "${OWN_REDIS:-}" = 1 ] && rcli config resetstat >/dev/null
 bench $(( DURATION + LOGIN_TIMEOUT + 90 )) io.dataguardian.bench.sessions.SessionsLoad browse --base "$BASE" --users "$USERS" \
   --accounts "$ACCOUNTS" --prefix lu --password "$PASSWORD" --threads "$THREADS" --duration "$DURATION" \
   --think-min "$THINK_MIN" --think-max "$THINK_MAX" --login-timeout "$LOGIN_TIMEOUT" | tee -a "$OUT/summary.txt"
 redis_mem "after browse"
+[ "${OWN_REDIS:-}" = 1 ] && { log "redis commands in phase 2:"; rcli info commandstats | grep '^cmdstat' | tr -d '\r' | sed 's/,usec_per_call.*//' | tee -a "$OUT/summary.txt"; }
 bench 120 io.dataguardian.bench.sessions.RedisSessions memory --redis "$REDIS_URL" --ns "$NS:session" | tee -a "$OUT/summary.txt"
+if [ "${STOP_AFTER:-}" = browse ]; then
+  log "server log: $(grep -cE ' (ERROR|WARN) ' "$OUT/app.log") WARN/ERROR lines"
+  grep -E ' (ERROR|WARN) ' "$OUT/app.log" | cut -c1-300 | sort | uniq -c | sort -rn | head -20 | tee -a "$OUT/summary.txt"
+  exit 0
+fi
 
 log "phase 3: probe with ~$USERS stored sessions"
 bench 300 io.dataguardian.bench.sessions.SessionsLoad probe --base "$BASE" --accounts 10 --prefix lu --password "$PASSWORD" \

@@ -251,7 +251,9 @@ public final class SessionsLoad {
         loadBefore = loadavg();
         long b0 = System.nanoTime();
         for (VirtualUser vu : vus) {
-            if (vu.sessionCookie() == null) {
+            // only users whose login succeeded: a failed one still holds its anonymous pre-login cookie, and its 401s
+            // would be counted as lost sessions
+            if (!vu.loggedIn || vu.sessionCookie() == null) {
                 continue;
             }
             sched.schedule(new Runnable() {
