@@ -76,6 +76,10 @@ while [ "$SECONDS" -lt "$START_LIMIT" ]; do
   sleep 1
 done
 curl -sf -m 5 "$BASE/actuator/health/readiness" >/dev/null || { log "server not ready after $START_LIMIT s"; exit 1; }
+# the server's CPU time (utime+stime, clock ticks) once a second, to relate it to the browse window afterwards
+( while kill -0 "$APP_PID" 2>/dev/null; do
+    echo "$(date +%s%3N) $(awk '{print $14+$15}' /proc/$APP_PID/stat 2>/dev/null)"; sleep 1
+  done ) > "$OUT/cpu.tsv" 2>/dev/null &
 log "server up after ${SECONDS} s: $(grep -m1 'DataGuardian mode' "$OUT/app.log" | sed 's/.*DataGuardian mode/mode/')"
 
 log "phase 1: seed $ACCOUNTS accounts + 3 scans"
@@ -90,6 +94,13 @@ bench $(( DURATION + LOGIN_TIMEOUT + 90 )) io.dataguardian.bench.sessions.Sessio
   --accounts "$ACCOUNTS" --prefix lu --password "$PASSWORD" --threads "$THREADS" --duration "$DURATION" \
   --think-min "$THINK_MIN" --think-max "$THINK_MAX" --login-timeout "$LOGIN_TIMEOUT" | tee -a "$OUT/summary.txt"
 redis_mem "after browse"
+read -r B0 B1 < <(grep -h '^BROWSE_WINDOW_MILLIS' "$OUT/summary.txt" | tail -1 | cut -d' ' -f2-)
+if [ -n "${B0:-}" ]; then
+  awk -v b0="$B0" -v b1="$B1" -v hz="$(getconf CLK_TCK)" -v sum="$OUT/summary.txt" '
+    $1 >= b0 && first == "" { first = $2; t0 = $1 } $1 <= b1 { last = $2; t1 = $1 }
+    END { n = 0; while ((getline l < sum) > 0) if (l ~ /^all /) { split(l, f, " "); n = f[2] }
+          s = (last - first) / hz; printf "server CPU in the browse window: %.1f s over %.1f s wall (%.0f%% of one core); %d requests: %.2f ms CPU per request\n", s, (t1 - t0) / 1000, 100 * s / ((t1 - t0) / 1000), n, 1000 * s / n }' "$OUT/cpu.tsv" | tee -a "$OUT/summary.txt"
+fi
 [ "${OWN_REDIS:-}" = 1 ] && { log "redis commands in phase 2:"; rcli info commandstats | grep '^cmdstat' | tr -d '\r' | sed 's/,usec_per_call.*//' | tee -a "$OUT/summary.txt"; }
 bench 120 io.dataguardian.bench.sessions.RedisSessions memory --redis "$REDIS_URL" --ns "$NS:session" | tee -a "$OUT/summary.txt"
 if [ "${STOP_AFTER:-}" = browse ]; then
