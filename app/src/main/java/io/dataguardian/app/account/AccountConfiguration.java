@@ -22,15 +22,19 @@ class AccountConfiguration {
 
     /**
      * {@code {bcrypt}} for new hashes; reads every format Spring Security knows, so hashes can be upgraded later.
-     * At most {@code dataguardian.auth.hash-concurrency} hashes at once (default: one per processor).
+     * With {@code dataguardian.auth.hash-concurrency} > 0, at most that many hashes at once (off by default: on the
+     * shared 2-core test machine it cut login throughput, see docs/security.md).
      */
     @Bean
     PasswordEncoder passwordEncoder(AuthProperties properties, ObjectProvider<MeterRegistry> meters) {
-        BoundedPasswordEncoder encoder = new BoundedPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder(),
-                properties.effectiveHashConcurrency(), properties.hashMaxWait());
-        meters.ifAvailable(registry -> Gauge.builder("dataguardian.auth.hash.waiting", encoder, BoundedPasswordEncoder::queued)
+        PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        if (properties.hashConcurrency() <= 0) {
+            return encoder;
+        }
+        BoundedPasswordEncoder bounded = new BoundedPasswordEncoder(encoder, properties.hashConcurrency(), properties.hashMaxWait());
+        meters.ifAvailable(registry -> Gauge.builder("dataguardian.auth.hash.waiting", bounded, BoundedPasswordEncoder::queued)
                 .description("password checks waiting for their turn").register(registry));
-        return encoder;
+        return bounded;
     }
 
     /** With Redis, failures per address are counted across nodes (memory stays the fallback). */

@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lockDuration       how long a locked account stays locked
  * @param addressMaxFailures failed logins one client address may make within {@code addressWindow}
  * @param addressWindow      the window of the per-address limit
- * @param hashConcurrency    password hashes (bcrypt) computed at once; 0: one per processor
+ * @param hashConcurrency    password hashes (bcrypt) computed at once; 0: no limit
  * @param hashMaxWait        how long a login waits for its turn before it is answered 503
  */
 @ConfigurationProperties("dataguardian.auth")
@@ -28,9 +28,5 @@ public record AuthProperties(@DefaultValue("5") int maxFailures, @DefaultValue("
     /** For tests and callers that only care about the limits. */
     public AuthProperties(int maxFailures, Duration lockDuration, int addressMaxFailures, Duration addressWindow) {
         this(maxFailures, lockDuration, addressMaxFailures, addressWindow, 0, Duration.ofSeconds(30));
-    }
-
-    public int effectiveHashConcurrency() {
-        return hashConcurrency > 0 ? hashConcurrency : Runtime.getRuntime().availableProcessors();
     }
 }

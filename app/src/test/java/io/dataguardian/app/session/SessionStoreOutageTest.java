@@ -109,6 +109,12 @@ class SessionStoreOutageTest {
     }
 
     private void startRedis() throws IOException, InterruptedException {
+        try (Socket taken = new Socket("127.0.0.1", PORT)) {
+            throw new IllegalStateException("port " + PORT + " is already in use: this test needs a Redis it can stop; "
+                    + "set -Ddataguardian.test.outage-redis-port to a free port");
+        } catch (IOException free) {
+            // nothing listens there: start our own
+        }
         redis = new ProcessBuilder("redis-server", "--port", Integer.toString(PORT), "--bind", "127.0.0.1",
                 "--save", "", "--appendonly", "no", "--dir", redisDir.toString())
                 .redirectErrorStream(true).redirectOutput(new File(redisDir.toFile(), "redis.log")).start();
