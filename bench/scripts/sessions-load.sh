@@ -11,7 +11,10 @@
 # Environment: JAR, BENCH_JAR, PGHOST (127.0.0.1), PGUSER (postgres), REDIS_HOST (127.0.0.1), REDIS_PORT (6379),
 # USERS (1000), ACCOUNTS (200), THREADS (200), DURATION (60 s), THINK_MIN/THINK_MAX (ms), LOGIN_TIMEOUT (240 s),
 # STORED (100000),
-# PROBE_LOGINS (60), PROBE_REQUESTS (3000), OUT (bench/out/sessions-<id>).
+# PROBE_LOGINS (60), PROBE_REQUESTS (3000), OUT (bench/out/sessions-<id>), PORT (random 20000-39999),
+# STOP_AFTER (browse: end after phase 2 and the memory report; default: all phases), APP_JAVA_OPTS (extra JVM options
+# of the server, e.g. -XX:StartFlightRecording=...), OWN_REDIS (1: the Redis is ours alone, so phase 2 resets and
+# prints its command statistics).
 set -uo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 JAR=${JAR:-$ROOT/app/target/dataguardian-app-exec.jar}
@@ -25,7 +28,7 @@ ID=$(head -c 4 /dev/urandom | od -An -tx1 | tr -d ' \n')
 DB=dg_load_$ID
 NS=dgload$ID
 OUT=${OUT:-$ROOT/bench/out/sessions-$ID}
-PORT=$(( 20000 + RANDOM % 20000 ))
+PORT=${PORT:-$(( 20000 + RANDOM % 20000 ))}
 BASE=http://127.0.0.1:$PORT
 REDIS_URL=redis://$REDIS_HOST:$REDIS_PORT
 ADMIN_PASSWORD=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
@@ -62,7 +65,7 @@ redis_mem "before start"
 DATAGUARDIAN_DB_URL=jdbc:postgresql://$PGHOST:5432/$DB DATAGUARDIAN_DB_USER=$PGUSER \
 DATAGUARDIAN_REDIS_URL=$REDIS_URL DATAGUARDIAN_CACHE_KEY_PREFIX=$NS \
 DATAGUARDIAN_ADMIN_PASSWORD=$ADMIN_PASSWORD DATAGUARDIAN_PORT=$PORT DATAGUARDIAN_DATA_DIR=$OUT/data \
-  java -Xmx1g -Djava.io.tmpdir="$OUT" -jar "$JAR" --spring.session.data.redis.namespace="$NS:session" \
+  java -Xmx1g ${APP_JAVA_OPTS:-} -Djava.io.tmpdir="$OUT" -jar "$JAR" --spring.session.data.redis.namespace="$NS:session" \
   --dataguardian.scan.min-headroom=0 \
   >"$OUT/app.log" 2>&1 &
 APP_PID=$!
@@ -73,6 +76,10 @@ while [ "$SECONDS" -lt "$START_LIMIT" ]; do
   sleep 1
 done
 curl -sf -m 5 "$BASE/actuator/health/readiness" >/dev/null || { log "server not ready after $START_LIMIT s"; exit 1; }
+# the server's CPU time (utime+stime, clock ticks) once a second, to relate it to the browse window afterwards
+( while kill -0 "$APP_PID" 2>/dev/null; do
+    echo "$(date +%s%3N) $(awk '{print $14+$15}' /proc/$APP_PID/stat 2>/dev/null)"; sleep 1
+  done ) > "$OUT/cpu.tsv" 2>/dev/null &
 log "server up after ${SECONDS} s: $(grep -m1 'DataGuardian mode' "$OUT/app.log" | sed 's/.*DataGuardian mode/mode/')"
 
 log "phase 1: seed $ACCOUNTS accounts + 3 scans"
@@ -81,11 +88,26 @@ bench 300 io.dataguardian.bench.sessions.SessionsLoad seed --base "$BASE" --admi
 redis_mem "after seed"
 
 log "phase 2: $USERS users log in and browse for $DURATION s"
+# Redis command counts of this phase, only on a Redis of our own (RESETSTAT would disturb a shared one's figures)
+[ "${OWN_REDIS:-}" = 1 ] && rcli config resetstat >/dev/null
 bench $(( DURATION + LOGIN_TIMEOUT + 90 )) io.dataguardian.bench.sessions.SessionsLoad browse --base "$BASE" --users "$USERS" \
   --accounts "$ACCOUNTS" --prefix lu --password "$PASSWORD" --threads "$THREADS" --duration "$DURATION" \
   --think-min "$THINK_MIN" --think-max "$THINK_MAX" --login-timeout "$LOGIN_TIMEOUT" | tee -a "$OUT/summary.txt"
 redis_mem "after browse"
+read -r B0 B1 < <(grep -h '^BROWSE_WINDOW_MILLIS' "$OUT/summary.txt" | tail -1 | cut -d' ' -f2-)
+if [ -n "${B0:-}" ]; then
+  awk -v b0="$B0" -v b1="$B1" -v hz="$(getconf CLK_TCK)" -v sum="$OUT/summary.txt" '
+    $1 >= b0 && first == "" { first = $2; t0 = $1 } $1 <= b1 { last = $2; t1 = $1 }
+    END { n = 0; while ((getline l < sum) > 0) if (l ~ /^all /) { split(l, f, " "); n = f[2] }
+          s = (last - first) / hz; printf "server CPU in the browse window: %.1f s over %.1f s wall (%.0f%% of one core); %d requests: %.2f ms CPU per request\n", s, (t1 - t0) / 1000, 100 * s / ((t1 - t0) / 1000), n, 1000 * s / n }' "$OUT/cpu.tsv" | tee -a "$OUT/summary.txt"
+fi
+[ "${OWN_REDIS:-}" = 1 ] && { log "redis commands in phase 2:"; rcli info commandstats | grep '^cmdstat' | tr -d '\r' | sed 's/,usec_per_call.*//' | tee -a "$OUT/summary.txt"; }
 bench 120 io.dataguardian.bench.sessions.RedisSessions memory --redis "$REDIS_URL" --ns "$NS:session" | tee -a "$OUT/summary.txt"
+if [ "${STOP_AFTER:-}" = browse ]; then
+  log "server log: $(grep -cE ' (ERROR|WARN) ' "$OUT/app.log") WARN/ERROR lines"
+  grep -E ' (ERROR|WARN) ' "$OUT/app.log" | cut -c1-300 | sort | uniq -c | sort -rn | head -20 | tee -a "$OUT/summary.txt"
+  exit 0
+fi
 
 log "phase 3: probe with ~$USERS stored sessions"
 bench 300 io.dataguardian.bench.sessions.SessionsLoad probe --base "$BASE" --accounts 10 --prefix lu --password "$PASSWORD" \

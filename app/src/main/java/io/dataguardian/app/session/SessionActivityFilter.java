@@ -3,8 +3,6 @@ package io.dataguardian.app.session;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -17,8 +15,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Runs after Spring Session's filter and before Spring Security's. For a signed-in session (one with a login time):
  * ends it when older than the absolute lifetime (the request then goes on unauthenticated: login page or 401), and
- * otherwise appends "instant METHOD /path" to its bounded list of recent actions. "Last seen" is Spring Session's
- * own last-access time, so it costs no extra write.
+ * otherwise notes "instant METHOD /path" in this node's {@link PendingActivity}, which reaches the session's bounded
+ * list of recent actions with the session's next write ({@link ThrottledSessionRepository}): no store write per
+ * request. "Last seen" is Spring Session's own last-access time.
  */
 class SessionActivityFilter extends OncePerRequestFilter {
 
@@ -26,10 +25,12 @@ class SessionActivityFilter extends OncePerRequestFilter {
 
     private final SessionSettings settings;
     private final SessionMetrics metrics;
+    private final PendingActivity activity;
 
-    SessionActivityFilter(SessionSettings settings, SessionMetrics metrics) {
+    SessionActivityFilter(SessionSettings settings, SessionMetrics metrics, PendingActivity activity) {
         this.settings = settings;
         this.metrics = metrics;
+        this.activity = activity;
     }
 
     @Override
@@ -65,17 +66,11 @@ class SessionActivityFilter extends OncePerRequestFilter {
             session.invalidate();
             return;
         }
-        @SuppressWarnings("unchecked")
-        List<String> old = (List<String>) session.getAttribute(SessionAttributes.RECENT_ACTIONS);
-        int keep = Math.max(0, settings.recentActions() - 1);
-        ArrayList<String> actions = new ArrayList<>(settings.recentActions());
-        if (old != null) {
-            actions.addAll(old.subList(Math.max(0, old.size() - keep), old.size()));
+        if (settings.recentActions() == 0) {
+            return;
         }
         String action = Instant.ofEpochMilli(now).truncatedTo(ChronoUnit.SECONDS) + " " + request.getMethod() + " " + path(request);
-        actions.add(action.length() > MAX_ACTION_LENGTH ? action.substring(0, MAX_ACTION_LENGTH) : action);
-        // a new list, so the store sees the attribute as changed
-        session.setAttribute(SessionAttributes.RECENT_ACTIONS, actions);
+        activity.record(session.getId(), now, action.length() > MAX_ACTION_LENGTH ? action.substring(0, MAX_ACTION_LENGTH) : action);
     }
 
     private static String path(HttpServletRequest request) {

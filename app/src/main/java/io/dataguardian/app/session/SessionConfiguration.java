@@ -7,6 +7,8 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -18,6 +20,10 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.session.data.redis.RedisIndexedSessionRepository;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.SessionRepository;
+import org.springframework.session.web.http.CookieHttpSessionIdResolver;
+import org.springframework.session.web.http.CookieSerializer;
+import org.springframework.session.web.http.HttpSessionIdResolver;
 import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -52,6 +58,41 @@ class SessionConfiguration {
     }
 
     @Bean
+    PendingActivity pendingActivity(SessionSettings settings) {
+        // kept a little longer than one write interval would need, in case the next request comes late
+        return new PendingActivity(settings.recentActions(), settings.writeInterval().multipliedBy(4).plusMinutes(1));
+    }
+
+    /**
+     * Spring Session's filter, rebuilt on {@link ThrottledSessionRepository} around the store's repository (Redis
+     * indexed or JDBC). Not a SessionRepository bean of its own: Boot would then not create the store's repository.
+     * The session id resolver is the one Spring Session would build: a cookie resolver with Boot's cookie serializer
+     * (or an {@link HttpSessionIdResolver} bean, if one is declared).
+     */
+    @Bean
+    static BeanPostProcessor throttledSessionRepositoryFilter(ObjectProvider<SessionRepository<?>> repositories,
+            ObjectProvider<PendingActivity> activity, ObjectProvider<SessionSettings> settings,
+            ObjectProvider<CookieSerializer> cookies, ObjectProvider<HttpSessionIdResolver> resolvers) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                if (!(bean instanceof SessionRepositoryFilter<?>)) {
+                    return bean;
+                }
+                SessionRepositoryFilter<?> filter = new SessionRepositoryFilter<>(new ThrottledSessionRepository<>(
+                        repositories.getObject(), activity.getObject(), settings.getObject().writeInterval()));
+                HttpSessionIdResolver resolver = resolvers.getIfAvailable(() -> {
+                    CookieHttpSessionIdResolver cookie = new CookieHttpSessionIdResolver();
+                    cookies.ifAvailable(cookie::setCookieSerializer);
+                    return cookie;
+                });
+                filter.setHttpSessionIdResolver(resolver);
+                return filter;
+            }
+        };
+    }
+
+    @Bean
     SessionMetrics sessionMetrics(SessionStore store, MeterRegistry meters) {
         return new SessionMetrics(store, meters);
     }
@@ -62,8 +103,9 @@ class SessionConfiguration {
     }
 
     @Bean
-    SessionService sessionService(SessionStore store, AccountRepository accounts, SecurityAudit audit, SessionMetrics metrics) {
-        return new SessionService(store, accounts, audit, metrics);
+    SessionService sessionService(SessionStore store, AccountRepository accounts, SecurityAudit audit, SessionMetrics metrics,
+            PendingActivity activity) {
+        return new SessionService(store, accounts, audit, metrics, activity);
     }
 
     @Bean
@@ -85,11 +127,21 @@ class SessionConfiguration {
         return bean;
     }
 
+    /** Outermost of the session filters: a store that fails or times out gives 503, not 500 (on any dispatch). */
+    @Bean
+    FilterRegistrationBean<SessionStoreUnavailableFilter> sessionStoreUnavailableFilter(SessionStore store, MeterRegistry meters) {
+        FilterRegistrationBean<SessionStoreUnavailableFilter> bean =
+                new FilterRegistrationBean<>(new SessionStoreUnavailableFilter(store, meters));
+        bean.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 2);
+        return bean;
+    }
+
     /** Inside Spring Session's filter, before Spring Security's. */
     @Bean
-    FilterRegistrationBean<SessionActivityFilter> sessionActivityFilter(SessionSettings settings, SessionMetrics metrics) {
+    FilterRegistrationBean<SessionActivityFilter> sessionActivityFilter(SessionSettings settings, SessionMetrics metrics,
+            PendingActivity activity) {
         FilterRegistrationBean<SessionActivityFilter> bean =
-                new FilterRegistrationBean<>(new SessionActivityFilter(settings, metrics));
+                new FilterRegistrationBean<>(new SessionActivityFilter(settings, metrics, activity));
         bean.setOrder(SessionRepositoryFilter.DEFAULT_ORDER + 1);
         return bean;
     }

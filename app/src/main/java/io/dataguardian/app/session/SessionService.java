@@ -31,12 +31,15 @@ public class SessionService {
     private final AccountRepository accounts;
     private final SecurityAudit audit;
     private final SessionMetrics metrics;
+    private final PendingActivity activity;
 
-    public SessionService(SessionStore store, AccountRepository accounts, SecurityAudit audit, SessionMetrics metrics) {
+    SessionService(SessionStore store, AccountRepository accounts, SecurityAudit audit, SessionMetrics metrics,
+            PendingActivity activity) {
         this.store = store;
         this.accounts = accounts;
         this.audit = audit;
         this.metrics = metrics;
+        this.activity = activity;
     }
 
     public static String opaqueId(String sessionId) {
@@ -96,16 +99,20 @@ public class SessionService {
                 .orElseThrow(() -> new ApiException(org.springframework.http.HttpStatus.NOT_FOUND, "no session " + opaqueId));
     }
 
-    private static List<SessionView> views(String username, Map<String, ? extends Session> sessions, String current) {
+    /** Store values, plus what this node has seen and not written yet ({@link PendingActivity}). */
+    private List<SessionView> views(String username, Map<String, ? extends Session> sessions, String current) {
         List<SessionView> views = new ArrayList<>();
         for (Session s : sessions.values()) {
             Long loginAt = s.getAttribute(SessionAttributes.LOGIN_AT);
-            List<String> actions = s.getAttribute(SessionAttributes.RECENT_ACTIONS);
+            List<String> stored = s.getAttribute(SessionAttributes.RECENT_ACTIONS);
+            PendingActivity.Entry pending = activity.peek(s.getId());
+            List<String> actions = pending == null ? (stored == null ? List.of() : List.copyOf(stored))
+                    : PendingActivity.merge(stored, pending.actions(), activity.maxActions());
             views.add(new SessionView(opaqueId(s.getId()), username, s.getId().equals(current), s.getCreationTime(),
-                    loginAt == null ? null : Instant.ofEpochMilli(loginAt), s.getLastAccessedTime(),
+                    loginAt == null ? null : Instant.ofEpochMilli(loginAt), PendingActivity.lastSeen(s.getLastAccessedTime(), pending),
                     s.getLastAccessedTime().plus(s.getMaxInactiveInterval()),
                     s.getAttribute(SessionAttributes.CLIENT_ADDRESS), s.getAttribute(SessionAttributes.USER_AGENT),
-                    actions == null ? List.of() : List.copyOf(actions)));
+                    actions));
         }
         views.sort(Comparator.comparing(SessionView::lastSeen).reversed());
         return views;

@@ -14,15 +14,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxPerUser      a login beyond this many sessions ends the user's oldest
  * @param cookieSecure    force the Secure flag on or off; unset: Secure when the request came over HTTPS
  * @param recentActions   how many recent requests a session remembers
+ * @param writeInterval   a session whose only change is its last-access time is written back at most this often
+ *                        ({@link ThrottledSessionRepository}); 0 writes on every request
  */
 @ConfigurationProperties("dataguardian.session")
 public record SessionSettings(@DefaultValue("1h") Duration idleTimeout, @DefaultValue("12h") Duration absoluteTimeout,
                               @DefaultValue("5") int maxPerUser, Boolean cookieSecure,
-                              @DefaultValue("20") int recentActions) {
+                              @DefaultValue("20") int recentActions, @DefaultValue("30s") Duration writeInterval) {
 
     public SessionSettings {
         if (maxPerUser < 1) {
             throw new IllegalArgumentException("dataguardian.session.max-per-user must be at least 1");
+        }
+        if (writeInterval.isNegative() || writeInterval.compareTo(idleTimeout) >= 0) {
+            throw new IllegalArgumentException("dataguardian.session.write-interval must be between 0 and the idle timeout");
         }
     }
 }

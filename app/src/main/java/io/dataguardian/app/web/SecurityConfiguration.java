@@ -2,7 +2,12 @@ package io.dataguardian.app.web;
 
 import static org.springframework.security.config.Customizer.withDefaults;
 
+import java.util.EnumSet;
+
+import jakarta.servlet.DispatcherType;
+
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -44,6 +49,15 @@ class SecurityConfiguration {
         AuthenticationEntryPoint login = new LoginUrlAuthenticationEntryPoint("/login");
         AuthenticationEntryPoint api = new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED);
         return (request, response, ex) -> (API.matches(request) ? api : login).commence(request, response, ex);
+    }
+
+    /** Error dispatch only, before everything else: see {@link ErrorResponseTypeFilter}. */
+    @Bean
+    FilterRegistrationBean<ErrorResponseTypeFilter> errorResponseTypeFilter() {
+        FilterRegistrationBean<ErrorResponseTypeFilter> bean = new FilterRegistrationBean<>(new ErrorResponseTypeFilter());
+        bean.setDispatcherTypes(EnumSet.of(DispatcherType.ERROR));
+        bean.setOrder(Integer.MIN_VALUE);
+        return bean;
     }
 
     @Bean

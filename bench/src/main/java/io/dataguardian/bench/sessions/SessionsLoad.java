@@ -251,7 +251,9 @@ public final class SessionsLoad {
         loadBefore = loadavg();
         long b0 = System.nanoTime();
         for (VirtualUser vu : vus) {
-            if (vu.sessionCookie() == null) {
+            // only users whose login succeeded: a failed one still holds its anonymous pre-login cookie, and its 401s
+            // would be counted as lost sessions
+            if (!vu.loggedIn || vu.sessionCookie() == null) {
                 continue;
             }
             sched.schedule(new Runnable() {
@@ -274,8 +276,11 @@ public final class SessionsLoad {
                 }
             }, ThreadLocalRandom.current().nextInt(0, thinkMax + 1), TimeUnit.MILLISECONDS);
         }
+        long browseStartMillis = System.currentTimeMillis();
         Thread.sleep(duration * 1000L);
         running.set(false);
+        // for bench/scripts/sessions-load.sh: the server's CPU time inside this window (cpu.tsv)
+        System.out.println("BROWSE_WINDOW_MILLIS " + browseStartMillis + " " + System.currentTimeMillis());
         double browseSeconds = (System.nanoTime() - b0) / 1e9;
         sched.shutdown();
         sched.awaitTermination(40, TimeUnit.SECONDS);

@@ -34,6 +34,8 @@ final class VirtualUser {
     long currentScan = -1;
     Long findingsCursor;
     int step;
+    /** Set when POST /login answered 302 to a page other than the error page. */
+    volatile boolean loggedIn;
     /** Set when a request after a successful login answered 401 (session gone). */
     volatile boolean unauthorized;
 
@@ -79,6 +81,7 @@ final class VirtualUser {
      */
     long login(Latencies lat) throws IOException, InterruptedException {
         cookies = new CookieManager();
+        loggedIn = false;
         Result page = get("/login");
         if (page.status() != 200) {
             lat.error("login-page", "status " + page.status());
@@ -99,6 +102,7 @@ final class VirtualUser {
             throw new IOException("login of " + username + ": " + r.status() + " -> " + location);
         }
         lat.record("login", r.micros());
+        loggedIn = true;
         return r.micros();
     }
 
