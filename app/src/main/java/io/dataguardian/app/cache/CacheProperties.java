@@ -44,6 +44,9 @@ public class CacheProperties {
         large.setL1MaxSize(DataSize.ofMegabytes(64));
         large.setLockLoads(true);
         d.put(CacheNamespaces.LARGE_DATASETS, large);
+        Namespace progress = new Namespace(Duration.ofMinutes(15)); // rewritten by every tick while a scan runs
+        progress.setL1MaxSize(DataSize.ofMegabytes(2));
+        d.put(CacheNamespaces.SCAN_PROGRESS, progress);
         d.put(CacheNamespaces.DEFAULT, new Namespace(Duration.ofHours(1)));
         return d;
     }
