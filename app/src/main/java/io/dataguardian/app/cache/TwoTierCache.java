@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
-import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.RemovalCause;
@@ -48,10 +48,7 @@ public class TwoTierCache implements MeterBinder {
         final String name;
         final Duration ttl;
         final boolean lockLoads;
-        /** Completed values only, so each miss reaches Caffeine's frequency sketch once (one insert). */
-        final Cache<L1Key, L1Entry> l1;
-        /** Loads in progress on this node: later callers for the same key wait on the first one's future. */
-        final Map<L1Key, CompletableFuture<L1Entry>> loading = new ConcurrentHashMap<>();
+        final AsyncCache<L1Key, L1Entry> l1;
         final NamespaceStats stats = new NamespaceStats();
         /** Bumped on every invalidation, so a load that overlaps one neither fills L2 nor stays in L1. */
         final AtomicLong generation = new AtomicLong();
@@ -85,25 +82,15 @@ public class TwoTierCache implements MeterBinder {
                             stats.l1Evictions.increment();
                         }
                     })
-                    .build();
-        }
-
-        void invalidate(L1Key k) {
-            loading.remove(k);
-            l1.invalidate(k);
-        }
-
-        void invalidateAll() {
-            loading.clear();
-            l1.invalidateAll();
+                    .buildAsync();
         }
 
         long l1Size() {
-            return l1.estimatedSize();
+            return l1.synchronous().estimatedSize();
         }
 
         long l1WeightBytes() {
-            return l1.policy().eviction().map(e -> e.weightedSize().orElse(0L)).orElse(0L);
+            return l1.synchronous().policy().eviction().map(e -> e.weightedSize().orElse(0L)).orElse(0L);
         }
     }
 
@@ -151,17 +138,20 @@ public class TwoTierCache implements MeterBinder {
     public <T> T get(String ns, String org, String key, JavaType type, Supplier<? extends T> loader) {
         Namespace n = namespace(ns);
         L1Key k = new L1Key(CacheNamespaces.requireValidOrg(org), key);
-        L1Entry present = n.l1.getIfPresent(k);
-        if (present != null) {
-            if (fits(present, type)) {
+        CompletableFuture<L1Entry> present = n.l1.getIfPresent(k);
+        if (present != null && present.isDone() && !present.isCompletedExceptionally()) {
+            L1Entry e = present.getNow(null);
+            if (e != null && fits(e, type)) {
                 n.stats.l1Hits.increment();
-                return (T) present.value();
+                return (T) e.value();
             }
-            n.l1.invalidate(k);
+            if (e != null) {
+                n.l1.synchronous().invalidate(k);
+            }
         }
         n.stats.l1Misses.increment();
         CompletableFuture<L1Entry> mine = new CompletableFuture<>();
-        CompletableFuture<L1Entry> prior = n.loading.putIfAbsent(k, mine);
+        CompletableFuture<L1Entry> prior = n.l1.asMap().putIfAbsent(k, mine);
         if (prior != null) {
             // Another thread of this node is loading this key: share its result.
             L1Entry e = join(prior);
@@ -173,19 +163,15 @@ public class TwoTierCache implements MeterBinder {
         long gen = n.generation.get();
         try {
             L1Entry e = loadThroughL2(n, k, type, loader, gen);
-            if (e != null) {
-                n.l1.put(k, e);
-                if (n.generation.get() != gen) {
-                    n.l1.asMap().remove(k, e); // an invalidation overlapped the load: do not keep what it read
-                }
-            }
             mine.complete(e);
+            if (n.generation.get() != gen) {
+                n.l1.asMap().remove(k, mine);
+            }
             return e == null ? null : (T) e.value();
         } catch (RuntimeException | Error t) {
+            n.l1.asMap().remove(k, mine);
             mine.completeExceptionally(t);
             throw t;
-        } finally {
-            n.loading.remove(k, mine);
         }
     }
 
@@ -204,8 +190,7 @@ public class TwoTierCache implements MeterBinder {
         n.generation.incrementAndGet();
         long exp = System.currentTimeMillis() + n.ttl.toMillis();
         byte[] bytes = codec.encode(value, exp);
-        n.loading.remove(k); // callers from now on get this value, not an older load's
-        n.l1.put(k, new L1Entry(value, weight(k, bytes), n.ttl.toNanos()));
+        n.l1.put(k, CompletableFuture.completedFuture(new L1Entry(value, weight(k, bytes), n.ttl.toNanos())));
         n.stats.l1Puts.increment();
         if (redis != null) {
             if (toL2 && redis.set(redis.key(ns, org, key), bytes, n.ttl, n.stats)) {
@@ -229,7 +214,7 @@ public class TwoTierCache implements MeterBinder {
             n.stats.l2Evictions.increment();
         }
         n.generation.incrementAndGet();
-        n.invalidate(k);
+        n.l1.synchronous().invalidate(k);
         n.stats.l1Invalidations.increment();
     }
 
@@ -251,7 +236,7 @@ public class TwoTierCache implements MeterBinder {
             }
         }
         n.generation.incrementAndGet();
-        n.invalidateAll();
+        n.l1.synchronous().invalidateAll();
         return deleted;
     }
 
@@ -351,9 +336,9 @@ public class TwoTierCache implements MeterBinder {
         }
         n.generation.incrementAndGet();
         if (inv.wholeNamespace()) {
-            n.invalidateAll();
+            n.l1.synchronous().invalidateAll();
         } else if (inv.org() != null) {
-            n.invalidate(new L1Key(inv.org(), inv.key()));
+            n.l1.synchronous().invalidate(new L1Key(inv.org(), inv.key()));
         }
         n.stats.l1Invalidations.increment();
     }
@@ -362,7 +347,7 @@ public class TwoTierCache implements MeterBinder {
     void flushL1() {
         for (Namespace n : namespaces.values()) {
             n.generation.incrementAndGet();
-            n.invalidateAll();
+            n.l1.synchronous().invalidateAll();
         }
         l1Flushes.incrementAndGet();
     }
@@ -417,7 +402,7 @@ public class TwoTierCache implements MeterBinder {
 
     public long l1Size(String ns) {
         Namespace n = namespace(ns);
-        n.l1.cleanUp();
+        n.l1.synchronous().cleanUp();
         return n.l1Size();
     }
 

@@ -29,7 +29,7 @@ import org.springframework.util.unit.DataSize;
  *     x 2 + JSON envelope bytes), budget = size x the mean estimate, same thread;</li>
  * <li>{@code sizeAsync}: {@code maximumSize(size)} with Caffeine's default executor (as in the L1);</li>
  * <li>{@code l1}: the real {@link TwoTierCache} L1 (no Redis): its builder (weigher, variable expiry,
- *     maintenance executor, single-flight map) and its get path, budget as {@code weight};</li>
+ *     AsyncCache, default executor) and its get path, budget as {@code weight};</li>
  * <li>{@code asyncPlaceholder}: an AsyncCache ({@code maximumSize}, same thread) used as the L1 uses it on a
  *     miss: {@code putIfAbsent} of an incomplete future, completed after the load;</li>
  * <li>{@code lru}: an LRU (LinkedHashMap in access order).</li>
