@@ -9,6 +9,8 @@ public final class CacheNamespaces {
     public static final String COMPLIANCE_SCORES = "compliance-scores";
     public static final String DASHBOARD = "dashboard";
     public static final String LARGE_DATASETS = "large-datasets";
+    /** Live progress of running scans, kept apart so progress ticks do not invalidate cached lists. */
+    public static final String SCAN_PROGRESS = "scan-progress";
     public static final String DEFAULT = "default";
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");

@@ -20,8 +20,24 @@ public class CacheProperties {
     /** Longest a request waits for one Redis command (Lettuce command and connect timeout). */
     private Duration redisTimeout = Duration.ofMillis(50);
 
-    /** Consecutive Redis failures (errors or timeouts) that open the circuit breaker. */
+    /** Consecutive Redis errors other than timeouts (connection refused, lost, rejected) that open the breaker at once. */
     private int breakerFailureThreshold = 3;
+
+    /** Redis calls within {@link #breakerWindow} before the breaker looks at their failure rate. */
+    private int breakerMinimumCalls = 20;
+
+    /** Share of failed Redis calls (errors and timeouts) within the window that opens the breaker. */
+    private double breakerFailureRate = 0.5;
+
+    /** Length of the breaker's sliding window. */
+    private Duration breakerWindow = Duration.ofSeconds(2);
+
+    /**
+     * Most request-path Redis reads (GET, load lock) in flight at once per node; a read beyond it skips
+     * Redis (L1 and the loader serve it) instead of queueing behind the others into the timeout, and is not
+     * counted as a Redis failure. Writes and deletes are never skipped.
+     */
+    private int redisMaxInFlight = 32;
 
     /** While the breaker is open, how often a background probe PINGs Redis. */
     private Duration breakerProbeInterval = Duration.ofMillis(500);
@@ -44,6 +60,9 @@ public class CacheProperties {
         large.setL1MaxSize(DataSize.ofMegabytes(64));
         large.setLockLoads(true);
         d.put(CacheNamespaces.LARGE_DATASETS, large);
+        Namespace progress = new Namespace(Duration.ofMinutes(15)); // rewritten by every tick while a scan runs
+        progress.setL1MaxSize(DataSize.ofMegabytes(2));
+        d.put(CacheNamespaces.SCAN_PROGRESS, progress);
         d.put(CacheNamespaces.DEFAULT, new Namespace(Duration.ofHours(1)));
         return d;
     }
@@ -84,6 +103,14 @@ public class CacheProperties {
     public void setRedisTimeout(Duration redisTimeout) { this.redisTimeout = redisTimeout; }
     public int getBreakerFailureThreshold() { return breakerFailureThreshold; }
     public void setBreakerFailureThreshold(int v) { this.breakerFailureThreshold = v; }
+    public int getBreakerMinimumCalls() { return breakerMinimumCalls; }
+    public void setBreakerMinimumCalls(int v) { this.breakerMinimumCalls = v; }
+    public double getBreakerFailureRate() { return breakerFailureRate; }
+    public void setBreakerFailureRate(double v) { this.breakerFailureRate = v; }
+    public Duration getBreakerWindow() { return breakerWindow; }
+    public void setBreakerWindow(Duration v) { this.breakerWindow = v; }
+    public int getRedisMaxInFlight() { return redisMaxInFlight; }
+    public void setRedisMaxInFlight(int v) { this.redisMaxInFlight = v; }
     public Duration getBreakerProbeInterval() { return breakerProbeInterval; }
     public void setBreakerProbeInterval(Duration v) { this.breakerProbeInterval = v; }
     public Duration getLoadLockTtl() { return loadLockTtl; }

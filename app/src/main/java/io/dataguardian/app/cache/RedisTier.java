@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -76,12 +77,17 @@ public final class RedisTier implements AutoCloseable {
     private volatile StatefulRedisPubSubConnection<String, String> pubSub;
     private volatile Consumer<Invalidation> invalidationHandler = i -> { };
     private volatile Runnable l1Flush = () -> { };
+    /** Bulkhead for request-path reads: beyond it, a read skips Redis instead of queueing into the timeout. */
+    private final Semaphore readPermits;
+    private final java.util.concurrent.atomic.LongAdder saturatedSkips = new java.util.concurrent.atomic.LongAdder();
 
     public RedisTier(String url, CacheProperties props, String nodeId) {
         this.prefix = props.getKeyPrefix();
         this.channel = prefix + ":invalidate";
         this.nodeId = nodeId;
-        this.breaker = new RedisCircuitBreaker(props.getBreakerFailureThreshold());
+        this.breaker = new RedisCircuitBreaker(props.getBreakerFailureThreshold(), props.getBreakerMinimumCalls(), props.getBreakerFailureRate(),
+                props.getBreakerWindow());
+        this.readPermits = new Semaphore(Math.max(1, props.getRedisMaxInFlight()));
         Duration timeout = props.getRedisTimeout();
         this.uri = RedisURI.create(url);
         this.uri.setTimeout(timeout);
@@ -186,28 +192,56 @@ public final class RedisTier implements AutoCloseable {
 
     // ---- request path: guarded, never throws ----
 
-    /** The raw value, or null on a miss or when Redis is unavailable ({@code unavailable[0]} tells which). */
-    byte[] get(String key, NamespaceStats stats, boolean[] unavailable) {
+    /**
+     * The raw value, or null on a miss or when Redis is unavailable ({@code unavailable[0]} tells which):
+     * the breaker is open, the read bulkhead is full, or a delete of this key (or its namespace) could not
+     * be sent yet, so Redis may still hold the old value.
+     */
+    byte[] get(String ns, String org, String k, NamespaceStats stats, boolean[] unavailable) {
+        if (deletePending(ns, org, k)) {
+            unavailable[0] = true;
+            return null;
+        }
+        String key = key(ns, org, k);
         Object r = guarded(() -> {
             byte[] v = template.opsForValue().get(key);
             return v == null ? MISS : v;
-        }, stats);
+        }, stats, true);
         unavailable[0] = r == null;
         return r instanceof byte[] b ? b : null;
     }
 
+    /** A write the caller relies on (a put): never skipped by the bulkhead. */
     boolean set(String key, byte[] value, Duration ttl, NamespaceStats stats) {
         return guarded(() -> {
             template.opsForValue().set(key, value, ttl);
             return Boolean.TRUE;
-        }, stats) != null;
+        }, stats, false) != null;
+    }
+
+    /** Fills L2 with a freshly loaded value: optional, skipped when the bulkhead is full. */
+    boolean fill(String key, byte[] value, Duration ttl, NamespaceStats stats) {
+        return guarded(() -> {
+            template.opsForValue().set(key, value, ttl);
+            return Boolean.TRUE;
+        }, stats, true) != null;
+    }
+
+    private boolean deletePending(String ns, String org, String k) {
+        return (!pendingNamespaces.isEmpty() && pendingNamespaces.contains(ns))
+                || (!pending.isEmpty() && pending.contains(new Invalidation(null, ns, org, k)));
+    }
+
+    /** Request-path reads that skipped Redis because {@code redis-max-in-flight} were already in flight. */
+    public long saturatedSkips() {
+        return saturatedSkips.sum();
     }
 
     boolean delete(String key, NamespaceStats stats) {
         return guarded(() -> {
             template.unlink(key);
             return Boolean.TRUE;
-        }, stats) != null;
+        }, stats, false) != null;
     }
 
     /** Tells the other nodes; if Redis cannot be reached, remembers it for when it can. */
@@ -215,7 +249,7 @@ public final class RedisTier implements AutoCloseable {
         boolean sent = guarded(() -> {
             template.convertAndSend(channel, json.writeValueAsBytes(inv));
             return Boolean.TRUE;
-        }, stats) != null;
+        }, stats, false) != null;
         if (!sent) {
             remember(inv.withoutNode());
         }
@@ -242,18 +276,26 @@ public final class RedisTier implements AutoCloseable {
     /** TRUE: this node holds the lock; FALSE: another does; null: Redis unavailable. */
     Boolean tryLock(String lockKey, String token, Duration ttl, NamespaceStats stats) {
         Object r = guarded(() -> template.opsForValue()
-                .setIfAbsent(lockKey, token.getBytes(StandardCharsets.UTF_8), ttl), stats);
+                .setIfAbsent(lockKey, token.getBytes(StandardCharsets.UTF_8), ttl), stats, true);
         return r instanceof Boolean b ? b : null;
     }
 
     void unlock(String lockKey, String token, NamespaceStats stats) {
-        guarded(() -> template.execute(UNLOCK, List.of(lockKey), (Object) token.getBytes(StandardCharsets.UTF_8)), stats);
+        guarded(() -> template.execute(UNLOCK, List.of(lockKey), (Object) token.getBytes(StandardCharsets.UTF_8)), stats, false);
     }
 
     private static final Object MISS = new Object();
 
-    private Object guarded(Supplier<Object> op, NamespaceStats stats) {
+    /**
+     * @param optional a read or cache fill the caller can do without: skipped (null, not a failure) when
+     *                 {@code redis-max-in-flight} optional calls are already waiting for Redis
+     */
+    private Object guarded(Supplier<Object> op, NamespaceStats stats, boolean optional) {
         if (!breaker.allowsRequests()) {
+            return null;
+        }
+        if (optional && !readPermits.tryAcquire()) {
+            saturatedSkips.increment();
             return null;
         }
         try {
@@ -264,11 +306,15 @@ public final class RedisTier implements AutoCloseable {
             if (isTimeout(e)) {
                 breaker.recordTimeout();
             } else {
-                breaker.recordFailure();
+                breaker.recordError();
             }
             stats.l2Errors.increment();
-            log.debug("Redis call failed ({}); continuing without L2", e.toString());
+            log.debug("Redis call failed ({}{}); continuing without L2", isTimeout(e) ? "timeout: " : "", e.toString());
             return null;
+        } finally {
+            if (optional) {
+                readPermits.release();
+            }
         }
     }
 
@@ -350,7 +396,7 @@ public final class RedisTier implements AutoCloseable {
                 try {
                     replayPending();
                 } catch (RuntimeException e) {
-                    breaker.recordFailure();
+                    breaker.recordError();
                 }
             }
         } catch (Throwable t) {

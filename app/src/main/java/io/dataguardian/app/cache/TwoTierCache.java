@@ -60,6 +60,7 @@ public class TwoTierCache implements MeterBinder {
             this.l1 = Caffeine.newBuilder()
                     .maximumWeight(cfg.getL1MaxSize().toBytes())
                     .weigher((L1Key k, L1Entry e) -> e.weight())
+                    .executor(Runnable::run)
                     .expireAfter(new Expiry<L1Key, L1Entry>() {
                         @Override
                         public long expireAfterCreate(L1Key k, L1Entry e, long now) {
@@ -192,14 +193,14 @@ public class TwoTierCache implements MeterBinder {
         n.l1.put(k, CompletableFuture.completedFuture(new L1Entry(value, weight(k, bytes), n.ttl.toNanos())));
         n.stats.l1Puts.increment();
         if (redis != null) {
-            if (toL2) {
-                if (redis.set(redis.key(ns, org, key), bytes, n.ttl, n.stats)) {
-                    n.stats.l2Puts.increment();
-                }
+            if (toL2 && redis.set(redis.key(ns, org, key), bytes, n.ttl, n.stats)) {
+                n.stats.l2Puts.increment();
+                redis.publish(new Invalidation(nodeId, ns, org, key), n.stats);
             } else {
-                redis.delete(redis.key(ns, org, key), n.stats);
+                // not in L2 (or the write failed and Redis may hold the old value): delete + broadcast,
+                // remembered and replayed if Redis cannot take it now; until then L2 is not read for this key
+                redis.evict(ns, org, key, n.stats);
             }
-            redis.publish(new Invalidation(nodeId, ns, org, key), n.stats);
         }
     }
 
@@ -273,7 +274,7 @@ public class TwoTierCache implements MeterBinder {
             }
             long exp = System.currentTimeMillis() + n.ttl.toMillis();
             byte[] bytes = codec.encode(value, exp);
-            if (useL2 && n.generation.get() == gen && redis.set(rkey, bytes, n.ttl, n.stats)) {
+            if (useL2 && n.generation.get() == gen && redis.fill(rkey, bytes, n.ttl, n.stats)) {
                 n.stats.l2Puts.increment();
             }
             n.stats.l1Puts.increment();
@@ -287,7 +288,7 @@ public class TwoTierCache implements MeterBinder {
 
     private L1Entry readL2(Namespace n, String rkey, L1Key k, JavaType type) {
         boolean[] unavailable = new boolean[1];
-        byte[] bytes = redis.get(rkey, n.stats, unavailable);
+        byte[] bytes = redis.get(n.name, k.org(), k.key(), n.stats, unavailable);
         if (bytes == null) {
             if (!unavailable[0]) {
                 n.stats.l2Misses.increment();
@@ -320,7 +321,7 @@ public class TwoTierCache implements MeterBinder {
         while (System.nanoTime() < deadline && redis.available()) {
             LockSupport.parkNanos(LOCK_POLL_NANOS);
             boolean[] unavailable = new boolean[1];
-            byte[] bytes = redis.get(rkey, n.stats, unavailable);
+            byte[] bytes = redis.get(n.name, k.org(), k.key(), n.stats, unavailable);
             if (bytes != null) {
                 return readL2(n, rkey, k, type);
             }

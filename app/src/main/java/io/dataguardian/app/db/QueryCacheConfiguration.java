@@ -25,7 +25,8 @@ public class QueryCacheConfiguration {
                 if (bean instanceof TwoTierCacheManager manager) {
                     manager.valueType(ScanCacheKeys.SCANS, ScanCacheEntry.class)
                             .valueType(ScanCacheKeys.FINDINGS, FindingPage.class)
-                            .valueType(ScanCacheKeys.DASHBOARD, ScanStatistics.class);
+                            .valueType(ScanCacheKeys.DASHBOARD, ScanStatistics.class)
+                            .valueType(ScanCacheKeys.PROGRESS, ScanCacheKeys.LiveProgress.class);
                 }
                 return bean;
             }

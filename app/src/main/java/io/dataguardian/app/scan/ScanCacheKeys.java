@@ -6,6 +6,7 @@ import io.dataguardian.app.finding.FindingFilter;
 import io.dataguardian.engine.Severity;
 import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.cache.Cache;
@@ -20,6 +21,11 @@ import org.springframework.stereotype.Component;
  * (scan list, findings pages) come in unbounded combinations of filter, cursor and size, so their keys
  * include a version kept in the cache itself: a write evicts the version, and every page read with
  * the old one is never looked up again (it ages out by TTL and size).
+ *
+ * <p>Progress of a running scan is volatile (a tick every 500 ms), so it does not invalidate the cached
+ * list pages and summaries: it is kept apart, one small {@link LiveProgress} entry per running scan in the
+ * {@code scan-progress} namespace, written by every tick, and laid over the RUNNING rows of a cached page
+ * or summary when it is read. Only state transitions, final counts and deletes evict lists and summaries.
  */
 @Component(ScanCacheKeys.BEAN_NAME)
 public class ScanCacheKeys {
@@ -28,6 +34,14 @@ public class ScanCacheKeys {
     public static final String SCANS = CacheNamespaces.SCAN_RESULTS;
     public static final String FINDINGS = CacheNamespaces.LARGE_DATASETS;
     public static final String DASHBOARD = CacheNamespaces.DASHBOARD;
+    public static final String PROGRESS = CacheNamespaces.SCAN_PROGRESS;
+
+    /**
+     * The latest progress of a scan as its last tick (or the database) left it; {@code updatedAt} is the
+     * row's {@code updated_at} of that moment, so an overlay never replaces newer data with older.
+     */
+    public record LiveProgress(ScanStatus status, Scan.Progress progress, Instant updatedAt) {
+    }
 
     private final ObjectProvider<CacheManager> cacheManager;
 
@@ -51,6 +65,39 @@ public class ScanCacheKeys {
 
     public OrgKey findingsVersion(long orgId, long scanId) {
         return OrgKey.of(orgId, "v:findings:" + scanId);
+    }
+
+    public OrgKey progress(long orgId, long scanId) {
+        return OrgKey.of(orgId, "progress:" + scanId);
+    }
+
+    // ---- programmatic access (the repositories' reads that post-process a cached value) ----
+
+    /** The cached value of {@code key} in {@code namespace}, loaded once per node on a miss; a null is not cached. */
+    @SuppressWarnings("unchecked")
+    public <T> T cached(String namespace, OrgKey key, Supplier<T> loader) {
+        CacheManager manager = cacheManager.getIfAvailable();
+        Cache cache = manager == null ? null : manager.getCache(namespace);
+        if (cache == null) {
+            return loader.get();
+        }
+        try {
+            return (T) cache.get(key, loader::get);
+        } catch (Cache.ValueRetrievalException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re; // the loader's own exception (a DataAccessException), as an uncached call would throw
+            }
+            throw e;
+        }
+    }
+
+    /** Replaces the entry in both tiers; other nodes drop their copies. */
+    public void put(String namespace, OrgKey key, Object value) {
+        CacheManager manager = cacheManager.getIfAvailable();
+        Cache cache = manager == null ? null : manager.getCache(namespace);
+        if (cache != null) {
+            cache.put(key, value);
+        }
     }
 
     // ---- versioned pages ----

@@ -29,9 +29,11 @@ import org.springframework.stereotype.Repository;
  * so a scan id of another organisation behaves exactly like an id that does not exist.
  *
  * <p>The list, a scan's summary and the dashboard aggregates are cached (keys in {@link ScanCacheKeys},
- * always with the organisation); each write evicts what it changes once it has returned, so the writer's
- * next read is fresh. Calls from inside this class (the state checks of {@code complete}/{@code finish})
- * bypass the cache and read the database.
+ * always with the organisation); each state transition, final count and delete evicts what it changes
+ * once it has returned, so the writer's next read is fresh. Progress ticks of a running scan do not
+ * evict: they replace the scan's {@link ScanCacheKeys.LiveProgress} entry, which {@link #list} and
+ * {@link #summary} lay over the RUNNING rows they return. Calls from inside this class (the state checks
+ * of {@code complete}/{@code finish}) bypass the cache and read the database.
  */
 @Repository
 @io.dataguardian.app.monitor.Profiled("repository.scans")   // monitor (issue 8): every public call timed
@@ -57,6 +59,13 @@ public class ScanRepository {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    /** Null when constructed outside Spring: nothing is cached then. */
+    private volatile ScanCacheKeys cacheKeys;
+
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void setCacheKeys(ScanCacheKeys cacheKeys) {
+        this.cacheKeys = cacheKeys;
+    }
 
     @org.springframework.beans.factory.annotation.Autowired // the constructor Spring uses (two exist)
     public ScanRepository(DataSource dataSource, ObjectProvider<Clock> clock) {
@@ -99,27 +108,38 @@ public class ScanRepository {
                 .update() == 1;
     }
 
-    /** Progress of a running scan (the list shows it; the dashboard does not). False when the scan is not this organisation's or not running. */
-    @Caching(evict = {
-            @CacheEvict(cacheNames = ScanCacheKeys.SCANS, key = "@scanCacheKeys.summary(#orgId, #scanId)"),
-            @CacheEvict(cacheNames = ScanCacheKeys.SCANS, key = "@scanCacheKeys.scanListVersion(#orgId)")})
+    /**
+     * Progress of a running scan (the list shows it; the dashboard does not). False when the scan is not
+     * this organisation's or not running. Evicts nothing: the cached lists and summary keep their rows and
+     * get this progress laid over them from the scan's live-progress entry, replaced here.
+     */
     public boolean updateProgress(long orgId, long scanId, Scan.Progress progress) {
-        return jdbc.sql("update scans set files_done = :fd, files_total = :ft, bytes_done = :bd, bytes_total = :bt,"
+        Instant now = Timestamps.now(clock);
+        Scan.Progress stored = new Scan.Progress(progress.filesDone(), progress.filesTotal(), progress.bytesDone(),
+                progress.bytesTotal(), progress.findings(), truncate(progress.currentItem(), 1000));
+        boolean updated = jdbc.sql("update scans set files_done = :fd, files_total = :ft, bytes_done = :bd, bytes_total = :bt,"
                         + " findings_count = :fc, current_item = :item, updated_at = :now"
                         + " where organisation_id = :org and id = :id and status = 'RUNNING'")
                 .param("fd", progress.filesDone()).param("ft", progress.filesTotal())
                 .param("bd", progress.bytesDone()).param("bt", progress.bytesTotal())
-                .param("fc", progress.findings()).param("item", truncate(progress.currentItem(), 1000))
-                .param("now", Timestamps.toDb(Timestamps.now(clock)))
+                .param("fc", progress.findings()).param("item", stored.currentItem())
+                .param("now", Timestamps.toDb(now))
                 .param("org", orgId).param("id", scanId)
                 .update() == 1;
+        ScanCacheKeys keys = cacheKeys;
+        if (updated && keys != null) {
+            keys.put(ScanCacheKeys.PROGRESS, keys.progress(orgId, scanId),
+                    new ScanCacheKeys.LiveProgress(ScanStatus.RUNNING, stored, now));
+        }
+        return updated;
     }
 
     /** RUNNING -> COMPLETED with the final counts and scores. */
     @Caching(evict = {
             @CacheEvict(cacheNames = ScanCacheKeys.SCANS, key = "@scanCacheKeys.summary(#orgId, #scanId)"),
             @CacheEvict(cacheNames = ScanCacheKeys.SCANS, key = "@scanCacheKeys.scanListVersion(#orgId)"),
-            @CacheEvict(cacheNames = ScanCacheKeys.DASHBOARD, key = "@scanCacheKeys.dashboard(#orgId)")})
+            @CacheEvict(cacheNames = ScanCacheKeys.DASHBOARD, key = "@scanCacheKeys.dashboard(#orgId)"),
+            @CacheEvict(cacheNames = ScanCacheKeys.PROGRESS, key = "@scanCacheKeys.progress(#orgId, #scanId)")})
     public boolean complete(long orgId, long scanId, Scan.SeverityCounts counts, long fileErrors,
                             double riskScore, double complianceScore) {
         Optional<Scan> scan = findById(orgId, scanId);
@@ -148,7 +168,8 @@ public class ScanRepository {
     @Caching(evict = {
             @CacheEvict(cacheNames = ScanCacheKeys.SCANS, key = "@scanCacheKeys.summary(#orgId, #scanId)"),
             @CacheEvict(cacheNames = ScanCacheKeys.SCANS, key = "@scanCacheKeys.scanListVersion(#orgId)"),
-            @CacheEvict(cacheNames = ScanCacheKeys.DASHBOARD, key = "@scanCacheKeys.dashboard(#orgId)")})
+            @CacheEvict(cacheNames = ScanCacheKeys.DASHBOARD, key = "@scanCacheKeys.dashboard(#orgId)"),
+            @CacheEvict(cacheNames = ScanCacheKeys.PROGRESS, key = "@scanCacheKeys.progress(#orgId, #scanId)")})
     public boolean fail(long orgId, long scanId, String message) {
         return finish(orgId, scanId, ScanStatus.FAILED, message);
     }
@@ -157,7 +178,8 @@ public class ScanRepository {
     @Caching(evict = {
             @CacheEvict(cacheNames = ScanCacheKeys.SCANS, key = "@scanCacheKeys.summary(#orgId, #scanId)"),
             @CacheEvict(cacheNames = ScanCacheKeys.SCANS, key = "@scanCacheKeys.scanListVersion(#orgId)"),
-            @CacheEvict(cacheNames = ScanCacheKeys.DASHBOARD, key = "@scanCacheKeys.dashboard(#orgId)")})
+            @CacheEvict(cacheNames = ScanCacheKeys.DASHBOARD, key = "@scanCacheKeys.dashboard(#orgId)"),
+            @CacheEvict(cacheNames = ScanCacheKeys.PROGRESS, key = "@scanCacheKeys.progress(#orgId, #scanId)")})
     public boolean cancel(long orgId, long scanId) {
         return finish(orgId, scanId, ScanStatus.CANCELLED, null);
     }
@@ -186,9 +208,22 @@ public class ScanRepository {
     /**
      * A page of the organisation's scans, newest first. Keyset on (created_at, id), served by
      * {@code ix_scans_org_created}; {@code after} is the previous page's {@link ScanPage#next()} or null.
+     * Cached (the page without its running scans' latest progress, which is laid over it on every read).
      */
-    @Cacheable(cacheNames = ScanCacheKeys.SCANS, key = "@scanCacheKeys.scanList(#orgId, #filter, #after, #limit)")
     public ScanPage list(long orgId, ScanFilter filter, Scan.Cursor after, int limit) {
+        ScanCacheKeys keys = cacheKeys;
+        if (keys == null) {
+            return loadList(orgId, filter, after, limit);
+        }
+        ScanPage page = keys.cached(ScanCacheKeys.SCANS, keys.scanList(orgId, filter, after, limit),
+                () -> loadList(orgId, filter, after, limit));
+        if (page.items().stream().noneMatch(s -> s.status() == ScanStatus.RUNNING)) {
+            return page;
+        }
+        return new ScanPage(page.items().stream().map(s -> withLiveProgress(keys, s)).toList(), page.next());
+    }
+
+    private ScanPage loadList(long orgId, ScanFilter filter, Scan.Cursor after, int limit) {
         int size = pageSize(limit);
         StringBuilder sql = new StringBuilder("select ").append(COLUMNS).append(" from scans where organisation_id = :org");
         Map<String, Object> params = new LinkedHashMap<>();
@@ -225,11 +260,56 @@ public class ScanRepository {
         return Math.max(1, Math.min(limit, MAX_PAGE));
     }
 
-    /** The scan and its findings counted by severity and type; empty when it is not the organisation's. */
-    @Cacheable(cacheNames = ScanCacheKeys.SCANS, key = "@scanCacheKeys.summary(#orgId, #scanId)", unless = "#result == null")
+    /**
+     * The scan and its findings counted by severity and type; empty when it is not the organisation's.
+     * Cached like {@link #list}, with a running scan's latest progress laid over it.
+     */
     public Optional<ScanSummary> summary(long orgId, long scanId) {
+        ScanCacheKeys keys = cacheKeys;
+        if (keys == null) {
+            return Optional.ofNullable(loadSummary(orgId, scanId));
+        }
+        ScanSummary summary = keys.cached(ScanCacheKeys.SCANS, keys.summary(orgId, scanId), () -> loadSummary(orgId, scanId));
+        if (summary == null || summary.scan().status() != ScanStatus.RUNNING) {
+            return Optional.ofNullable(summary);
+        }
+        return Optional.of(new ScanSummary(withLiveProgress(keys, summary.scan()), summary.counts()));
+    }
+
+    private ScanSummary loadSummary(long orgId, long scanId) {
         return findById(orgId, scanId).map(scan ->
-                new ScanSummary(scan, FindingRepository.countBySeverityAndType(jdbc, orgId, scanId)));
+                new ScanSummary(scan, FindingRepository.countBySeverityAndType(jdbc, orgId, scanId))).orElse(null);
+    }
+
+    /**
+     * A running scan with the progress of its live entry (loaded from the row on a miss) when that is at
+     * least as new as the row's own; any other scan unchanged.
+     */
+    private Scan withLiveProgress(ScanCacheKeys keys, Scan scan) {
+        if (scan.status() != ScanStatus.RUNNING) {
+            return scan;
+        }
+        ScanCacheKeys.LiveProgress live = keys.cached(ScanCacheKeys.PROGRESS, keys.progress(scan.orgId(), scan.id()),
+                () -> loadProgress(scan.orgId(), scan.id()));
+        if (live == null || live.status() != ScanStatus.RUNNING || live.updatedAt() == null
+                || (scan.updatedAt() != null && live.updatedAt().isBefore(scan.updatedAt()))) {
+            return scan;
+        }
+        return new Scan(scan.id(), scan.orgId(), scan.ownerId(), scan.type(), scan.target(), scan.status(),
+                live.progress(), scan.counts(), scan.fileErrorCount(), scan.riskScore(), scan.complianceScore(),
+                scan.createdAt(), live.updatedAt(), scan.startedAt(), scan.finishedAt(), scan.durationMs(),
+                scan.errorMessage());
+    }
+
+    private ScanCacheKeys.LiveProgress loadProgress(long orgId, long scanId) {
+        return jdbc.sql("select status, files_done, files_total, bytes_done, bytes_total, findings_count, current_item,"
+                        + " updated_at from scans where organisation_id = :org and id = :id")
+                .param("org", orgId).param("id", scanId)
+                .query((rs, row) -> new ScanCacheKeys.LiveProgress(ScanStatus.valueOf(rs.getString("status")),
+                        new Scan.Progress(rs.getLong("files_done"), rs.getLong("files_total"), rs.getLong("bytes_done"),
+                                rs.getLong("bytes_total"), rs.getLong("findings_count"), rs.getString("current_item")),
+                        Timestamps.fromDb(rs, "updated_at")))
+                .optional().orElse(null);
     }
 
     /** Dashboard aggregates of the organisation. */

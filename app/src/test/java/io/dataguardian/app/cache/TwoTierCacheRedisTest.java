@@ -81,7 +81,7 @@ class TwoTierCacheRedisTest {
         long closed = breaker.closedCount();
         long invalidations = a.stats(NS).l1Invalidations();
 
-        breaker.recordTimeout(); // what a command over the timeout does; no connection is lost
+        breaker.trip(); // what a burst of slow commands does; no connection is lost
         assertThat(breaker.allowsRequests()).isFalse();
         db.remove("org1/gone");
         b.evict(NS, "org1", "gone");

@@ -328,7 +328,8 @@ public final class BrowseMixHitRate {
 
     private static Map<String, long[]> snapshot(TwoTierCache cache) {
         Map<String, long[]> m = new java.util.TreeMap<>();
-        for (String ns : List.of(CacheNamespaces.SCAN_RESULTS, CacheNamespaces.LARGE_DATASETS, CacheNamespaces.DASHBOARD)) {
+        for (String ns : List.of(CacheNamespaces.SCAN_RESULTS, CacheNamespaces.SCAN_PROGRESS,
+                CacheNamespaces.LARGE_DATASETS, CacheNamespaces.DASHBOARD)) {
             NamespaceStats s = cache.stats(ns);
             m.put(ns, new long[] {s.l1Hits(), s.l1Misses()});
         }

@@ -22,7 +22,8 @@ import io.dataguardian.bench.cache.BenchPostgres.Item;
 
 /**
  * Load on the real {@link TwoTierCache} with its production settings (50 ms Redis timeout, breaker
- * threshold 3, probe every 500 ms, 16 MB L1): {@code threads} closed-loop threads read Zipf(0.99)
+ * opening at 50 % failed calls of at least 20 in a 2 s window, at most 32 Redis reads in flight, probe
+ * every 500 ms, 16 MB L1): {@code threads} closed-loop threads read Zipf(0.99)
  * keys out of {@code keys}; a miss in both tiers loads the row from PostgreSQL (primary-key select on a
  * seeded throw-away schema, a pool of 10 connections). Redis is a private {@code redis-server} on a free
  * port, killed at the end whatever happens.
@@ -76,7 +77,7 @@ public final class CacheLoad {
         for (int i = 0; i < 10; i++) {
             pool.add(pg.lookup());
         }
-        CacheProperties props = new CacheProperties(); // production defaults: 50 ms, threshold 3, probe 500 ms
+        CacheProperties props = new CacheProperties(); // production defaults (see the class comment)
         props.setKeyPrefix("dgload-" + UUID.randomUUID().toString().substring(0, 8));
         props.getNamespaces().put(NS, new CacheProperties.Namespace(Duration.ofHours(1)));
         RedisTier tier = new RedisTier(redis.url(), props, UUID.randomUUID().toString());
@@ -229,10 +230,11 @@ public final class CacheLoad {
                     loadsAt[p + 1] - loadsAt[p], l2ErrorsAt[p + 1] - l2ErrorsAt[p], load[p]);
         }
         System.out.printf("cache totals: l1 hits %,d misses %,d; l2 hits %,d misses %,d errors %,d; loads %,d; L1 %,d entries;"
-                        + " breaker opened %d, closed %d (%d / %d before measuring); L1 flushes %d%n",
+                        + " breaker opened %d, closed %d (%d / %d before measuring); L1 flushes %d;"
+                        + " Redis reads skipped by the in-flight bound %,d%n",
                 stats.l1Hits(), stats.l1Misses(), stats.l2Hits(), stats.l2Misses(), stats.l2Errors(), stats.loads(),
                 cache.l1Size(NS), breaker.openedCount(), breaker.closedCount(), openedBefore, closedBefore,
-                cache.l1Flushes());
+                cache.l1Flushes(), tier.saturatedSkips());
         tier.close();
         for (BenchPostgres.Lookup l : pool) {
             l.close();
