@@ -21,6 +21,12 @@ public final class DatabaseOutage {
                     && tse.getOriginalException() != e && isOutage(tse.getOriginalException())) {
                 return true;
             }
+            // a rollback that fails at the JDBC level ("Connection is closed": the pool already evicted the broken
+            // connection) after a failed commit, whose own exception Spring logs but does not attach
+            if (t instanceof TransactionSystemException && t.getMessage() != null
+                    && t.getMessage().contains("rollback failed") && t.getCause() instanceof SQLException) {
+                return true;
+            }
             if (t instanceof CannotGetJdbcConnectionException || t instanceof DataAccessResourceFailureException
                     || t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
                     || t instanceof SQLRecoverableException) {

@@ -27,7 +27,15 @@ public class DatabaseUnavailableFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(request, response);
         } catch (ServletException | IOException | RuntimeException e) {
-            if (!DatabaseOutage.isOutage(e) || response.isCommitted()) {
+            if (!DatabaseOutage.isOutage(e)) {
+                throw e;
+            }
+            if (response.isCommitted()) {
+                if (response.getStatus() == HttpServletResponse.SC_SERVICE_UNAVAILABLE) {
+                    // the 503 was already written (by the controller advice); what failed afterwards is the session
+                    // store's commit on the same dead database. Rethrowing would make Tomcat abort a complete answer.
+                    return;
+                }
                 throw e;
             }
             outage.write(request, response, e);

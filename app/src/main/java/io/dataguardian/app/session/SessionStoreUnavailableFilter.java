@@ -1,5 +1,7 @@
 package io.dataguardian.app.session;
 
+import io.dataguardian.app.db.DatabaseOutage;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLTransientConnectionException;
@@ -62,11 +64,26 @@ class SessionStoreUnavailableFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
         } catch (ServletException | IOException | RuntimeException ex) {
             Throwable cause = storeFailure(ex);
-            if (cause == null || response.isCommitted()) {
+            if (cause == null) {
+                throw ex;
+            }
+            if (response.isCommitted()) {
+                if (response.getStatus() == HttpServletResponse.SC_SERVICE_UNAVAILABLE) {
+                    // a complete 503 already went out; the session's commit failed after it: nothing more to say
+                    log.debug("{} {}: session commit failed after a 503: {}", request.getMethod(), request.getRequestURI(),
+                            cause.toString());
+                    return;
+                }
                 throw ex;
             }
             boolean loginBusy = cause instanceof LoginBusyException;
             (loginBusy ? busy : unavailable).increment();
+            if (!loginBusy && !fromRedis(ex) && DatabaseOutage.isOutage(ex)) {
+                // the JDBC session store's database is down: the database outage answer (outer filter, localised
+                // page or JSON "database_unavailable") says what is wrong; only the half-made login is ours to undo
+                forgetHalfMadeLogin(request);
+                throw ex;
+            }
             // one line, no stack: an outage produces many of these
             log.warn("{} {} answered 503: {}", request.getMethod(), request.getRequestURI(),
                     cause.getClass().getSimpleName() + ": " + cause.getMessage());
@@ -111,6 +128,16 @@ class SessionStoreUnavailableFilter extends OncePerRequestFilter {
             }
         }
         return null;
+    }
+
+    /** Whether the failure came from Redis (Lettuce or Spring Data Redis, whose exceptions are data-access ones too). */
+    static boolean fromRedis(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof io.lettuce.core.RedisException || t.getClass().getName().startsWith("org.springframework.data.redis.")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean wantsHtml(String accept) {

@@ -117,6 +117,12 @@ class DatabaseUnavailableHandlerTest {
                         new java.sql.SQLException("Connection is closed"));
         rollbackFailed.initApplicationException(new DataAccessResourceFailureException("JDBC commit; FATAL: terminating connection"));
         org.assertj.core.api.Assertions.assertThat(DatabaseOutage.isOutage(rollbackFailed)).isTrue();
+        // a failed commit whose rollback failed: Spring logs the commit's exception and throws only this one
+        org.assertj.core.api.Assertions.assertThat(DatabaseOutage.isOutage(
+                new org.springframework.transaction.TransactionSystemException("JDBC rollback failed",
+                        new java.sql.SQLException("Connection is closed")))).isTrue();
+        org.assertj.core.api.Assertions.assertThat(DatabaseOutage.isOutage(
+                new org.springframework.transaction.TransactionSystemException("Could not commit: constraint"))).isFalse();
     }
 
     @Test
@@ -144,5 +150,41 @@ class DatabaseUnavailableHandlerTest {
     void otherErrorsAreNotDisguisedAsOutages() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> mvc.perform(get("/bug")))
                 .hasRootCauseInstanceOf(IllegalStateException.class);
+    }
+
+    /** What Spring Session's commit does after the advice already answered 503: fails again on the dead database. */
+    static final class FailingSessionCommit extends org.springframework.web.filter.OncePerRequestFilter {
+        @Override
+        protected void doFilterInternal(jakarta.servlet.http.HttpServletRequest request,
+                                        jakarta.servlet.http.HttpServletResponse response,
+                                        jakarta.servlet.FilterChain chain) throws jakarta.servlet.ServletException, java.io.IOException {
+            chain.doFilter(request, response);
+            throw new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
+                    new SQLTransientConnectionException("dataguardian - Connection is not available, request timed out after 2000ms"));
+        }
+    }
+
+    @Test
+    void aFailedSessionCommitAfterACompleted503DoesNotAbortTheAnswer() throws Exception {
+        MockMvc committing = MockMvcBuilders.standaloneSetup(new Failing())
+                .setControllerAdvice(new DatabaseUnavailableHandler(response()))
+                .addFilters(new DatabaseUnavailableFilter(response()), new FailingSessionCommit()).build();
+        committing.perform(get("/pool-timeout").accept(MediaType.APPLICATION_JSON))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(jsonPath("$.error").value("database_unavailable"));
+        // a failure after a committed answer that was not our 503 still surfaces
+        MockMvc afterOk = MockMvcBuilders.standaloneSetup(new Ok())
+                .addFilters(new DatabaseUnavailableFilter(response()), new FailingSessionCommit()).build();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> afterOk.perform(get("/ok")))
+                .isInstanceOf(CannotGetJdbcConnectionException.class);
+    }
+
+    @RestController
+    static class Ok {
+        @GetMapping("/ok")
+        void ok(jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+            response.getWriter().write("fine");
+            response.flushBuffer();
+        }
     }
 }
