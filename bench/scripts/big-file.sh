@@ -8,7 +8,7 @@ SIZE=${1:-2GB}
 SEED=${SEED:-42}
 CLEAN_SHARE=${CLEAN_SHARE:-0.9}
 FILE=$OUT/throughput-$SIZE-seed$SEED-clean$CLEAN_SHARE.txt
-export DATAGUARDIAN_JAVA_OPTS=-Xmx256m
+export DATAGUARDIAN_JAVA_OPTS="-Xmx256m -XX:+UseSerialGC"
 build_bench
 build_cli
 [ -f "$FILE" ] || corpus_tool CorpusGenerator --throughput "$FILE" --seed "$SEED" --size "$SIZE" --clean-share "$CLEAN_SHARE"

@@ -2,7 +2,7 @@
 # Whole-command throughput of the CLI on one mixed-text file, against ripgrep running
 # bench/scripts/pii-patterns.txt over the same file (issue 3: within 2x of ripgrep).
 # usage: bench/scripts/throughput.sh [SIZE]     (default 1GB; e.g. 200MB)
-# env:   CLEAN_SHARE (0.9: share of chunks without planted positives), SEED (42), RUNS (3, hyperfine runs per command), DATAGUARDIAN_JAVA_OPTS (-Xmx256m)
+# env:   CLEAN_SHARE (0.9: share of chunks without planted positives), SEED (42), RUNS (3, hyperfine runs per command), DATAGUARDIAN_JAVA_OPTS (-Xmx256m -XX:+UseSerialGC)
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 SIZE=${1:-1GB}
