@@ -107,6 +107,16 @@ abstract class AbstractSmokeTest {
     }
 
     @Test
+    void theSignInPageFollowsTheBrowserLanguageThenTheChoice() {
+        RunningApp.Browser browser = app.browser();
+        String dutch = browser.get("/login?error", "text/html", "nl-NL,nl;q=0.9,en;q=0.5").body();
+        assertThat(dutch).contains("lang=\"nl\"").contains("Aanmelden").contains("Onjuiste gebruikersnaam of onjuist wachtwoord.")
+                .doesNotContain("Wrong user name");
+        String chosen = browser.get("/login?lang=en", "text/html", "nl").body();
+        assertThat(chosen).contains("lang=\"en\"").contains("Sign in");
+    }
+
+    @Test
     void wrongPasswordIsRefusedWithAMessage() {
         RunningApp.Browser browser = app.browser();
         HttpResponse<String> login = browser.login("admin", "not-the-password");
