@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dataguardian.app.cache.CacheCodec;
 import io.dataguardian.app.cache.TwoTierCache;
-import io.dataguardian.app.cache.TwoTierCacheConfiguration;
 import io.dataguardian.app.finding.FindingCount;
 import io.dataguardian.app.finding.FindingFilter;
 import io.dataguardian.app.finding.FindingPage;
@@ -23,7 +22,6 @@ import io.dataguardian.app.scan.ScanType;
 import io.dataguardian.engine.Severity;
 import io.dataguardian.engine.finding.Finding;
 import io.dataguardian.engine.finding.Location;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,14 +31,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
-import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Import;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The query result cache with the application's own two-tier cache manager (Caffeine only, no Redis):
@@ -61,27 +51,6 @@ class QueryCacheTest {
         DATABASES.close();
     }
 
-    @Configuration(proxyBeanMethods = false)
-    @Import({TwoTierCacheConfiguration.class, QueryCacheConfiguration.class, ScanCacheKeys.class})
-    static class Repositories {
-        static TestDatabase db;
-
-        @Bean
-        ScanRepository scanRepository() {
-            return new ScanRepository(db.dataSource(), Clock.systemUTC());
-        }
-
-        @Bean
-        FindingRepository findingRepository() {
-            return new FindingRepository(db.dataSource(), JsonMapper.builder().build());
-        }
-    }
-
-    private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
-                    SimpleMetricsExportAutoConfiguration.class))
-            .withUserConfiguration(Repositories.class);
-
     static Finding finding(int i) {
         Severity severity = Severity.values()[i % 4];
         String type = i % 2 == 0 ? "EMAIL" : "IBAN";
@@ -93,8 +62,7 @@ class QueryCacheTest {
     @ParameterizedTest
     @MethodSource("databases")
     void readsComeFromTheCacheAndEveryRepositoryWriteMakesTheNextReadFresh(TestDatabase db) {
-        Repositories.db = db;
-        runner.run(ctx -> {
+        CachedRepositories.runner(db).run(ctx -> {
             assertThat(ctx).hasNotFailed();
             ScanRepository scans = ctx.getBean(ScanRepository.class);
             FindingRepository findings = ctx.getBean(FindingRepository.class);

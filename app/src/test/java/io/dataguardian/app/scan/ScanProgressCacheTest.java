@@ -4,26 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dataguardian.app.TestInfrastructure;
 import io.dataguardian.app.cache.TwoTierCache;
-import io.dataguardian.app.cache.TwoTierCacheConfiguration;
 import io.dataguardian.app.db.Databases;
-import io.dataguardian.app.db.QueryCacheConfiguration;
 import io.dataguardian.app.db.TestDatabase;
-import io.dataguardian.app.finding.FindingRepository;
-import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
-import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Import;
-import tools.jackson.databind.json.JsonMapper;
+import io.dataguardian.app.db.CachedRepositories;
 
 /**
  * Progress ticks of a running scan do not invalidate the cached scan list and summary (they are
@@ -44,32 +34,10 @@ class ScanProgressCacheTest {
         DATABASES.close();
     }
 
-    @Configuration(proxyBeanMethods = false)
-    @Import({TwoTierCacheConfiguration.class, QueryCacheConfiguration.class, ScanCacheKeys.class})
-    static class Repositories {
-        static TestDatabase db;
-
-        @Bean
-        ScanRepository scanRepository() {
-            return new ScanRepository(db.dataSource(), Clock.systemUTC());
-        }
-
-        @Bean
-        FindingRepository findingRepository() {
-            return new FindingRepository(db.dataSource(), JsonMapper.builder().build());
-        }
-    }
-
-    private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
-                    SimpleMetricsExportAutoConfiguration.class))
-            .withUserConfiguration(Repositories.class);
-
     @ParameterizedTest
     @MethodSource("databases")
     void aProgressTickDoesNotEvictTheListOrSummaryButShowsInThemAndCompletionEvicts(TestDatabase db) {
-        Repositories.db = db;
-        runner.run(ctx -> {
+        CachedRepositories.runner(db).run(ctx -> {
             assertThat(ctx).hasNotFailed();
             ScanRepository scans = ctx.getBean(ScanRepository.class);
             TwoTierCache cache = ctx.getBean(TwoTierCache.class);
@@ -133,7 +101,7 @@ class ScanProgressCacheTest {
     void aTickOnOneNodeShowsInTheOtherNodesCachedListWithoutEvictingIt() {
         TestDatabase db = DATABASES.all().stream().filter(d -> d.kind().name().contains("POSTGRES")).findFirst()
                 .orElse(DATABASES.all().get(0));
-        Repositories.db = db;
+        ApplicationContextRunner runner = CachedRepositories.runner(db);
         String prefix = "dgtest-" + UUID.randomUUID().toString().substring(0, 8);
         ApplicationContextRunner twoTier = runner.withPropertyValues("dataguardian.redis.url=" + TestInfrastructure.REDIS_URL,
                 "dataguardian.cache.key-prefix=" + prefix, "dataguardian.cache.redis-timeout=1s");
