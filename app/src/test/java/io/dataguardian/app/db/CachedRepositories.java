@@ -10,7 +10,7 @@ import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConf
 import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Import;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -18,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The scan and finding repositories behind the application's own two-tier cache manager and query cache
  * configuration, on one test database: the context the query-cache tests run their reads and writes in.
  */
-@Configuration(proxyBeanMethods = false)
+@TestConfiguration(proxyBeanMethods = false) // a TestComponent: never picked up by the application's component scan
 @Import({TwoTierCacheConfiguration.class, QueryCacheConfiguration.class, ScanCacheKeys.class})
 public class CachedRepositories {
 

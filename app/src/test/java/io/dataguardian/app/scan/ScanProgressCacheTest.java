@@ -112,6 +112,10 @@ class ScanProgressCacheTest {
             Scan scan = nodeA.create(org, null, ScanType.FILES, "two nodes");
             assertThat(nodeA.start(org, scan.id())).isTrue();
             awaitStatus(nodeB, org, ScanStatus.RUNNING);
+            // the create and start invalidations may still be on their way to B (pub/sub): let B drain them, then
+            // cache the RUNNING page again, so nothing but the tick below can touch B's cached page
+            drainInvalidations(a.getBean(TwoTierCache.class), b.getBean(TwoTierCache.class), Long.toString(org));
+            awaitStatus(nodeB, org, ScanStatus.RUNNING);
             db.jdbc().sql("update scans set target = 'changed behind' where id = :id").param("id", scan.id()).update();
 
             Scan.Progress p = new Scan.Progress(4, 8, 400, 800, 3, "x.csv");
@@ -126,6 +130,18 @@ class ScanProgressCacheTest {
             a.getBean(TwoTierCache.class).clearNamespace(ScanCacheKeys.PROGRESS);
             a.getBean(TwoTierCache.class).clearNamespace(ScanCacheKeys.DASHBOARD);
         }));
+    }
+
+    /**
+     * Waits until node B has applied every invalidation node A published so far: A evicts a sentinel B holds, and
+     * invalidations travel in order on one channel.
+     */
+    private static void drainInvalidations(TwoTierCache a, TwoTierCache b, String org) throws InterruptedException {
+        b.put(ScanCacheKeys.DASHBOARD, org, "drain-sentinel", "x");
+        a.evict(ScanCacheKeys.DASHBOARD, org, "drain-sentinel");
+        for (int i = 0; i < 500 && b.getIfPresent(ScanCacheKeys.DASHBOARD, org, "drain-sentinel", String.class).isPresent(); i++) {
+            Thread.sleep(10);
+        }
     }
 
     /** Invalidations reach the other node asynchronously (pub/sub): wait for it, no time assertion. */
