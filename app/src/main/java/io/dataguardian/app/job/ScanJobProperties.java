@@ -20,6 +20,8 @@ import org.springframework.util.unit.DataSize;
  * @param timeLimit          a scan running longer fails with that reason
  * @param retention          finished scans (and their findings) older than this are purged
  * @param minHeadroom        a node with less free heap or CPU than this fraction leaves jobs queued
+ * @param headroomPatience   a job queued this long no longer waits for idle CPU (it still waits for free heap), so a
+ *                           busy single node cannot starve its queue
  * @param engineThreads      worker threads of one scan; 0: cores / node concurrency
  * @param secret             the installation secret; empty: one is generated once and kept in the database
  * @param uploadDir          a directory every node shares (NFS, SMB, a mounted volume) where uploads are kept until
@@ -29,7 +31,7 @@ import org.springframework.util.unit.DataSize;
 public record ScanJobProperties(DataSize maxUploadSize, List<Path> allowedRoots, Integer nodeConcurrency,
                                 Integer maxRunningPerUser, Integer maxRunningPerOrg, Map<Long, Integer> orgRunningLimits,
                                 Integer maxQueuedPerUser, Duration timeLimit, Duration retention, Double minHeadroom,
-                                Integer engineThreads, String secret, Path uploadDir) {
+                                Duration headroomPatience, Integer engineThreads, String secret, Path uploadDir) {
 
     public ScanJobProperties {
         maxUploadSize = maxUploadSize == null ? DataSize.ofMegabytes(200) : maxUploadSize;
@@ -42,6 +44,7 @@ public record ScanJobProperties(DataSize maxUploadSize, List<Path> allowedRoots,
         timeLimit = timeLimit == null ? Duration.ofHours(1) : timeLimit;
         retention = retention == null ? Duration.ofDays(90) : retention;
         minHeadroom = minHeadroom == null ? 0.2 : minHeadroom;
+        headroomPatience = headroomPatience == null ? Duration.ofMinutes(2) : headroomPatience;
         engineThreads = engineThreads == null ? 0 : engineThreads;
     }
 

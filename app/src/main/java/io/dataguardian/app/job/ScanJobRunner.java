@@ -122,7 +122,7 @@ public class ScanJobRunner {
         }
         Scan scan = row.get();
         if (scan.status() == ScanStatus.QUEUED) {
-            String wait = whyWait(job);
+            String wait = whyWait(job, scan);
             if (wait != null) {
                 log.debug("scan {} stays queued: {}", scanId, wait);
                 return Outcome.DEFERRED;
@@ -161,8 +161,9 @@ public class ScanJobRunner {
         return Outcome.DONE;
     }
 
-    private String whyWait(ScanJob job) {
-        String shortage = capacity.shortage();
+    private String whyWait(ScanJob job, Scan scan) {
+        Duration queuedFor = scan.createdAt() == null ? Duration.ZERO : Duration.between(scan.createdAt(), clock.instant());
+        String shortage = capacity.shortage(queuedFor);
         if (shortage != null) {
             return shortage;
         }
