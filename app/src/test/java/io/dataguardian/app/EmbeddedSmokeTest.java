@@ -2,23 +2,18 @@ package io.dataguardian.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.util.FileSystemUtils;
+import org.junit.jupiter.api.io.TempDir;
 
 /** No configuration at all: H2 file database (here in a temp directory instead of ./data). */
 class EmbeddedSmokeTest extends AbstractSmokeTest {
 
-    private final Path dataDir;
-
-    EmbeddedSmokeTest() throws IOException {
-        dataDir = Files.createTempDirectory("dataguardian-embedded");
-    }
+    /** Deleted by JUnit after every @AfterAll, so after the application is closed (a subclass's own @AfterAll runs first). */
+    @TempDir
+    static Path dataDir;
 
     @Override
     protected Map<String, String> settings() {
@@ -33,11 +28,6 @@ class EmbeddedSmokeTest extends AbstractSmokeTest {
     @Override
     protected String expectedModePrefix() {
         return "embedded (H2 file " + dataDir + "/dataguardian), in-process cache, sessions in database";
-    }
-
-    @AfterAll
-    void deleteDataDir() throws IOException {
-        FileSystemUtils.deleteRecursively(dataDir);
     }
 
     @Test

@@ -33,46 +33,51 @@ public final class RunningApp implements AutoCloseable {
 
     private final ConfigurableApplicationContext context;
     private final String startupOutput;
-    private final Path ownDataDir;
+    private final Path ownDir;
 
-    private RunningApp(ConfigurableApplicationContext context, String startupOutput, Path ownDataDir) {
+    private RunningApp(ConfigurableApplicationContext context, String startupOutput, Path ownDir) {
         this.context = context;
         this.startupOutput = startupOutput;
-        this.ownDataDir = ownDataDir;
+        this.ownDir = ownDir;
     }
 
     /**
-     * Starts the app; the settings are {@code dataguardian.*} (or any Spring) property names. Without a
-     * {@code dataguardian.data-dir} the app gets a temporary one (its embedded database, uploads), deleted on
-     * {@link #close()} or when the start fails.
+     * Starts the app; the settings are {@code dataguardian.*} (or any Spring) property names. The app gets a
+     * temporary directory, deleted on {@link #close()} or when the start fails: its data directory (embedded
+     * database, uploads) unless the settings name a {@code dataguardian.data-dir}, and Tomcat's base directory
+     * (which Spring Boot would otherwise leave in java.io.tmpdir as {@code tomcat.0.*}).
      */
     public static RunningApp start(Map<String, String> settings) {
-        Path ownDataDir = null;
-        Map<String, String> effective = settings;
-        if (!settings.containsKey("dataguardian.data-dir")) {
-            try {
-                ownDataDir = Files.createTempDirectory("dataguardian-test-");
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-            effective = new LinkedHashMap<>(settings);
-            effective.put("dataguardian.data-dir", ownDataDir.toString());
+        Path ownDir;
+        try {
+            ownDir = Files.createTempDirectory("dataguardian-test-");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
+        Map<String, String> effective = new LinkedHashMap<>(settings);
+        effective.putIfAbsent("dataguardian.data-dir", ownDir.toString());
+        effective.putIfAbsent("server.tomcat.basedir", ownDir.resolve("tomcat").toString());
         Capture capture = new Capture();
         try {
             Map<String, String> args = effective;
             ConfigurableApplicationContext context = capture.during(() -> new SpringApplicationBuilder(DataGuardianApplication.class)
                     .run(arguments(args)));
-            return new RunningApp(context, capture.text(), ownDataDir);
+            return new RunningApp(context, capture.text(), ownDir);
         } catch (RuntimeException ex) {
-            delete(ownDataDir);
+            delete(ownDir);
             throw new StartFailed(capture.text(), ex);
         }
     }
 
     private static void delete(Path dir) {
-        if (dir != null) {
-            FileSystemUtils.deleteRecursively(dir.toFile());
+        FileSystemUtils.deleteRecursively(dir.toFile());
+        // Tomcat publishes its base directory JVM-wide (catalina.base, and catalina.home once): the next app
+        // started in this JVM would create the deleted directory again
+        for (String property : List.of("catalina.home", "catalina.base")) {
+            String value = System.getProperty(property);
+            if (value != null && Path.of(value).startsWith(dir)) {
+                System.clearProperty(property);
+            }
         }
     }
 
@@ -121,7 +126,7 @@ public final class RunningApp implements AutoCloseable {
         try {
             context.close();
         } finally {
-            delete(ownDataDir);
+            delete(ownDir);
         }
     }
 

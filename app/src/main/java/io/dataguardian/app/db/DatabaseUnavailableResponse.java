@@ -4,15 +4,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.DispatcherServlet;
@@ -20,6 +17,8 @@ import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.View;
 import org.springframework.web.servlet.ViewResolver;
 import org.springframework.web.util.HtmlUtils;
+
+import io.dataguardian.app.web.UnavailableResponse;
 
 /**
  * The one answer to a request that met a database outage, wherever it met it (a controller, or a filter such as
@@ -72,14 +71,9 @@ public class DatabaseUnavailableResponse {
                     DatabaseOutage.rootMessage(cause));
         }
         response.resetBuffer();
-        response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
-        response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS));
-        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-        if (!wantsHtml(request)) {
-            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.getWriter().write("{\"status\":503,\"error\":\"database_unavailable\",\"message\":\"" + MESSAGE
-                    + "\",\"retryAfterSeconds\":" + RETRY_AFTER_SECONDS + "}");
+        UnavailableResponse.start(response, RETRY_AFTER_SECONDS);
+        if (!UnavailableResponse.wantsHtml(request)) {
+            UnavailableResponse.writeJson(response, "database_unavailable", MESSAGE, RETRY_AFTER_SECONDS);
             response.flushBuffer();
             return;
         }
@@ -125,35 +119,5 @@ public class DatabaseUnavailableResponse {
 
     private String text(String key, String english, Locale locale) {
         return messages == null ? english : messages.getMessage(key, null, english, locale);
-    }
-
-    /** Pages get HTML; {@code /api/**} and clients that name JSON (and not HTML) first get JSON. */
-    static boolean wantsHtml(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (path.startsWith("/api/")) {
-            return false;
-        }
-        String accept = request.getHeader(HttpHeaders.ACCEPT);
-        if (accept == null || accept.isBlank()) {
-            return true;
-        }
-        try {
-            List<MediaType> types = MediaType.parseMediaTypes(accept);
-            types.sort(java.util.Comparator.comparingDouble(MediaType::getQualityValue).reversed());
-            for (MediaType t : types) {
-                if (t.isWildcardType()) {
-                    continue;
-                }
-                if (t.isCompatibleWith(MediaType.TEXT_HTML)) {
-                    return true;
-                }
-                if (t.isCompatibleWith(MediaType.APPLICATION_JSON) || "json".equals(t.getSubtypeSuffix())) {
-                    return false;
-                }
-            }
-        } catch (RuntimeException e) {
-            return true; // a malformed Accept header: a page
-        }
-        return true;
     }
 }

@@ -5,7 +5,6 @@ import io.dataguardian.app.db.DatabaseOutage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLTransientConnectionException;
-import java.util.List;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -16,11 +15,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import io.dataguardian.app.account.LoginBusyException;
+import io.dataguardian.app.web.UnavailableResponse;
 import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisConnectionException;
 import io.micrometer.core.instrument.Counter;
@@ -41,7 +40,7 @@ class SessionStoreUnavailableFilter extends OncePerRequestFilter {
     static final String STORE_MESSAGE = "Sessions are unavailable at the moment (the session store did not answer). "
             + "Nothing was changed; please try again shortly.";
     static final String BUSY_MESSAGE = "The server is busy with other sign-ins. Nothing was changed; please try again shortly.";
-    static final String RETRY_AFTER_SECONDS = "5";
+    static final int RETRY_AFTER_SECONDS = 5;
 
     private static final Logger log = LoggerFactory.getLogger(SessionStoreUnavailableFilter.class);
 
@@ -89,21 +88,17 @@ class SessionStoreUnavailableFilter extends OncePerRequestFilter {
                     cause.getClass().getSimpleName() + ": " + cause.getMessage());
             forgetHalfMadeLogin(request);
             response.reset();
-            response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-            response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
-            response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+            UnavailableResponse.start(response, RETRY_AFTER_SECONDS);
             String message = loginBusy ? BUSY_MESSAGE : STORE_MESSAGE;
-            String body;
-            if (wantsHtml(request.getHeader(HttpHeaders.ACCEPT))) {
+            if (UnavailableResponse.wantsHtml(request)) {
                 response.setContentType(MediaType.TEXT_HTML_VALUE + ";charset=UTF-8");
-                body = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Try again shortly</title>"
-                        + "</head><body><h1>Try again shortly</h1><p>" + message + "</p></body></html>";
+                response.getOutputStream().write(("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                        + "<title>Try again shortly</title></head><body><h1>Try again shortly</h1><p>" + message
+                        + "</p></body></html>").getBytes(StandardCharsets.UTF_8));
             } else {
-                response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-                body = "{\"status\":503,\"error\":\"" + (loginBusy ? "login_busy" : "session_store_unavailable")
-                        + "\",\"message\":\"" + message + "\",\"retryAfterSeconds\":" + RETRY_AFTER_SECONDS + "}";
+                UnavailableResponse.writeJson(response, loginBusy ? "login_busy" : "session_store_unavailable", message,
+                        RETRY_AFTER_SECONDS);
             }
-            response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
         }
     }
 
@@ -136,26 +131,6 @@ class SessionStoreUnavailableFilter extends OncePerRequestFilter {
             if (t instanceof io.lettuce.core.RedisException || t.getClass().getName().startsWith("org.springframework.data.redis.")) {
                 return true;
             }
-        }
-        return false;
-    }
-
-    private static boolean wantsHtml(String accept) {
-        if (accept == null) {
-            return false;
-        }
-        try {
-            List<MediaType> types = MediaType.parseMediaTypes(accept);
-            for (MediaType t : types) {
-                if (t.isCompatibleWith(MediaType.APPLICATION_JSON) && !t.isWildcardType()) {
-                    return false;
-                }
-                if (t.isCompatibleWith(MediaType.TEXT_HTML) && !t.isWildcardType()) {
-                    return true;
-                }
-            }
-        } catch (RuntimeException badHeader) {
-            return false;
         }
         return false;
     }

@@ -22,6 +22,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -42,6 +43,9 @@ class HardKilledNodeTest {
     private final String adminPassword = "Kill-" + UUID.randomUUID();
     private Process nodeA;
     private Path nodeALog;
+    /** Node A's data and java.io.tmpdir (its upload copies, Tomcat's directories): a SIGKILL leaves them behind. */
+    @TempDir
+    static Path nodeADir;
     private RunningApp nodeB;
 
     private Map<String, String> settings(String name) {
@@ -66,6 +70,11 @@ class HardKilledNodeTest {
     void stop() throws IOException {
         if (nodeA != null) {
             nodeA.destroyForcibly();
+            try {
+                nodeA.waitFor(30, TimeUnit.SECONDS); // gone before JUnit deletes nodeADir
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         if (nodeB != null && nodeB.context().isActive()) {
             StringRedisTemplate redis = nodeB.context().getBean(StringRedisTemplate.class);
@@ -121,7 +130,9 @@ class HardKilledNodeTest {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), ScanNodeProcess.class.getName(), "--server.port=0"));
+                "-Djava.io.tmpdir=" + Files.createDirectories(nodeADir.resolve("tmp")),
+                "-cp", System.getProperty("java.class.path"), ScanNodeProcess.class.getName(), "--server.port=0",
+                "--dataguardian.data-dir=" + nodeADir.resolve("data")));
         settings("node-a").forEach((k, v) -> command.add("--" + k + "=" + v));
         nodeA = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(nodeALog.toFile()).start();
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);

@@ -1,25 +1,19 @@
 package io.dataguardian.app.session;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.springframework.util.FileSystemUtils;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Sessions in the database: the embedded default (H2 file database, Spring Session JDBC). */
 class SessionSecurityEmbeddedTest extends AbstractSessionSecurityTest {
 
-    private Path dataDir;
+    /** Deleted by JUnit after every @AfterAll, so after the application is closed (a subclass's own @AfterAll runs first). */
+    @TempDir
+    static Path dataDir;
 
     @Override
     protected Map<String, String> settings() {
-        try {
-            dataDir = Files.createTempDirectory("dataguardian-sessions");
-        } catch (IOException ex) {
-            throw new java.io.UncheckedIOException(ex);
-        }
         return Map.of("dataguardian.data-dir", dataDir.toString(),
                 "dataguardian.auth.address-max-failures", "100000");
     }
@@ -27,12 +21,5 @@ class SessionSecurityEmbeddedTest extends AbstractSessionSecurityTest {
     @Override
     protected String expectedStore() {
         return "jdbc";
-    }
-
-    @AfterAll
-    void deleteData() throws IOException {
-        if (dataDir != null) {
-            FileSystemUtils.deleteRecursively(dataDir);
-        }
     }
 }

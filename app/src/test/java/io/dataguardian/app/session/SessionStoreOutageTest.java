@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.util.FileSystemUtils;
 
 import io.dataguardian.app.RunningApp;
 import io.dataguardian.app.TestInfrastructure;
@@ -66,6 +67,9 @@ class SessionStoreOutageTest {
             app.close();
         }
         stopRedis();
+        if (redisDir != null) {
+            FileSystemUtils.deleteRecursively(redisDir.toFile());
+        }
         if (schema != null) {
             TestInfrastructure.dropSchema(schema);
         }
@@ -123,8 +127,10 @@ class SessionStoreOutageTest {
                 return;
             } catch (IOException notYet) {
                 if (!redis.isAlive()) {
-                    throw new IllegalStateException("redis-server on port " + PORT + " did not start (port taken? see "
-                            + redisDir + "/redis.log); set -Ddataguardian.test.outage-redis-port");
+                    // its log goes with redisDir after the test: quote it here
+                    throw new IllegalStateException("redis-server on port " + PORT + " did not start (port taken?); "
+                            + "set -Ddataguardian.test.outage-redis-port. Its log:\n"
+                            + Files.readString(redisDir.resolve("redis.log")));
                 }
                 Thread.sleep(50);
             }

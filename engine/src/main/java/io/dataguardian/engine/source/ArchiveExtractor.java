@@ -40,7 +40,7 @@ public final class ArchiveExtractor implements ContentExtractor {
 
     static Kind kind(String name, byte[] head) {
         String n = name.toLowerCase(Locale.ROOT);
-        if (startsWith(head, ZIP_MAGIC) || startsWith(head, ZIP_EMPTY)) {
+        if (FileSignature.startsWith(head, ZIP_MAGIC) || FileSignature.startsWith(head, ZIP_EMPTY)) {
             return DocumentExtractor.isDocumentName(n) ? null : Kind.ZIP;
         }
         if (head.length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b) {
@@ -61,18 +61,6 @@ public final class ArchiveExtractor implements ContentExtractor {
     private static boolean isTar(byte[] head) {
         return head.length >= 262 && head[257] == 'u' && head[258] == 's' && head[259] == 't'
                 && head[260] == 'a' && head[261] == 'r';
-    }
-
-    private static boolean startsWith(byte[] head, byte[] magic) {
-        if (head.length < magic.length) {
-            return false;
-        }
-        for (int i = 0; i < magic.length; i++) {
-            if (head[i] != magic[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     @Override
@@ -112,23 +100,16 @@ public final class ArchiveExtractor implements ContentExtractor {
             throws IOException {
         // allowStoredEntriesWithDataDescriptor=true: some tools write those; skipSplitSig=true
         try (ZipArchiveInputStream zip = new ZipArchiveInputStream(in, "UTF-8", true, true, true)) {
-            ScanLimits limits = context.limits();
             int entries = 0;
             while (!context.cancelled()) {
                 ZipArchiveEntry entry;
                 try {
                     entry = zip.getNextEntry();
                 } catch (IOException e) {
-                    context.error(new FileError(path, "corrupt", "zip archive is damaged after " + entries
-                            + " entries: " + safeMessage(e)));
+                    damaged("zip", entries, path, e, context);
                     return;
                 }
-                if (entry == null) {
-                    return;
-                }
-                if (++entries > limits.maxArchiveEntries()) {
-                    context.error(new FileError(path, "too-many-entries", "archive has more than "
-                            + limits.maxArchiveEntries() + " entries (maxArchiveEntries); the rest is skipped"));
+                if (entry == null || !withinEntryLimit(++entries, path, context)) {
                     return;
                 }
                 if (entry.isDirectory()) {
@@ -157,7 +138,6 @@ public final class ArchiveExtractor implements ContentExtractor {
 
     private void extractTar(TarArchiveInputStream tar, LongSupplier compressed, String path,
                             ExtractionContext context, ExpansionBudget budget, boolean gzipped) throws IOException {
-        ScanLimits limits = context.limits();
         int entries = 0;
         while (!context.cancelled()) {
             org.apache.commons.compress.archivers.tar.TarArchiveEntry entry;
@@ -167,16 +147,10 @@ public final class ArchiveExtractor implements ContentExtractor {
                 context.error(new FileError(path, e.kind(), e.getMessage()));
                 return;
             } catch (IOException e) {
-                context.error(new FileError(path, "corrupt", "tar archive is damaged after " + entries
-                        + " entries: " + safeMessage(e)));
+                damaged("tar", entries, path, e, context);
                 return;
             }
-            if (entry == null) {
-                return;
-            }
-            if (++entries > limits.maxArchiveEntries()) {
-                context.error(new FileError(path, "too-many-entries", "archive has more than "
-                        + limits.maxArchiveEntries() + " entries (maxArchiveEntries); the rest is skipped"));
+            if (entry == null || !withinEntryLimit(++entries, path, context)) {
                 return;
             }
             if (!entry.isFile()) {
@@ -276,6 +250,23 @@ public final class ArchiveExtractor implements ContentExtractor {
             // the nested extractor caught it and reported something else; the archive-level reason counts
             ArchiveLimitException t = guarded.tripped();
             context.error(new FileError(archivePath, t.kind(), t.getMessage() + " (at " + entryPath + ")"));
+            return false;
+        }
+        return true;
+    }
+
+    /** Reports an archive whose next entry could not be read; what came before it was scanned. */
+    private static void damaged(String format, int entriesRead, String path, IOException e, ExtractionContext context) {
+        context.error(new FileError(path, "corrupt", format + " archive is damaged after " + entriesRead
+                + " entries: " + safeMessage(e)));
+    }
+
+    /** Whether the {@code entries}-th entry is within maxArchiveEntries; past it, reports the archive once. */
+    private static boolean withinEntryLimit(int entries, String path, ExtractionContext context) {
+        int max = context.limits().maxArchiveEntries();
+        if (entries > max) {
+            context.error(new FileError(path, "too-many-entries", "archive has more than "
+                    + max + " entries (maxArchiveEntries); the rest is skipped"));
             return false;
         }
         return true;

@@ -57,25 +57,13 @@ public final class DocumentExtractor implements ContentExtractor {
 
     @Override
     public boolean supports(String name, byte[] head) {
-        return isDocumentName(name.toLowerCase(Locale.ROOT)) || startsWith(head, PDF) || startsWith(head, RTF)
-                || startsWith(head, OLE);
+        return isDocumentName(name.toLowerCase(Locale.ROOT)) || FileSignature.startsWith(head, PDF)
+                || FileSignature.startsWith(head, RTF) || FileSignature.startsWith(head, OLE);
     }
 
     static boolean isDocumentName(String lowerName) {
         int dot = lowerName.lastIndexOf('.');
         return dot >= 0 && EXTENSIONS.contains(lowerName.substring(dot + 1));
-    }
-
-    private static boolean startsWith(byte[] head, byte[] magic) {
-        if (head.length < magic.length) {
-            return false;
-        }
-        for (int i = 0; i < magic.length; i++) {
-            if (head[i] != magic[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     @Override
