@@ -13,6 +13,8 @@ mkdir -p "$OUT"
 BENCH_JAR=bench/target/benchmarks.jar
 CLI_JAR=cli/target/dataguardian.jar
 export DATAGUARDIAN_JAVA_OPTS=${DATAGUARDIAN_JAVA_OPTS:--Xmx256m -XX:+UseSerialGC}
+# The JIT options bin/dataguardian adds, for runs of a jar without it (DATAGUARDIAN_CLI_JAR); empty to compare.
+LAUNCHER_JIT_OPTS=${LAUNCHER_JIT_OPTS--XX:FreqInlineSize=100 -XX:InlineSmallCode=1000}
 
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 
@@ -51,11 +53,11 @@ corpus_tool() { # corpus_tool CLASS ARGS...
 # The command line that runs the CLI, as one string (for hyperfine) and as an array.
 cli_cmd() {
   if [ -n "${DATAGUARDIAN_CLI_JAR:-}" ]; then
-    printf '%s' "java $DATAGUARDIAN_JAVA_OPTS -jar $DATAGUARDIAN_CLI_JAR"
+    printf '%s' "java $LAUNCHER_JIT_OPTS $DATAGUARDIAN_JAVA_OPTS -jar $DATAGUARDIAN_CLI_JAR"
   elif [ -x bin/dataguardian ]; then
     printf '%s' "bin/dataguardian"
   else
-    printf '%s' "java $DATAGUARDIAN_JAVA_OPTS -jar $CLI_JAR"
+    printf '%s' "java $LAUNCHER_JIT_OPTS $DATAGUARDIAN_JAVA_OPTS -jar $CLI_JAR"
   fi
 }
 

@@ -162,7 +162,7 @@ class CliTest {
         // format from the extension
         Path sarif = home.resolve("x.sarif");
         assertThat(run("scan", dir.toString(), "-o", sarif.toString())).isZero();
-        assertThat(Files.readString(sarif)).contains("\"version\" : \"2.1.0\"");
+        assertThat(Files.readString(sarif)).contains("\"version\":\"2.1.0\"");
     }
 
     @Test

@@ -16,4 +16,12 @@ final class Json {
     static JsonGenerator generator(OutputStream out) {
         return MAPPER.createGenerator(out);
     }
+
+    /**
+     * Without indentation, for reports read by machines (SARIF): on finding-dense scans the pretty
+     * printer wrote ~40% of the bytes and cost ~8% of the command's CPU.
+     */
+    static JsonGenerator compactGenerator(OutputStream out) {
+        return MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT).createGenerator(out);
+    }
 }

@@ -36,7 +36,7 @@ public final class SarifReportWriter implements ReportWriter {
         for (int i = 0; i < rules.size(); i++) {
             ruleIndex.put(rules.get(i).id(), i);
         }
-        try (JsonGenerator g = Json.generator(new NonClosingStream(out))) {
+        try (JsonGenerator g = Json.compactGenerator(new NonClosingStream(out))) {
             g.writeStartObject();
             g.writeStringProperty("$schema", SCHEMA_URI);
             g.writeStringProperty("version", "2.1.0");
