@@ -27,11 +27,15 @@ import org.springframework.util.unit.DataSize;
  * <li>{@code weight1}: {@code maximumWeight(size)} with every entry weighing 1, same thread;</li>
  * <li>{@code weight}: {@code maximumWeight} with the L1's own estimate of each entry (96 B + key chars
  *     x 2 + JSON envelope bytes), budget = size x the mean estimate, same thread;</li>
- * <li>{@code sizeAsync}: {@code maximumSize(size)} with Caffeine's default executor (as in the L1);</li>
+ * <li>{@code weightQ}: as {@code weight} with every estimate rounded up to a multiple of 64 B;</li>
+ * <li>{@code weightSketch}: as {@code weight} with the frequency sketch sized (by reflection, a diagnostic
+ *     only) as Caffeine sizes it for {@code maximumSize(size)} instead of from the entry count;</li>
+ * <li>{@code sizeAsync}: {@code maximumSize(size)} with Caffeine's default executor;</li>
  * <li>{@code l1}: the real {@link TwoTierCache} L1 (no Redis): its builder (weigher, variable expiry,
- *     AsyncCache, default executor) and its get path, budget as {@code weight};</li>
- * <li>{@code asyncPlaceholder}: an AsyncCache ({@code maximumSize}, same thread) used as the L1 uses it on a
- *     miss: {@code putIfAbsent} of an incomplete future, completed after the load;</li>
+ *     same-thread maintenance) and its get path, budget as {@code weight};</li>
+ * <li>{@code asyncPlaceholder}: an AsyncCache ({@code maximumSize}, same thread) used as the L1 used it on a
+ *     miss until it kept loads in progress beside the cache: {@code putIfAbsent} of an incomplete future,
+ *     completed after the load (the completion counts as a second access);</li>
  * <li>{@code lru}: an LRU (LinkedHashMap in access order).</li>
  * </ul>
  */
@@ -84,6 +88,14 @@ public final class ZipfCacheHitRate {
                 case "weight" -> policies.put("Caffeine maximumWeight, L1 weigher", caffeine(
                         Caffeine.newBuilder().maximumWeight(budget).<Integer, Boolean>weigher((k, b) -> weight(k, envelope))
                                 .executor(Runnable::run).build()));
+                case "weightQ" -> policies.put("Caffeine maximumWeight, weigher / 64 B", caffeine(
+                        Caffeine.newBuilder().maximumWeight(quantisedBudget(size, keys, envelope))
+                                .<Integer, Boolean>weigher((k, b) -> quantised(weight(k, envelope)))
+                                .executor(Runnable::run).build()));
+                case "weightSketch" -> policies.put("Caffeine maximumWeight, sketch pre-sized (reflection)", caffeine(
+                        presizeSketch(Caffeine.newBuilder().maximumWeight(budget)
+                                .<Integer, Boolean>weigher((k, b) -> weight(k, envelope))
+                                .executor(Runnable::run).build(), size)));
                 case "sizeAsync" -> policies.put("Caffeine maximumSize, default executor", caffeine(
                         Caffeine.newBuilder().maximumSize(size).build()));
                 case "l1" -> policies.put("TwoTierCache L1 (real, no Redis)", twoTierL1(budget));
@@ -125,6 +137,37 @@ public final class ZipfCacheHitRate {
 
     static int weight(int key, int envelope) {
         return 96 + 2 * (1 + 1 + digits(key)) + envelope;
+    }
+
+    static int quantised(int weight) {
+        return (weight + 63) & ~63;
+    }
+
+    static long quantisedBudget(int size, int keys, int envelope) {
+        long total = 0;
+        for (int i = 0; i < keys; i++) {
+            total += quantised(weight(i, envelope));
+        }
+        return Math.round(size * (total / (double) keys));
+    }
+
+    /** Diagnostic only: what Caffeine's own sizing of the sketch for maximumSize(size) would give. */
+    static <K, V> Cache<K, V> presizeSketch(Cache<K, V> cache, long entries) {
+        try {
+            java.lang.reflect.Field f = cache.getClass().getDeclaredField("cache");
+            f.setAccessible(true);
+            Object bounded = f.get(cache);
+            java.lang.reflect.Method m = Class.forName("com.github.benmanes.caffeine.cache.BoundedLocalCache")
+                    .getDeclaredMethod("frequencySketch");
+            m.setAccessible(true);
+            Object sketch = m.invoke(bounded);
+            java.lang.reflect.Method ensure = sketch.getClass().getDeclaredMethod("ensureCapacity", long.class);
+            ensure.setAccessible(true);
+            ensure.invoke(sketch, entries);
+            return cache;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static int digits(int n) {
