@@ -22,7 +22,7 @@ import io.dataguardian.bench.cache.BenchPostgres.Item;
 
 /**
  * Load on the real {@link TwoTierCache} with its production settings (50 ms Redis timeout, breaker
- * opening at 50 % failed calls of at least 20 in a 2 s window, at most 32 Redis reads in flight, probe
+ * opening at 50 % failed calls of at least 20 in a 2 s window, at most 128 Redis reads in flight, probe
  * every 500 ms, 16 MB L1): {@code threads} closed-loop threads read Zipf(0.99)
  * keys out of {@code keys}; a miss in both tiers loads the row from PostgreSQL (primary-key select on a
  * seeded throw-away schema, a pool of 10 connections). Redis is a private {@code redis-server} on a free
