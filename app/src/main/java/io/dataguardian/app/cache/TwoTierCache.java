@@ -289,6 +289,7 @@ public class TwoTierCache implements MeterBinder {
             token = nodeId + ":" + UUID.randomUUID();
             locked = redis.tryLock(lockKey, token, props.getLoadLockTtl(), n.stats);
             if (Boolean.FALSE.equals(locked)) {
+                n.stats.lockWaits.increment();
                 L1Entry other = awaitOtherNode(n, rkey, k, type);
                 if (other != null) {
                     return other;
