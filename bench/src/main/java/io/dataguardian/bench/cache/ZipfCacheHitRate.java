@@ -33,6 +33,8 @@ import org.springframework.util.unit.DataSize;
  *     only) as Caffeine sizes it for {@code maximumSize(size)} instead of from the entry count;</li>
  * <li>{@code weightPlaceholder}: as {@code weight}, but an AsyncCache used with the L1's former miss pattern
  *     (see {@code asyncPlaceholder}): the old L1's mechanism without the rest of its code;</li>
+ * <li>{@code weightExpiry}: as {@code weight} plus the L1's variable expiry (4 h, never reached here);</li>
+ * <li>{@code weightKey}: as {@code weight} with the L1's key shape (org, "k" + id) and its hash;</li>
  * <li>{@code sizeAsync}: {@code maximumSize(size)} with Caffeine's default executor;</li>
  * <li>{@code l1}: the real {@link TwoTierCache} L1 (no Redis): its builder (weigher, variable expiry,
  *     same-thread maintenance) and its get path, budget as {@code weight};</li>
@@ -153,6 +155,12 @@ public final class ZipfCacheHitRate {
                     asyncPlaceholder(Caffeine.newBuilder().maximumWeight(budget)
                             .<Integer, Boolean>weigher((k, b) -> weight(k, envelope))
                             .executor(Runnable::run).buildAsync()));
+            case "weightExpiry" -> Map.entry("Caffeine maximumWeight, L1 weigher + L1's variable expiry", caffeine(
+                    Caffeine.newBuilder().maximumWeight(budget).<Integer, Boolean>weigher((k, b) -> weight(k, envelope))
+                            .expireAfter(fixedExpiry(Duration.ofHours(4))).executor(Runnable::run).build()));
+            case "weightKey" -> Map.entry("Caffeine maximumWeight, L1 weigher, L1's key (org, \"k\" + id)", keyed(
+                    Caffeine.newBuilder().maximumWeight(budget).<L1LikeKey, Boolean>weigher((k, b) -> weight(k.id(), envelope))
+                            .executor(Runnable::run).build()));
             case "sizeAsync" -> Map.entry("Caffeine maximumSize, default executor", caffeine(
                     Caffeine.newBuilder().maximumSize(size).build()));
             case "l1" -> Map.entry("TwoTierCache L1 (real, no Redis)", twoTierL1(budget));
@@ -200,6 +208,50 @@ public final class ZipfCacheHitRate {
 
     private static int digits(int n) {
         return n < 10 ? 1 : 1 + digits(n / 10);
+    }
+
+    /** The L1's key: organisation and key text (the id rides along for the weigher only). */
+    record L1LikeKey(String org, String key, int id) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof L1LikeKey k && k.org.equals(org) && k.key.equals(key);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * org.hashCode() + key.hashCode();
+        }
+    }
+
+    private static Policy keyed(Cache<L1LikeKey, Boolean> cache) {
+        return id -> {
+            L1LikeKey key = new L1LikeKey("o", "k" + id, id);
+            if (cache.getIfPresent(key) != null) {
+                return true;
+            }
+            cache.put(key, Boolean.TRUE);
+            return false;
+        };
+    }
+
+    private static <K, V> com.github.benmanes.caffeine.cache.Expiry<K, V> fixedExpiry(Duration ttl) {
+        long nanos = ttl.toNanos();
+        return new com.github.benmanes.caffeine.cache.Expiry<>() {
+            @Override
+            public long expireAfterCreate(K k, V v, long now) {
+                return nanos;
+            }
+
+            @Override
+            public long expireAfterUpdate(K k, V v, long now, long current) {
+                return nanos;
+            }
+
+            @Override
+            public long expireAfterRead(K k, V v, long now, long current) {
+                return current;
+            }
+        };
     }
 
     private static Policy caffeine(Cache<Integer, Boolean> cache) {
