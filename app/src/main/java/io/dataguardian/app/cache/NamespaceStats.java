@@ -22,6 +22,8 @@ public final class NamespaceStats {
     final LongAdder l2Rejected = new LongAdder();
     final LongAdder loads = new LongAdder();
     final LongAdder loadNanos = new LongAdder();
+    /** Loads this node left to another node holding the cross-node load lock ({@code lock-loads}). */
+    final LongAdder lockWaits = new LongAdder();
 
     void recordLoad(long nanos) {
         loads.increment();
@@ -41,6 +43,7 @@ public final class NamespaceStats {
     /** Entries rejected because they did not decode as the expected type (also counted in errors). */
     public long l2Rejected() { return l2Rejected.sum(); }
     public long loads() { return loads.sum(); }
+    public long lockWaits() { return lockWaits.sum(); }
 
     public double loadMillisTotal() {
         return loadNanos.sum() / (double) TimeUnit.MILLISECONDS.toNanos(1);

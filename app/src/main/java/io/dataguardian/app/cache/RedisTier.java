@@ -79,6 +79,7 @@ public final class RedisTier implements AutoCloseable {
     private volatile Runnable l1Flush = () -> { };
     /** Bulkhead for request-path reads: beyond it, a read skips Redis instead of queueing into the timeout. */
     private final Semaphore readPermits;
+    private final int maxInFlight;
     private final java.util.concurrent.atomic.LongAdder saturatedSkips = new java.util.concurrent.atomic.LongAdder();
 
     public RedisTier(String url, CacheProperties props, String nodeId) {
@@ -87,7 +88,8 @@ public final class RedisTier implements AutoCloseable {
         this.nodeId = nodeId;
         this.breaker = new RedisCircuitBreaker(props.getBreakerFailureThreshold(), props.getBreakerMinimumCalls(), props.getBreakerFailureRate(),
                 props.getBreakerWindow());
-        this.readPermits = new Semaphore(Math.max(1, props.getRedisMaxInFlight()));
+        this.maxInFlight = Math.max(1, props.getRedisMaxInFlight());
+        this.readPermits = new Semaphore(maxInFlight);
         Duration timeout = props.getRedisTimeout();
         this.uri = RedisURI.create(url);
         this.uri.setTimeout(timeout);
@@ -235,6 +237,11 @@ public final class RedisTier implements AutoCloseable {
     /** Request-path reads that skipped Redis because {@code redis-max-in-flight} were already in flight. */
     public long saturatedSkips() {
         return saturatedSkips.sum();
+    }
+
+    /** Optional Redis calls (reads, fills) waiting for Redis right now. */
+    int readsInFlight() {
+        return maxInFlight - readPermits.availablePermits();
     }
 
     boolean delete(String key, NamespaceStats stats) {

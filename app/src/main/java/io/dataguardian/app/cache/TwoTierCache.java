@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
-import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.RemovalCause;
@@ -48,7 +48,13 @@ public class TwoTierCache implements MeterBinder {
         final String name;
         final Duration ttl;
         final boolean lockLoads;
-        final AsyncCache<L1Key, L1Entry> l1;
+        final Cache<L1Key, L1Entry> l1;
+        /**
+         * Loads in progress, one per key (single flight). Kept out of the L1 on purpose: a placeholder in
+         * Caffeine that is completed later counts as a second access (an update re-weighs the entry and
+         * bumps its frequency), so every miss looked twice as popular to W-TinyLFU's admission.
+         */
+        final Map<L1Key, CompletableFuture<L1Entry>> loading = new ConcurrentHashMap<>();
         final NamespaceStats stats = new NamespaceStats();
         /** Bumped on every invalidation, so a load that overlaps one neither fills L2 nor stays in L1. */
         final AtomicLong generation = new AtomicLong();
@@ -82,15 +88,26 @@ public class TwoTierCache implements MeterBinder {
                             stats.l1Evictions.increment();
                         }
                     })
-                    .buildAsync();
+                    .build();
+        }
+
+        /** Drops the L1 copy and lets later readers start a new load instead of sharing one begun before. */
+        void drop(L1Key k) {
+            loading.remove(k);
+            l1.invalidate(k);
+        }
+
+        void dropAll() {
+            loading.clear();
+            l1.invalidateAll();
         }
 
         long l1Size() {
-            return l1.synchronous().estimatedSize();
+            return l1.estimatedSize();
         }
 
         long l1WeightBytes() {
-            return l1.synchronous().policy().eviction().map(e -> e.weightedSize().orElse(0L)).orElse(0L);
+            return l1.policy().eviction().map(e -> e.weightedSize().orElse(0L)).orElse(0L);
         }
     }
 
@@ -138,40 +155,52 @@ public class TwoTierCache implements MeterBinder {
     public <T> T get(String ns, String org, String key, JavaType type, Supplier<? extends T> loader) {
         Namespace n = namespace(ns);
         L1Key k = new L1Key(CacheNamespaces.requireValidOrg(org), key);
-        CompletableFuture<L1Entry> present = n.l1.getIfPresent(k);
-        if (present != null && present.isDone() && !present.isCompletedExceptionally()) {
-            L1Entry e = present.getNow(null);
-            if (e != null && fits(e, type)) {
+        L1Entry present = n.l1.getIfPresent(k);
+        if (present != null) {
+            if (fits(present, type)) {
                 n.stats.l1Hits.increment();
-                return (T) e.value();
+                return (T) present.value();
             }
-            if (e != null) {
-                n.l1.synchronous().invalidate(k);
-            }
+            n.l1.invalidate(k);
         }
         n.stats.l1Misses.increment();
         CompletableFuture<L1Entry> mine = new CompletableFuture<>();
-        CompletableFuture<L1Entry> prior = n.l1.asMap().putIfAbsent(k, mine);
+        CompletableFuture<L1Entry> prior = n.loading.putIfAbsent(k, mine);
         if (prior != null) {
             // Another thread of this node is loading this key: share its result.
             L1Entry e = join(prior);
             if (e == null || fits(e, type)) {
                 return e == null ? null : (T) e.value();
             }
-            return (T) loadThroughL2(n, k, type, loader, n.generation.get()).value();
+            L1Entry own = loadThroughL2(n, k, type, loader, n.generation.get());
+            return own == null ? null : (T) own.value();
         }
         long gen = n.generation.get();
         try {
-            L1Entry e = loadThroughL2(n, k, type, loader, gen);
-            mine.complete(e);
-            if (n.generation.get() != gen) {
-                n.l1.asMap().remove(k, mine);
+            // A load that finished between our L1 miss and taking the slot has put its value already.
+            L1Entry e = n.l1.policy().getIfPresentQuietly(k);
+            if (e == null || !fits(e, type)) {
+                e = loadThroughL2(n, k, type, loader, gen);
+                if (e != null) {
+                    L1Entry loaded = e;
+                    // Into L1 only while this load still holds the key's slot: a write, delete or
+                    // invalidation meanwhile dropped the slot (under the same map lock), so the value
+                    // may be stale and must neither replace a newer entry nor be seen by later readers.
+                    n.loading.computeIfPresent(k, (held, slot) -> {
+                        if (slot == mine && n.generation.get() == gen) {
+                            n.l1.put(k, loaded);
+                        }
+                        return slot;
+                    });
+                }
             }
+            mine.complete(e);
             return e == null ? null : (T) e.value();
         } catch (RuntimeException | Error t) {
-            n.l1.asMap().remove(k, mine);
             mine.completeExceptionally(t);
             throw t;
+        } finally {
+            n.loading.remove(k, mine);
         }
     }
 
@@ -190,7 +219,8 @@ public class TwoTierCache implements MeterBinder {
         n.generation.incrementAndGet();
         long exp = System.currentTimeMillis() + n.ttl.toMillis();
         byte[] bytes = codec.encode(value, exp);
-        n.l1.put(k, CompletableFuture.completedFuture(new L1Entry(value, weight(k, bytes), n.ttl.toNanos())));
+        n.loading.remove(k); // a load that started before this write must not be shared any more
+        n.l1.put(k, new L1Entry(value, weight(k, bytes), n.ttl.toNanos()));
         n.stats.l1Puts.increment();
         if (redis != null) {
             if (toL2 && redis.set(redis.key(ns, org, key), bytes, n.ttl, n.stats)) {
@@ -214,7 +244,7 @@ public class TwoTierCache implements MeterBinder {
             n.stats.l2Evictions.increment();
         }
         n.generation.incrementAndGet();
-        n.l1.synchronous().invalidate(k);
+        n.drop(k);
         n.stats.l1Invalidations.increment();
     }
 
@@ -236,7 +266,7 @@ public class TwoTierCache implements MeterBinder {
             }
         }
         n.generation.incrementAndGet();
-        n.l1.synchronous().invalidateAll();
+        n.dropAll();
         return deleted;
     }
 
@@ -259,6 +289,7 @@ public class TwoTierCache implements MeterBinder {
             token = nodeId + ":" + UUID.randomUUID();
             locked = redis.tryLock(lockKey, token, props.getLoadLockTtl(), n.stats);
             if (Boolean.FALSE.equals(locked)) {
+                n.stats.lockWaits.increment();
                 L1Entry other = awaitOtherNode(n, rkey, k, type);
                 if (other != null) {
                     return other;
@@ -336,9 +367,9 @@ public class TwoTierCache implements MeterBinder {
         }
         n.generation.incrementAndGet();
         if (inv.wholeNamespace()) {
-            n.l1.synchronous().invalidateAll();
+            n.dropAll();
         } else if (inv.org() != null) {
-            n.l1.synchronous().invalidate(new L1Key(inv.org(), inv.key()));
+            n.drop(new L1Key(inv.org(), inv.key()));
         }
         n.stats.l1Invalidations.increment();
     }
@@ -347,7 +378,7 @@ public class TwoTierCache implements MeterBinder {
     void flushL1() {
         for (Namespace n : namespaces.values()) {
             n.generation.incrementAndGet();
-            n.l1.synchronous().invalidateAll();
+            n.dropAll();
         }
         l1Flushes.incrementAndGet();
     }
@@ -402,7 +433,7 @@ public class TwoTierCache implements MeterBinder {
 
     public long l1Size(String ns) {
         Namespace n = namespace(ns);
-        n.l1.synchronous().cleanUp();
+        n.l1.cleanUp();
         return n.l1Size();
     }
 

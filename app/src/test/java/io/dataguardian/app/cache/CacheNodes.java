@@ -20,6 +20,7 @@ import io.lettuce.core.codec.ByteArrayCodec;
 final class CacheNodes implements AutoCloseable {
 
     static final String SHORT = "short-ttl";
+    static final Duration SHORT_TTL = Duration.ofSeconds(3);
 
     final String url;
     final String prefix = "dgtest-" + UUID.randomUUID().toString().substring(0, 8);
@@ -35,7 +36,8 @@ final class CacheNodes implements AutoCloseable {
         // Correctness tests must not flip into fallback because a shared CI machine stalls for 50 ms;
         // the fault test sets the production default back.
         props.setRedisTimeout(Duration.ofSeconds(1));
-        props.getNamespaces().put(SHORT, new CacheProperties.Namespace(Duration.ofMillis(700)));
+        // long enough that a loaded machine reaches the second node before the entry expires (700 ms was not)
+        props.getNamespaces().put(SHORT, new CacheProperties.Namespace(SHORT_TTL));
         raw = RedisClient.create(url);
         rawConnection = raw.connect(ByteArrayCodec.INSTANCE);
     }

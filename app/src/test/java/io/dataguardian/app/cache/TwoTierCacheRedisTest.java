@@ -151,7 +151,7 @@ class TwoTierCacheRedisTest {
         assertThat(a.get(ns, "org1", "k", Integer.class, version::incrementAndGet)).isEqualTo(1);
         assertThat(b.get(ns, "org1", "k", Integer.class, version::incrementAndGet)).isEqualTo(1);
         String key = nodes.prefix + ":" + ns + ":org1:k";
-        assertThat(nodes.rawConnection.sync().pttl(key.getBytes())).isBetween(1L, 700L);
+        assertThat(nodes.rawConnection.sync().pttl(key.getBytes())).isBetween(1L, CacheNodes.SHORT_TTL.toMillis());
 
         await("the Redis entry expires", () -> nodes.rawGet(key) == null);
         await("A's L1 copy expires", () -> a.get(ns, "org1", "k", Integer.class, version::incrementAndGet) > 1);
@@ -267,7 +267,9 @@ class TwoTierCacheRedisTest {
                 calls.incrementAndGet();
                 return "summary";
             }));
-            await("B is waiting for A", () -> b.stats(ns).l2Misses() >= 1);
+            // B's L2 miss comes before its lock attempt: wait for the attempt itself, or on a busy machine
+            // A may finish and unlock first and B rightly load by itself
+            await("B is waiting for A", () -> b.stats(ns).lockWaits() >= 1);
             release.countDown();
             assertThat(onA.get()).isEqualTo("summary");
             assertThat(onB.get()).isEqualTo("summary");
@@ -284,18 +286,18 @@ class TwoTierCacheRedisTest {
             a.put(NS, "org1", "k" + i, new ScoreView("k" + i, i, List.of()));
         }
         a.put(CacheNamespaces.DASHBOARD, "org1", "cards", "kept");
+        // a late invalidation of A's put of k1 would drop B's copy: let B hear all of them first
+        await("B heard A's writes", () -> b.stats(NS).l1Invalidations() >= 1200);
         read(b, "org1", "k1");
         assertThat(b.l1Size(NS)).isEqualTo(1);
 
         CacheAdminService admin = new CacheAdminService(a);
-        long before = b.stats(NS).l1Invalidations();
         CacheAdminService.ClearResult result = admin.clearNamespace(NS);
 
         assertThat(result.redisKeysDeleted()).isEqualTo(1200);
         assertThat(nodes.keys()).containsExactly(nodes.prefix + ":" + CacheNamespaces.DASHBOARD + ":org1:cards");
         assertThat(a.l1Size(NS)).isZero();
-        await("B drops its copies", () -> b.stats(NS).l1Invalidations() > before);
-        assertThat(b.l1Size(NS)).isZero();
+        await("B drops its copies", () -> b.l1Size(NS) == 0);
 
         CacheAdminService.RedisMemory memory = admin.redisMemory();
         assertThat(memory.available()).isTrue();

@@ -22,16 +22,18 @@ import io.dataguardian.bench.cache.BenchPostgres.Item;
 
 /**
  * Load on the real {@link TwoTierCache} with its production settings (50 ms Redis timeout, breaker
- * opening at 50 % failed calls of at least 20 in a 2 s window, at most 32 Redis reads in flight, probe
+ * opening at 50 % failed calls of at least 20 in a 2 s window, at most 128 Redis reads in flight, probe
  * every 500 ms, 16 MB L1): {@code threads} closed-loop threads read Zipf(0.99)
  * keys out of {@code keys}; a miss in both tiers loads the row from PostgreSQL (primary-key select on a
  * seeded throw-away schema, a pool of 10 connections). Redis is a private {@code redis-server} on a free
  * port, killed at the end whatever happens.
  *
  * <pre>
- * java -Xmx1g -cp bench/target/benchmarks.jar io.dataguardian.bench.cache.CacheLoad throughput [seconds=30] [threads=200] [keys=200000]
- * java -Xmx1g -cp bench/target/benchmarks.jar io.dataguardian.bench.cache.CacheLoad outage [seconds=90] [threads=200] [keys=200000]
+ * java -Xmx1g -cp bench/target/benchmarks.jar io.dataguardian.bench.cache.CacheLoad throughput [seconds=30] [threads=200] [keys=200000] [max-in-flight]
+ * java -Xmx1g -cp bench/target/benchmarks.jar io.dataguardian.bench.cache.CacheLoad outage [seconds=90] [threads=200] [keys=200000] [max-in-flight]
  * </pre>
+ * {@code max-in-flight}: {@code dataguardian.cache.redis-max-in-flight} for this run (default: the product's).
+
  * {@code outage}: Redis is stopped (SIGTERM) at one third of the run and started again on the same
  * port 30 s later (or at two thirds); reports operations, errors (an exception out of {@code get} or
  * a wrong value) and latency percentiles before, during and after the outage, and whether the
@@ -51,6 +53,7 @@ public final class CacheLoad {
         int seconds = arg(args, 1, outage ? 90 : 30);
         int threads = arg(args, 2, 200);
         int keys = arg(args, 3, 200_000);
+        int maxInFlight = arg(args, 4, new CacheProperties().getRedisMaxInFlight());
         Thread watchdog = new Thread(() -> {
             try {
                 Thread.sleep(TimeUnit.SECONDS.toMillis(seconds + 60L));
@@ -64,21 +67,22 @@ public final class CacheLoad {
         watchdog.start();
         try (RedisServer redis = new RedisServer(); BenchPostgres pg = new BenchPostgres(keys)) {
             redis.start();
-            run(redis, pg, outage, seconds, threads, keys);
+            run(redis, pg, outage, seconds, threads, keys, maxInFlight);
         } finally {
             watchdog.interrupt();
         }
         System.exit(0);
     }
 
-    static void run(RedisServer redis, BenchPostgres pg, boolean outage, int seconds, int threads, int keys)
-            throws Exception {
+    static void run(RedisServer redis, BenchPostgres pg, boolean outage, int seconds, int threads, int keys,
+                    int maxInFlight) throws Exception {
         BlockingQueue<BenchPostgres.Lookup> pool = new ArrayBlockingQueue<>(10);
         for (int i = 0; i < 10; i++) {
             pool.add(pg.lookup());
         }
         CacheProperties props = new CacheProperties(); // production defaults (see the class comment)
         props.setKeyPrefix("dgload-" + UUID.randomUUID().toString().substring(0, 8));
+        props.setRedisMaxInFlight(maxInFlight);
         props.getNamespaces().put(NS, new CacheProperties.Namespace(Duration.ofHours(1)));
         RedisTier tier = new RedisTier(redis.url(), props, UUID.randomUUID().toString());
         TwoTierCache cache = new TwoTierCache(props, new CacheCodec(), tier);
@@ -125,8 +129,8 @@ public final class CacheLoad {
             workers.add(w);
         }
         workers.forEach(Thread::start);
-        System.out.printf("%d threads, Zipf 0.99 over %,d keys, L1 16 MB, Redis %s, PostgreSQL pool 10; warm-up 10 s%n",
-                threads, keys, redis.url());
+        System.out.printf("%d threads, Zipf 0.99 over %,d keys, L1 16 MB, Redis %s, redis-max-in-flight %d,"
+                + " PostgreSQL pool 10; warm-up 10 s%n", threads, keys, redis.url(), maxInFlight);
         Thread.sleep(10_000);
 
         long[] phaseNanos = new long[PHASES];

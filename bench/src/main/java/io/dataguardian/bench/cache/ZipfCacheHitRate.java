@@ -21,17 +21,26 @@ import org.springframework.util.unit.DataSize;
  *
  * <pre>java -cp bench/target/benchmarks.jar io.dataguardian.bench.cache.ZipfCacheHitRate [keys] [size] [skew] [requests] [seed] [variants]</pre>
  * Defaults: 1,000,000 keys, 10,000 entries (1 %), skew 0.99, 20,000,000 requests after as many for
- * warm-up, seed 42, variants {@code size,lru} (comma-separated; {@code all} for every one):
+ * warm-up, seed 42, variants {@code size,lru} (comma-separated; {@code all} for the main ones; {@code name*N}
+ * runs N independent copies of one, to see the run-to-run spread on one stream):
  * <ul>
  * <li>{@code size}: Caffeine {@code maximumSize(size)}, maintenance on the calling thread (the reference);</li>
  * <li>{@code weight1}: {@code maximumWeight(size)} with every entry weighing 1, same thread;</li>
  * <li>{@code weight}: {@code maximumWeight} with the L1's own estimate of each entry (96 B + key chars
  *     x 2 + JSON envelope bytes), budget = size x the mean estimate, same thread;</li>
- * <li>{@code sizeAsync}: {@code maximumSize(size)} with Caffeine's default executor (as in the L1);</li>
+ * <li>{@code weightQ}: as {@code weight} with every estimate rounded up to a multiple of 64 B;</li>
+ * <li>{@code weightSketch}: as {@code weight} with the frequency sketch sized (by reflection, a diagnostic
+ *     only) as Caffeine sizes it for {@code maximumSize(size)} instead of from the entry count;</li>
+ * <li>{@code weightPlaceholder}: as {@code weight}, but an AsyncCache used with the L1's former miss pattern
+ *     (see {@code asyncPlaceholder}): the old L1's mechanism without the rest of its code;</li>
+ * <li>{@code weightExpiry}: as {@code weight} plus the L1's variable expiry (4 h, never reached here);</li>
+ * <li>{@code weightKey}: as {@code weight} with the L1's key shape (org, "k" + id) and its hash;</li>
+ * <li>{@code sizeAsync}: {@code maximumSize(size)} with Caffeine's default executor;</li>
  * <li>{@code l1}: the real {@link TwoTierCache} L1 (no Redis): its builder (weigher, variable expiry,
- *     AsyncCache, default executor) and its get path, budget as {@code weight};</li>
- * <li>{@code asyncPlaceholder}: an AsyncCache ({@code maximumSize}, same thread) used as the L1 uses it on a
- *     miss: {@code putIfAbsent} of an incomplete future, completed after the load;</li>
+ *     same-thread maintenance) and its get path, budget as {@code weight};</li>
+ * <li>{@code asyncPlaceholder}: an AsyncCache ({@code maximumSize}, same thread) used as the L1 used it on a
+ *     miss until it kept loads in progress beside the cache: {@code putIfAbsent} of an incomplete future,
+ *     completed after the load (the completion counts as a second access);</li>
  * <li>{@code lru}: an LRU (LinkedHashMap in access order).</li>
  * </ul>
  */
@@ -74,23 +83,14 @@ public final class ZipfCacheHitRate {
         long budget = Math.round(size * (totalWeight / (double) keys));
 
         Map<String, Policy> policies = new LinkedHashMap<>();
-        for (String v : variants.split(",")) {
-            switch (v) {
-                case "size" -> policies.put("Caffeine maximumSize, same-thread", caffeine(
-                        Caffeine.newBuilder().maximumSize(size).executor(Runnable::run).build()));
-                case "weight1" -> policies.put("Caffeine maximumWeight, weight 1", caffeine(
-                        Caffeine.newBuilder().maximumWeight(size).<Integer, Boolean>weigher((k, b) -> 1)
-                                .executor(Runnable::run).build()));
-                case "weight" -> policies.put("Caffeine maximumWeight, L1 weigher", caffeine(
-                        Caffeine.newBuilder().maximumWeight(budget).<Integer, Boolean>weigher((k, b) -> weight(k, envelope))
-                                .executor(Runnable::run).build()));
-                case "sizeAsync" -> policies.put("Caffeine maximumSize, default executor", caffeine(
-                        Caffeine.newBuilder().maximumSize(size).build()));
-                case "l1" -> policies.put("TwoTierCache L1 (real, no Redis)", twoTierL1(budget));
-                case "asyncPlaceholder" -> policies.put("AsyncCache maximumSize, L1's miss pattern, same-thread",
-                        asyncPlaceholder(Caffeine.newBuilder().maximumSize(size).executor(Runnable::run).buildAsync()));
-                case "lru" -> policies.put("LRU", lru(size));
-                default -> throw new IllegalArgumentException("unknown variant " + v);
+        for (String token : variants.split(",")) {
+            // "name*N": N independent copies (Caffeine admits some contested candidates at random and its
+            // hill climber follows, so copies on the same stream differ; their spread is the noise)
+            String v = token.contains("*") ? token.substring(0, token.indexOf('*')) : token;
+            int copies = token.contains("*") ? Integer.parseInt(token.substring(token.indexOf('*') + 1)) : 1;
+            for (int copy = 1; copy <= copies; copy++) {
+                Map.Entry<String, Policy> one = variant(v, size, keys, envelope, budget);
+                policies.put(copies > 1 ? one.getKey() + " #" + copy : one.getKey(), one.getValue());
             }
         }
 
@@ -114,21 +114,144 @@ public final class ZipfCacheHitRate {
                 skew, keys, size, 100.0 * size / keys, requests, requests, seed);
         System.out.printf("  %-40s %6.2f%%%n", "optimum (top " + size + " keys' share)", 100 * top);
         int i = 0;
+        Map<String, List<Double>> copies = new LinkedHashMap<>();
         for (String name : policies.keySet()) {
             double rate = 100.0 * hits[i++] / requests;
             System.out.printf("  %-40s %6.2f%%  (%.2f pp below optimum)%n", name, rate, 100 * top - rate);
+            if (name.matches(".* #\\d+")) {
+                copies.computeIfAbsent(name.substring(0, name.lastIndexOf(" #")), k -> new ArrayList<>()).add(rate);
+            }
         }
+        copies.forEach((name, rates) -> {
+            double mean = rates.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+            System.out.printf("  mean of %d x %-31s %6.2f%%  (%.2f pp below optimum; %.2f-%.2f %%)%n", rates.size(), name,
+                    mean, 100 * top - mean, rates.stream().mapToDouble(Double::doubleValue).min().orElse(0),
+                    rates.stream().mapToDouble(Double::doubleValue).max().orElse(0));
+        });
         if (policies.keySet().stream().anyMatch(n -> n.contains("weigher") || n.contains("L1"))) {
             System.out.printf("  weighted budget %,d B = %,d x mean estimate %.1f B%n", budget, size, totalWeight / (double) keys);
         }
+    }
+
+    private static Map.Entry<String, Policy> variant(String v, int size, int keys, int envelope, long budget) {
+        return switch (v) {
+            case "size" -> Map.entry("Caffeine maximumSize, same-thread", caffeine(
+                    Caffeine.newBuilder().maximumSize(size).executor(Runnable::run).build()));
+            case "weight1" -> Map.entry("Caffeine maximumWeight, weight 1", caffeine(
+                    Caffeine.newBuilder().maximumWeight(size).<Integer, Boolean>weigher((k, b) -> 1)
+                            .executor(Runnable::run).build()));
+            case "weight" -> Map.entry("Caffeine maximumWeight, L1 weigher", caffeine(
+                    Caffeine.newBuilder().maximumWeight(budget).<Integer, Boolean>weigher((k, b) -> weight(k, envelope))
+                            .executor(Runnable::run).build()));
+            case "weightQ" -> Map.entry("Caffeine maximumWeight, weigher / 64 B", caffeine(
+                    Caffeine.newBuilder().maximumWeight(quantisedBudget(size, keys, envelope))
+                            .<Integer, Boolean>weigher((k, b) -> quantised(weight(k, envelope)))
+                            .executor(Runnable::run).build()));
+            case "weightSketch" -> Map.entry("Caffeine maximumWeight, sketch pre-sized (reflection)", caffeine(
+                    presizeSketch(Caffeine.newBuilder().maximumWeight(budget)
+                            .<Integer, Boolean>weigher((k, b) -> weight(k, envelope))
+                            .executor(Runnable::run).build(), size)));
+            case "weightPlaceholder" -> Map.entry("AsyncCache maximumWeight, L1 weigher, placeholder on a miss",
+                    asyncPlaceholder(Caffeine.newBuilder().maximumWeight(budget)
+                            .<Integer, Boolean>weigher((k, b) -> weight(k, envelope))
+                            .executor(Runnable::run).buildAsync()));
+            case "weightExpiry" -> Map.entry("Caffeine maximumWeight, L1 weigher + L1's variable expiry", caffeine(
+                    Caffeine.newBuilder().maximumWeight(budget).<Integer, Boolean>weigher((k, b) -> weight(k, envelope))
+                            .expireAfter(fixedExpiry(Duration.ofHours(4))).executor(Runnable::run).build()));
+            case "weightKey" -> Map.entry("Caffeine maximumWeight, L1 weigher, L1's key (org, \"k\" + id)", keyed(
+                    Caffeine.newBuilder().maximumWeight(budget).<L1LikeKey, Boolean>weigher((k, b) -> weight(k.id(), envelope))
+                            .executor(Runnable::run).build()));
+            case "sizeAsync" -> Map.entry("Caffeine maximumSize, default executor", caffeine(
+                    Caffeine.newBuilder().maximumSize(size).build()));
+            case "l1" -> Map.entry("TwoTierCache L1 (real, no Redis)", twoTierL1(budget));
+            case "asyncPlaceholder" -> Map.entry("AsyncCache maximumSize, L1's miss pattern, same-thread",
+                    asyncPlaceholder(Caffeine.newBuilder().maximumSize(size).executor(Runnable::run).buildAsync()));
+            case "lru" -> Map.entry("LRU", lru(size));
+            default -> throw new IllegalArgumentException("unknown variant " + v);
+        };
     }
 
     static int weight(int key, int envelope) {
         return 96 + 2 * (1 + 1 + digits(key)) + envelope;
     }
 
+    static int quantised(int weight) {
+        return (weight + 63) & ~63;
+    }
+
+    static long quantisedBudget(int size, int keys, int envelope) {
+        long total = 0;
+        for (int i = 0; i < keys; i++) {
+            total += quantised(weight(i, envelope));
+        }
+        return Math.round(size * (total / (double) keys));
+    }
+
+    /** Diagnostic only: what Caffeine's own sizing of the sketch for maximumSize(size) would give. */
+    static <K, V> Cache<K, V> presizeSketch(Cache<K, V> cache, long entries) {
+        try {
+            java.lang.reflect.Field f = cache.getClass().getDeclaredField("cache");
+            f.setAccessible(true);
+            Object bounded = f.get(cache);
+            java.lang.reflect.Method m = Class.forName("com.github.benmanes.caffeine.cache.BoundedLocalCache")
+                    .getDeclaredMethod("frequencySketch");
+            m.setAccessible(true);
+            Object sketch = m.invoke(bounded);
+            java.lang.reflect.Method ensure = sketch.getClass().getDeclaredMethod("ensureCapacity", long.class);
+            ensure.setAccessible(true);
+            ensure.invoke(sketch, entries);
+            return cache;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static int digits(int n) {
         return n < 10 ? 1 : 1 + digits(n / 10);
+    }
+
+    /** The L1's key: organisation and key text (the id rides along for the weigher only). */
+    record L1LikeKey(String org, String key, int id) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof L1LikeKey k && k.org.equals(org) && k.key.equals(key);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * org.hashCode() + key.hashCode();
+        }
+    }
+
+    private static Policy keyed(Cache<L1LikeKey, Boolean> cache) {
+        return id -> {
+            L1LikeKey key = new L1LikeKey("o", "k" + id, id);
+            if (cache.getIfPresent(key) != null) {
+                return true;
+            }
+            cache.put(key, Boolean.TRUE);
+            return false;
+        };
+    }
+
+    private static <K, V> com.github.benmanes.caffeine.cache.Expiry<K, V> fixedExpiry(Duration ttl) {
+        long nanos = ttl.toNanos();
+        return new com.github.benmanes.caffeine.cache.Expiry<>() {
+            @Override
+            public long expireAfterCreate(K k, V v, long now) {
+                return nanos;
+            }
+
+            @Override
+            public long expireAfterUpdate(K k, V v, long now, long current) {
+                return nanos;
+            }
+
+            @Override
+            public long expireAfterRead(K k, V v, long now, long current) {
+                return current;
+            }
+        };
     }
 
     private static Policy caffeine(Cache<Integer, Boolean> cache) {
