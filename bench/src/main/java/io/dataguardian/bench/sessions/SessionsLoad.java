@@ -30,7 +30,7 @@ import java.util.zip.ZipOutputStream;
  *
  * <pre>
  * seed   --base URL --admin-password P --accounts 200 --prefix lu --password PW --scans 3
- * browse --base URL --users 1000 --accounts 200 --prefix lu --password PW --threads 200 --duration 60 --think-min 500 --think-max 1500
+ * browse --base URL --users 1000 --accounts 200 --prefix lu --password PW --threads 200 --duration 60 --think-min 500 --think-max 1500 [--warmup 0]
  * probe  --base URL --accounts 10 --prefix lp --password PW --logins 60 --requests 2000 --threads 4
  * </pre>
  * Redis steps (template, seed, memory, clean): {@link RedisSessions}.
@@ -199,6 +199,7 @@ public final class SessionsLoad {
         int thinkMin = Integer.parseInt(o.getOrDefault("think-min", "500"));
         int thinkMax = Integer.parseInt(o.getOrDefault("think-max", "1500"));
         int loginTimeout = Integer.parseInt(o.getOrDefault("login-timeout", "150"));
+        int warmup = Integer.parseInt(o.getOrDefault("warmup", "0"));
         HttpClient http = VirtualUser.sharedClient();
 
         List<VirtualUser> vus = new ArrayList<>();
@@ -243,8 +244,12 @@ public final class SessionsLoad {
         System.out.print(logins.report(loginSeconds));
         logins.errorKinds().forEach((k, v) -> System.out.println("  error " + k + ": " + v));
 
-        // Browse: every user acts, thinks, acts again, on a pool of `threads` platform threads.
+        // Browse: every user acts, thinks, acts again, on a pool of `threads` platform threads. The first `warmup`
+        // seconds (JIT, caches, connection pools just after the login burst) are reported apart and not measured.
+        Latencies warm = new Latencies();
         Latencies lat = new Latencies();
+        java.util.concurrent.atomic.AtomicReference<Latencies> current = new java.util.concurrent.atomic.AtomicReference<>(
+                warmup > 0 ? warm : lat);
         ScheduledThreadPoolExecutor sched = new ScheduledThreadPoolExecutor(threads);
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicInteger inFlight = new AtomicInteger();
@@ -263,10 +268,11 @@ public final class SessionsLoad {
                         return;
                     }
                     inFlight.incrementAndGet();
+                    Latencies into = current.get();
                     try {
-                        act(vu, lat);
+                        act(vu, into);
                     } catch (Exception e) {
-                        lat.error("io", e.getClass().getSimpleName());
+                        into.error("io", e.getClass().getSimpleName());
                     } finally {
                         inFlight.decrementAndGet();
                     }
@@ -276,9 +282,20 @@ public final class SessionsLoad {
                 }
             }, ThreadLocalRandom.current().nextInt(0, thinkMax + 1), TimeUnit.MILLISECONDS);
         }
+        if (warmup > 0) {
+            Thread.sleep(warmup * 1000L);
+            current.set(lat);
+            System.out.printf(Locale.ROOT, "== warm-up: %d s browsing before the measured window (not counted below), load %s%n",
+                    warmup, loadavg());
+            System.out.print(warm.report(warmup));
+            loadBefore = loadavg();
+            b0 = System.nanoTime();
+        }
         long browseStartMillis = System.currentTimeMillis();
+        long driverCpu0 = processCpuNanos();
         Thread.sleep(duration * 1000L);
         running.set(false);
+        long driverCpu = processCpuNanos() - driverCpu0;
         // for bench/scripts/sessions-load.sh: the server's CPU time inside this window (cpu.tsv)
         System.out.println("BROWSE_WINDOW_MILLIS " + browseStartMillis + " " + System.currentTimeMillis());
         double browseSeconds = (System.nanoTime() - b0) / 1e9;
@@ -289,9 +306,18 @@ public final class SessionsLoad {
                 ok, duration, thinkMin, thinkMax, threads, loadBefore, loadavg());
         System.out.print(lat.report(browseSeconds));
         lat.errorKinds().forEach((k, v) -> System.out.println("  error " + k + ": " + v));
+        warm.errorKinds().forEach((k, v) -> System.out.println("  error (warm-up) " + k + ": " + v));
+        System.out.printf(Locale.ROOT, "driver CPU in the browse window: %.1f s (%.0f%% of one core)%n", driverCpu / 1e9,
+                100.0 * driverCpu / 1e9 / duration);
         long lost = vus.stream().filter(v -> v.unauthorized).count();
         System.out.println("users whose session answered 401 after a successful login: " + lost);
-        System.out.println("TOTAL_ERRORS " + (lat.errors() + logins.errors()));
+        System.out.println("TOTAL_ERRORS " + (lat.errors() + warm.errors() + logins.errors()));
+    }
+
+    /** This JVM's CPU time (all threads), or 0 where the platform does not tell. */
+    static long processCpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? Math.max(0, os.getProcessCpuTime()) : 0;
     }
 
     /** One step of the browse cycle: list scans, open one, findings page 1, page 2. */
