@@ -4,13 +4,15 @@
 #
 #   mvn -B -q -o -pl app,bench -am -Dmaven.test.skip=true package
 #   bench/scripts/sessions-load.sh            # ~6-8 minutes on 2 cores
+#   STOP_AFTER=browse WARMUP=0 bench/scripts/sessions-load.sh   # browse only, measured cold (right after the logins)
 #
 # Creates a fresh database dg_load_<id> and uses the Redis namespace dgload<id>: (sessions and cache keys), starts the
 # server jar on a free port with -Xmx1g, and whatever happens (error, time limit, Ctrl-C) stops the server, unlinks
 # every dgload<id>:* key and drops the database. Every phase runs under `timeout`.
 # Environment: JAR, BENCH_JAR, PGHOST (127.0.0.1), PGUSER (postgres), REDIS_HOST (127.0.0.1), REDIS_PORT (6379),
-# USERS (1000), ACCOUNTS (200), THREADS (200), DURATION (60 s), THINK_MIN/THINK_MAX (ms), LOGIN_TIMEOUT (240 s),
-# WARMUP (0 s: browsing before the measured window, reported apart; the server has just served the login burst),
+# USERS (1000), ACCOUNTS (200), THREADS (50), DURATION (60 s), THINK_MIN/THINK_MAX (1000/3000 ms: docs/sessions.md,
+# "Think time"), LOGIN_TIMEOUT (240 s), WARMUP (60 s of browsing before the measured window, reported apart: the JIT
+# is still compiling the browse path right after the login burst; 0 measures cold),
 # STORED (100000),
 # PROBE_LOGINS (60), PROBE_REQUESTS (3000), OUT (bench/out/sessions-<id>), PORT (random 20000-39999),
 # STOP_AFTER (browse: end after phase 2 and the memory report; default: all phases), APP_JAVA_OPTS (extra JVM options
@@ -22,8 +24,8 @@ JAR=${JAR:-$ROOT/app/target/dataguardian-app-exec.jar}
 BENCH_JAR=${BENCH_JAR:-$ROOT/bench/target/benchmarks.jar}
 PGHOST=${PGHOST:-127.0.0.1}; PGUSER=${PGUSER:-postgres}
 REDIS_HOST=${REDIS_HOST:-127.0.0.1}; REDIS_PORT=${REDIS_PORT:-6379}
-USERS=${USERS:-1000}; ACCOUNTS=${ACCOUNTS:-200}; THREADS=${THREADS:-200}; DURATION=${DURATION:-60}
-THINK_MIN=${THINK_MIN:-500}; THINK_MAX=${THINK_MAX:-1500}; STORED=${STORED:-100000}; WARMUP=${WARMUP:-0}
+USERS=${USERS:-1000}; ACCOUNTS=${ACCOUNTS:-200}; THREADS=${THREADS:-50}; DURATION=${DURATION:-60}
+THINK_MIN=${THINK_MIN:-1000}; THINK_MAX=${THINK_MAX:-3000}; STORED=${STORED:-100000}; WARMUP=${WARMUP:-60}
 LOGIN_TIMEOUT=${LOGIN_TIMEOUT:-240}; PROBE_LOGINS=${PROBE_LOGINS:-60}; PROBE_REQUESTS=${PROBE_REQUESTS:-3000}
 ID=$(head -c 4 /dev/urandom | od -An -tx1 | tr -d ' \n')
 DB=dg_load_$ID

@@ -29,7 +29,7 @@ import java.util.zip.ZipOutputStream;
  * starts the server, runs these steps with a time limit each and cleans up. Figures: docs/sessions.md ("Measured").
  *
  * <pre>
- * seed   --base URL --admin-password P --accounts 200 --prefix lu --password PW --scans 3
+ * seed   --base URL --admin-password P --accounts 200 --prefix lu --password PW --scans 3 [--rows 300 --files 40]
  * browse --base URL --users 1000 --accounts 200 --prefix lu --password PW --threads 200 --duration 60 --think-min 500 --think-max 1500 [--warmup 0]
  * probe  --base URL --accounts 10 --prefix lp --password PW --logins 60 --requests 2000 --threads 4
  * </pre>
@@ -124,9 +124,10 @@ public final class SessionsLoad {
 
         int scans = Integer.parseInt(o.getOrDefault("scans", "3"));
         int rows = Integer.parseInt(o.getOrDefault("rows", "300"));
+        int files = Integer.parseInt(o.getOrDefault("files", "40"));
         List<Long> ids = new ArrayList<>();
         for (int s = 0; s < scans; s++) {
-            VirtualUser.Result r = admin.postMultipart("/api/scans", "files", "load-" + s + ".zip", zip(s, rows));
+            VirtualUser.Result r = admin.postMultipart("/api/scans", "files", "load-" + s + ".zip", zip(s, rows, files));
             if (r.status() != 202) {
                 throw new IOException("POST /api/scans: " + r.status() + " " + r.body());
             }
@@ -166,19 +167,26 @@ public final class SessionsLoad {
         System.out.println(lat.report(0));
     }
 
-    /** A zip with one CSV of {@code rows} customers (e-mail, phone, IBAN-like text) and a note: a few hundred findings. */
-    static byte[] zip(int seed, int rows) throws IOException {
+    /**
+     * A zip of {@code files} CSVs sharing {@code rows} customers (e-mail, phone) and a note. Findings are reported per
+     * file and kind, so 40 files give ~80 findings: findings page 1 (limit 50) has a cursor and page 2 is a real
+     * keyset page (with one CSV a scan had 4 findings and "page 2" repeated page 1).
+     */
+    static byte[] zip(int seed, int rows, int files) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int perFile = Math.max(1, rows / Math.max(1, files));
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            zip.putNextEntry(new ZipEntry("customers-" + seed + ".csv"));
-            StringBuilder csv = new StringBuilder("id,name,email,phone,city\n");
-            for (int i = 0; i < rows; i++) {
-                csv.append(i).append(",Klant ").append(i).append(",klant").append(seed).append('.').append(i)
-                        .append("@example.nl,+31 6 ").append(String.format(Locale.ROOT, "%04d %04d", 1000 + i, 2000 + seed))
-                        .append(",Utrecht\n");
+            for (int f = 0, i = 0; f < files; f++) {
+                zip.putNextEntry(new ZipEntry(String.format(Locale.ROOT, "customers-%d/part-%03d.csv", seed, f)));
+                StringBuilder csv = new StringBuilder("id,name,email,phone,city\n");
+                for (int end = i + perFile; i < end; i++) {
+                    csv.append(i).append(",Klant ").append(i).append(",klant").append(seed).append('.').append(i)
+                            .append("@example.nl,+31 6 ").append(String.format(Locale.ROOT, "%04d %04d", 1000 + i % 9000, 2000 + seed))
+                            .append(",Utrecht\n");
+                }
+                zip.write(csv.toString().getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
             }
-            zip.write(csv.toString().getBytes(StandardCharsets.UTF_8));
-            zip.closeEntry();
             zip.putNextEntry(new ZipEntry("notes/readme-" + seed + ".md"));
             zip.write(("Contact: privacy" + seed + "@example.com, server 10.0.0." + (seed + 1) + "\n").getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();
