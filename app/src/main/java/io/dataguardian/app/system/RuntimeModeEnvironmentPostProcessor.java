@@ -50,13 +50,20 @@ public class RuntimeModeEnvironmentPostProcessor implements EnvironmentPostProce
 
     static final int REDIS_PROBE_TIMEOUT_MILLIS = 1000;
 
+    /**
+     * An observation (timer lookup with command and remote-address tags) around every Redis command: with sessions in
+     * Redis that is every request, for a meter nothing here reads (the cache tier has its own). Off in both modes.
+     */
+    static final String REDIS_COMMAND_OBSERVATIONS =
+            "org.springframework.boot.data.redis.autoconfigure.observation.LettuceObservationAutoConfiguration";
+
     private static final List<String> REDIS_AUTO_CONFIGURATIONS = List.of(
             "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration",
             "org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration",
             "org.springframework.boot.data.redis.autoconfigure.DataRedisRepositoriesAutoConfiguration",
             "org.springframework.boot.data.redis.autoconfigure.health.DataRedisHealthContributorAutoConfiguration",
             "org.springframework.boot.data.redis.autoconfigure.health.DataRedisReactiveHealthContributorAutoConfiguration",
-            "org.springframework.boot.data.redis.autoconfigure.observation.LettuceObservationAutoConfiguration");
+            REDIS_COMMAND_OBSERVATIONS);
     private static final String REDIS_SESSIONS =
             "org.springframework.boot.session.data.redis.autoconfigure.SessionDataRedisAutoConfiguration";
     private static final String JDBC_SESSIONS =
@@ -122,6 +129,7 @@ public class RuntimeModeEnvironmentPostProcessor implements EnvironmentPostProce
             sessionStore = "jdbc";
             rest = "in-process cache, sessions in database";
         } else {
+            excludes.add(REDIS_COMMAND_OBSERVATIONS);
             props.put("spring.data.redis.url", redisUrl);
             props.put("spring.data.redis.connect-timeout", "2s");
             props.put("spring.data.redis.timeout", "2s");

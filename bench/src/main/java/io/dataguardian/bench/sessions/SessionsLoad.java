@@ -29,8 +29,8 @@ import java.util.zip.ZipOutputStream;
  * starts the server, runs these steps with a time limit each and cleans up. Figures: docs/sessions.md ("Measured").
  *
  * <pre>
- * seed   --base URL --admin-password P --accounts 200 --prefix lu --password PW --scans 3
- * browse --base URL --users 1000 --accounts 200 --prefix lu --password PW --threads 200 --duration 60 --think-min 500 --think-max 1500
+ * seed   --base URL --admin-password P --accounts 200 --prefix lu --password PW --scans 3 [--rows 300 --files 40]
+ * browse --base URL --users 1000 --accounts 200 --prefix lu --password PW --threads 200 --duration 60 --think-min 500 --think-max 1500 [--warmup 0]
  * probe  --base URL --accounts 10 --prefix lp --password PW --logins 60 --requests 2000 --threads 4
  * </pre>
  * Redis steps (template, seed, memory, clean): {@link RedisSessions}.
@@ -124,9 +124,10 @@ public final class SessionsLoad {
 
         int scans = Integer.parseInt(o.getOrDefault("scans", "3"));
         int rows = Integer.parseInt(o.getOrDefault("rows", "300"));
+        int files = Integer.parseInt(o.getOrDefault("files", "40"));
         List<Long> ids = new ArrayList<>();
         for (int s = 0; s < scans; s++) {
-            VirtualUser.Result r = admin.postMultipart("/api/scans", "files", "load-" + s + ".zip", zip(s, rows));
+            VirtualUser.Result r = admin.postMultipart("/api/scans", "files", "load-" + s + ".zip", zip(s, rows, files));
             if (r.status() != 202) {
                 throw new IOException("POST /api/scans: " + r.status() + " " + r.body());
             }
@@ -166,19 +167,26 @@ public final class SessionsLoad {
         System.out.println(lat.report(0));
     }
 
-    /** A zip with one CSV of {@code rows} customers (e-mail, phone, IBAN-like text) and a note: a few hundred findings. */
-    static byte[] zip(int seed, int rows) throws IOException {
+    /**
+     * A zip of {@code files} CSVs sharing {@code rows} customers (e-mail, phone) and a note. Findings are reported per
+     * file and kind, so 40 files give ~80 findings: findings page 1 (limit 50) has a cursor and page 2 is a real
+     * keyset page (with one CSV a scan had 4 findings and "page 2" repeated page 1).
+     */
+    static byte[] zip(int seed, int rows, int files) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int perFile = Math.max(1, rows / Math.max(1, files));
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            zip.putNextEntry(new ZipEntry("customers-" + seed + ".csv"));
-            StringBuilder csv = new StringBuilder("id,name,email,phone,city\n");
-            for (int i = 0; i < rows; i++) {
-                csv.append(i).append(",Klant ").append(i).append(",klant").append(seed).append('.').append(i)
-                        .append("@example.nl,+31 6 ").append(String.format(Locale.ROOT, "%04d %04d", 1000 + i, 2000 + seed))
-                        .append(",Utrecht\n");
+            for (int f = 0, i = 0; f < files; f++) {
+                zip.putNextEntry(new ZipEntry(String.format(Locale.ROOT, "customers-%d/part-%03d.csv", seed, f)));
+                StringBuilder csv = new StringBuilder("id,name,email,phone,city\n");
+                for (int end = i + perFile; i < end; i++) {
+                    csv.append(i).append(",Klant ").append(i).append(",klant").append(seed).append('.').append(i)
+                            .append("@example.nl,+31 6 ").append(String.format(Locale.ROOT, "%04d %04d", 1000 + i % 9000, 2000 + seed))
+                            .append(",Utrecht\n");
+                }
+                zip.write(csv.toString().getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
             }
-            zip.write(csv.toString().getBytes(StandardCharsets.UTF_8));
-            zip.closeEntry();
             zip.putNextEntry(new ZipEntry("notes/readme-" + seed + ".md"));
             zip.write(("Contact: privacy" + seed + "@example.com, server 10.0.0." + (seed + 1) + "\n").getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();
@@ -199,6 +207,7 @@ public final class SessionsLoad {
         int thinkMin = Integer.parseInt(o.getOrDefault("think-min", "500"));
         int thinkMax = Integer.parseInt(o.getOrDefault("think-max", "1500"));
         int loginTimeout = Integer.parseInt(o.getOrDefault("login-timeout", "150"));
+        int warmup = Integer.parseInt(o.getOrDefault("warmup", "0"));
         HttpClient http = VirtualUser.sharedClient();
 
         List<VirtualUser> vus = new ArrayList<>();
@@ -243,8 +252,12 @@ public final class SessionsLoad {
         System.out.print(logins.report(loginSeconds));
         logins.errorKinds().forEach((k, v) -> System.out.println("  error " + k + ": " + v));
 
-        // Browse: every user acts, thinks, acts again, on a pool of `threads` platform threads.
+        // Browse: every user acts, thinks, acts again, on a pool of `threads` platform threads. The first `warmup`
+        // seconds (JIT, caches, connection pools just after the login burst) are reported apart and not measured.
+        Latencies warm = new Latencies();
         Latencies lat = new Latencies();
+        java.util.concurrent.atomic.AtomicReference<Latencies> current = new java.util.concurrent.atomic.AtomicReference<>(
+                warmup > 0 ? warm : lat);
         ScheduledThreadPoolExecutor sched = new ScheduledThreadPoolExecutor(threads);
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicInteger inFlight = new AtomicInteger();
@@ -263,10 +276,11 @@ public final class SessionsLoad {
                         return;
                     }
                     inFlight.incrementAndGet();
+                    Latencies into = current.get();
                     try {
-                        act(vu, lat);
+                        act(vu, into);
                     } catch (Exception e) {
-                        lat.error("io", e.getClass().getSimpleName());
+                        into.error("io", e.getClass().getSimpleName());
                     } finally {
                         inFlight.decrementAndGet();
                     }
@@ -276,9 +290,20 @@ public final class SessionsLoad {
                 }
             }, ThreadLocalRandom.current().nextInt(0, thinkMax + 1), TimeUnit.MILLISECONDS);
         }
+        if (warmup > 0) {
+            Thread.sleep(warmup * 1000L);
+            current.set(lat);
+            System.out.printf(Locale.ROOT, "== warm-up: %d s browsing before the measured window (not counted below), load %s%n",
+                    warmup, loadavg());
+            System.out.print(warm.report(warmup));
+            loadBefore = loadavg();
+            b0 = System.nanoTime();
+        }
         long browseStartMillis = System.currentTimeMillis();
+        long driverCpu0 = processCpuNanos();
         Thread.sleep(duration * 1000L);
         running.set(false);
+        long driverCpu = processCpuNanos() - driverCpu0;
         // for bench/scripts/sessions-load.sh: the server's CPU time inside this window (cpu.tsv)
         System.out.println("BROWSE_WINDOW_MILLIS " + browseStartMillis + " " + System.currentTimeMillis());
         double browseSeconds = (System.nanoTime() - b0) / 1e9;
@@ -289,9 +314,18 @@ public final class SessionsLoad {
                 ok, duration, thinkMin, thinkMax, threads, loadBefore, loadavg());
         System.out.print(lat.report(browseSeconds));
         lat.errorKinds().forEach((k, v) -> System.out.println("  error " + k + ": " + v));
+        warm.errorKinds().forEach((k, v) -> System.out.println("  error (warm-up) " + k + ": " + v));
+        System.out.printf(Locale.ROOT, "driver CPU in the browse window: %.1f s (%.0f%% of one core)%n", driverCpu / 1e9,
+                100.0 * driverCpu / 1e9 / duration);
         long lost = vus.stream().filter(v -> v.unauthorized).count();
         System.out.println("users whose session answered 401 after a successful login: " + lost);
-        System.out.println("TOTAL_ERRORS " + (lat.errors() + logins.errors()));
+        System.out.println("TOTAL_ERRORS " + (lat.errors() + warm.errors() + logins.errors()));
+    }
+
+    /** This JVM's CPU time (all threads), or 0 where the platform does not tell. */
+    static long processCpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? Math.max(0, os.getProcessCpuTime()) : 0;
     }
 
     /** One step of the browse cycle: list scans, open one, findings page 1, page 2. */
