@@ -36,6 +36,7 @@ final class CacheMetrics {
         counter(r, "dataguardian.cache.gets", ns.and("tier", "l2", "result", "miss"), s, NamespaceStats::l2Misses);
         counter(r, "dataguardian.cache.puts", ns.and("tier", "l1"), s, NamespaceStats::l1Puts);
         counter(r, "dataguardian.cache.puts", ns.and("tier", "l2"), s, NamespaceStats::l2Puts);
+        counter(r, "dataguardian.cache.admissions.declined", ns.and("tier", "l1"), s, NamespaceStats::l1Declined);
         counter(r, "dataguardian.cache.evictions", ns.and("tier", "l1", "cause", "size-or-expiry"), s,
                 NamespaceStats::l1Evictions);
         counter(r, "dataguardian.cache.evictions", ns.and("tier", "l1", "cause", "explicit"), s,

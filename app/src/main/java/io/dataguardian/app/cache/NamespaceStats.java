@@ -24,6 +24,8 @@ public final class NamespaceStats {
     final LongAdder loadNanos = new LongAdder();
     /** Loads this node left to another node holding the cross-node load lock ({@code lock-loads}). */
     final LongAdder lockWaits = new LongAdder();
+    /** Loaded values kept out of a full L1 because their key was not read often enough recently. */
+    final LongAdder l1Declined = new LongAdder();
 
     void recordLoad(long nanos) {
         loads.increment();
@@ -44,6 +46,7 @@ public final class NamespaceStats {
     public long l2Rejected() { return l2Rejected.sum(); }
     public long loads() { return loads.sum(); }
     public long lockWaits() { return lockWaits.sum(); }
+    public long l1Declined() { return l1Declined.sum(); }
 
     public double loadMillisTotal() {
         return loadNanos.sum() / (double) TimeUnit.MILLISECONDS.toNanos(1);

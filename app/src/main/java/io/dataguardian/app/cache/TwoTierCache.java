@@ -34,6 +34,8 @@ public class TwoTierCache implements MeterBinder {
     private static final Logger log = LoggerFactory.getLogger(TwoTierCache.class);
     /** Per-entry heap overhead on top of the JSON size (node, key objects, futures). */
     private static final int ENTRY_OVERHEAD = 96;
+    /** Share of its byte budget from which an L1 admits loaded values through its {@link AdmissionGate} only. */
+    static final double PRESSURE = 0.9;
     private static final long LOCK_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
     record L1Key(String org, String key) {
@@ -58,13 +60,18 @@ public class TwoTierCache implements MeterBinder {
         final NamespaceStats stats = new NamespaceStats();
         /** Bumped on every invalidation, so a load that overlaps one neither fills L2 nor stays in L1. */
         final AtomicLong generation = new AtomicLong();
+        /** Recent reads per key, consulted before a loaded value may displace others in a full L1. */
+        final AdmissionGate gate;
+        final long l1Budget;
 
         Namespace(String name, CacheProperties.Namespace cfg) {
             this.name = name;
             this.ttl = cfg.getTtl();
             this.lockLoads = cfg.isLockLoads();
+            this.l1Budget = cfg.getL1MaxSize().toBytes();
+            this.gate = AdmissionGate.forBudget(l1Budget);
             this.l1 = Caffeine.newBuilder()
-                    .maximumWeight(cfg.getL1MaxSize().toBytes())
+                    .maximumWeight(l1Budget)
                     .weigher((L1Key k, L1Entry e) -> e.weight())
                     .executor(Runnable::run)
                     .expireAfter(new Expiry<L1Key, L1Entry>() {
@@ -95,6 +102,11 @@ public class TwoTierCache implements MeterBinder {
         void drop(L1Key k) {
             loading.remove(k);
             l1.invalidate(k);
+        }
+
+        /** Whether a loaded value read this often recently may go into L1: always while it has room. */
+        boolean admits(int recentReads) {
+            return recentReads >= AdmissionGate.THRESHOLD || l1WeightBytes() < PRESSURE * l1Budget;
         }
 
         void dropAll() {
@@ -155,6 +167,7 @@ public class TwoTierCache implements MeterBinder {
     public <T> T get(String ns, String org, String key, JavaType type, Supplier<? extends T> loader) {
         Namespace n = namespace(ns);
         L1Key k = new L1Key(CacheNamespaces.requireValidOrg(org), key);
+        int recentReads = n.gate.record(k, n.l1.estimatedSize());
         L1Entry present = n.l1.getIfPresent(k);
         if (present != null) {
             if (fits(present, type)) {
@@ -188,7 +201,11 @@ public class TwoTierCache implements MeterBinder {
                     // may be stale and must neither replace a newer entry nor be seen by later readers.
                     n.loading.computeIfPresent(k, (held, slot) -> {
                         if (slot == mine && n.generation.get() == gen) {
-                            n.l1.put(k, loaded);
+                            if (n.admits(recentReads)) {
+                                n.l1.put(k, loaded);
+                            } else {
+                                n.stats.l1Declined.increment();
+                            }
                         }
                         return slot;
                     });
