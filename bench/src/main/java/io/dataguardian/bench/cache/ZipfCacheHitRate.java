@@ -167,8 +167,123 @@ public final class ZipfCacheHitRate {
             case "asyncPlaceholder" -> Map.entry("AsyncCache maximumSize, L1's miss pattern, same-thread",
                     asyncPlaceholder(Caffeine.newBuilder().maximumSize(size).executor(Runnable::run).buildAsync()));
             case "lru" -> Map.entry("LRU", lru(size));
-            default -> throw new IllegalArgumentException("unknown variant " + v);
+            default -> gateOrSketch(v, size, envelope, budget);
         };
+    }
+
+    /**
+     * Diagnostics for issue #6 (admission), parameters after ':' in the variant name:
+     * {@code weightBigSketch:N} (sketch enlarged to N by reflection; Caffeine then also ages only every 10 x N
+     * samples), {@code weightBigSketchAge:N} (enlarged to N but aged every 10 x size samples, as for size),
+     * {@code weightAge:M} (sketch sized for size, as {@code weightSketch}, but aged every M x size samples),
+     * {@code weightGate:T:P[:W]} / {@code sizeGate:T:P[:W]} (the weighted / maximumSize cache behind our own
+     * {@link Gate}: threshold T, halving every P x size requests, W counters per row, default 2^20).
+     */
+    private static Map.Entry<String, Policy> gateOrSketch(String v, int size, int envelope, long budget) {
+        String[] a = v.split(":");
+        switch (a[0]) {
+            case "weightBigSketch", "weightBigSketchAge" -> {
+                long n = Long.parseLong(a[1]);
+                Cache<Integer, Boolean> c = presizeSketch(Caffeine.newBuilder().maximumWeight(budget)
+                        .<Integer, Boolean>weigher((k, b) -> weight(k, envelope)).executor(Runnable::run).build(), n);
+                if (a[0].equals("weightBigSketchAge")) {
+                    setSketchSampleSize(c, 10L * size);
+                }
+                return Map.entry(v + " (reflection)", caffeine(c));
+            }
+            case "weightAge" -> {
+                // the sketch at Caffeine's size for maximumSize(size), but aged every M x size samples (default 10)
+                Cache<Integer, Boolean> c = presizeSketch(Caffeine.newBuilder().maximumWeight(budget)
+                        .<Integer, Boolean>weigher((k, b) -> weight(k, envelope)).executor(Runnable::run).build(), size);
+                setSketchSampleSize(c, Long.parseLong(a[1]) * size);
+                return Map.entry(v + " (reflection)", caffeine(c));
+            }
+            case "weightGate", "sizeGate" -> {
+                int threshold = Integer.parseInt(a[1]);
+                long period = Long.parseLong(a[2]) * size;
+                int width = a.length > 3 ? Integer.parseInt(a[3]) : 1 << 20;
+                Cache<Integer, Boolean> c = a[0].equals("sizeGate")
+                        ? Caffeine.newBuilder().maximumSize(size).executor(Runnable::run).build()
+                        : Caffeine.newBuilder().maximumWeight(budget)
+                                .<Integer, Boolean>weigher((k, b) -> weight(k, envelope)).executor(Runnable::run).build();
+                return Map.entry(v, gated(c, new Gate(width, period), threshold));
+            }
+            default -> throw new IllegalArgumentException("unknown variant " + v);
+        }
+    }
+
+    /**
+     * A count-min sketch (4 rows, saturating 4-bit counts kept in bytes: a packed version would take half)
+     * counting every request, hit or miss; all counts halve every {@code period} increments.
+     */
+    static final class Gate {
+        private final byte[][] rows = new byte[4][];
+        private final int mask;
+        private final long period;
+        private long samples;
+
+        Gate(int width, long period) {
+            for (int i = 0; i < rows.length; i++) {
+                rows[i] = new byte[width];
+            }
+            this.mask = width - 1;
+            this.period = period;
+        }
+
+        /** Counts one request for the key and returns the key's estimate after it. */
+        int increment(int key) {
+            int min = Integer.MAX_VALUE;
+            long h = key * 0x9E3779B97F4A7C15L;
+            for (int i = 0; i < rows.length; i++) {
+                h = (h ^ (h >>> 31)) * 0xBF58476D1CE4E5B9L + i;
+                int idx = (int) (h >>> 40) & mask;
+                int c = rows[i][idx];
+                if (c < 15) {
+                    rows[i][idx] = (byte) ++c;
+                }
+                min = Math.min(min, c);
+            }
+            if (++samples >= period) {
+                samples = 0;
+                for (byte[] row : rows) {
+                    for (int j = 0; j < row.length; j++) {
+                        row[j] = (byte) (row[j] >>> 1);
+                    }
+                }
+            }
+            return min;
+        }
+    }
+
+    /** Every request counts in the gate; a miss is put into the cache only if its estimate reaches the threshold. */
+    private static Policy gated(Cache<Integer, Boolean> cache, Gate gate, int threshold) {
+        return key -> {
+            int estimate = gate.increment(key);
+            if (cache.getIfPresent(key) != null) {
+                return true;
+            }
+            if (estimate >= threshold) {
+                cache.put(key, Boolean.TRUE);
+            }
+            return false;
+        };
+    }
+
+    /** Diagnostic only: set the aging period (samples between halvings) of Caffeine's sketch. */
+    static void setSketchSampleSize(Cache<?, ?> cache, long samples) {
+        try {
+            java.lang.reflect.Field f = cache.getClass().getDeclaredField("cache");
+            f.setAccessible(true);
+            java.lang.reflect.Method m = Class.forName("com.github.benmanes.caffeine.cache.BoundedLocalCache")
+                    .getDeclaredMethod("frequencySketch");
+            m.setAccessible(true);
+            Object sketch = m.invoke(f.get(cache));
+            java.lang.reflect.Field s = sketch.getClass().getDeclaredField("sampleSize");
+            s.setAccessible(true);
+            s.setInt(sketch, (int) samples);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static int weight(int key, int envelope) {
