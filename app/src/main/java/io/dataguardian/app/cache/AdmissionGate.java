@@ -68,13 +68,22 @@ final class AdmissionGate {
             }
             min = Math.min(min, c);
         }
-        if (++samples >= Math.max(MIN_PERIOD, 10 * entries)) {
-            samples = 0;
-            for (int i = 0; i < counts.length; i++) {
-                counts[i] = (byte) (counts[i] >>> 1);
-            }
+        long period = Math.max(MIN_PERIOD, 10 * entries);
+        if (++samples >= period) {
+            age(period);
         }
         return min;
+    }
+
+    /** Halves every count; threads that reach the period together halve once. */
+    private synchronized void age(long period) {
+        if (samples < period) {
+            return; // another thread has just halved
+        }
+        samples = 0;
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] = (byte) (counts[i] >>> 1);
+        }
     }
 
     /** The key's recent count, without counting a read. */
