@@ -58,10 +58,9 @@ final class AdmissionGate {
     int record(Object key, long entries) {
         long h = key.hashCode() * 0x9E3779B97F4A7C15L;
         int min = Integer.MAX_VALUE;
-        int width = mask + 1;
         for (int row = 0; row < 4; row++) {
-            h = (h ^ (h >>> 31)) * 0xBF58476D1CE4E5B9L + row;
-            int i = row * width + ((int) (h >>> 40) & mask);
+            h = next(h, row);
+            int i = index(h, row);
             int c = counts[i];
             if (c < 15) {
                 counts[i] = (byte) ++c;
@@ -90,11 +89,19 @@ final class AdmissionGate {
     int estimate(Object key) {
         long h = key.hashCode() * 0x9E3779B97F4A7C15L;
         int min = Integer.MAX_VALUE;
-        int width = mask + 1;
         for (int row = 0; row < 4; row++) {
-            h = (h ^ (h >>> 31)) * 0xBF58476D1CE4E5B9L + row;
-            min = Math.min(min, counts[row * width + ((int) (h >>> 40) & mask)]);
+            h = next(h, row);
+            min = Math.min(min, counts[index(h, row)]);
         }
         return min;
+    }
+
+    /** The hash for the next row: one independent-enough counter position per row from one key hash. */
+    private static long next(long h, int row) {
+        return (h ^ (h >>> 31)) * 0xBF58476D1CE4E5B9L + row;
+    }
+
+    private int index(long h, int row) {
+        return row * (mask + 1) + ((int) (h >>> 40) & mask);
     }
 }
