@@ -3,7 +3,6 @@ package io.dataguardian.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
@@ -30,7 +29,8 @@ class ProductionSmokeTest extends AbstractSmokeTest {
                 "dataguardian.db.user", TestInfrastructure.PG_USER,
                 "dataguardian.db.password", TestInfrastructure.PG_PASSWORD,
                 "dataguardian.redis.url", TestInfrastructure.REDIS_URL,
-                "spring.session.data.redis.namespace", sessionNamespace);
+                "spring.session.data.redis.namespace", sessionNamespace,
+                "dataguardian.cache.key-prefix", sessionNamespace + ":cache");
     }
 
     @Override
@@ -56,11 +56,7 @@ class ProductionSmokeTest extends AbstractSmokeTest {
     @AfterAll
     void removeSchemaAndSessions() {
         if (app != null && app.context().isActive()) {
-            StringRedisTemplate redis = app.context().getBean(StringRedisTemplate.class);
-            Set<String> keys = redis.keys(sessionNamespace + ":*");
-            if (keys != null && !keys.isEmpty()) {
-                redis.delete(keys);
-            }
+            TestInfrastructure.deleteRedisKeys(app.context().getBean(StringRedisTemplate.class), sessionNamespace);
             app.close();
         }
         if (schema != null) {

@@ -44,6 +44,16 @@ public final class TestInfrastructure {
         execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
     }
 
+    /** Deletes a test's Redis keys: everything under each prefix (its session namespace, its cache key prefix). */
+    public static void deleteRedisKeys(org.springframework.data.redis.core.StringRedisTemplate redis, String... prefixes) {
+        for (String prefix : prefixes) {
+            java.util.Set<String> keys = redis.keys(prefix + ":*");
+            if (keys != null && !keys.isEmpty()) {
+                redis.delete(keys);
+            }
+        }
+    }
+
     /** The test database URL with {@code currentSchema} set. */
     public static String urlFor(String schema) {
         return PG_URL + (PG_URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;

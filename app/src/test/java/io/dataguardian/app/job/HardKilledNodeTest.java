@@ -77,11 +77,8 @@ class HardKilledNodeTest {
             }
         }
         if (nodeB != null && nodeB.context().isActive()) {
-            StringRedisTemplate redis = nodeB.context().getBean(StringRedisTemplate.class);
-            var keys = redis.keys(namespace + ":*");
-            if (keys != null && !keys.isEmpty()) {
-                redis.delete(keys);
-            }
+            TestInfrastructure.deleteRedisKeys(nodeB.context().getBean(StringRedisTemplate.class), namespace,
+                    cachePrefix);
             nodeB.close();
         }
         TestInfrastructure.dropSchema(schema);

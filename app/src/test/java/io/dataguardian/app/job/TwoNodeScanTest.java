@@ -56,11 +56,8 @@ class TwoNodeScanTest {
     void stop() {
         for (RunningApp app : new RunningApp[] {nodeA, nodeB}) {
             if (app != null && app.context().isActive()) {
-                StringRedisTemplate redis = app.context().getBean(StringRedisTemplate.class);
-                var keys = redis.keys(namespace + ":*");
-                if (keys != null && !keys.isEmpty()) {
-                    redis.delete(keys);
-                }
+                TestInfrastructure.deleteRedisKeys(app.context().getBean(StringRedisTemplate.class), namespace,
+                        cachePrefix);
                 app.close();
             }
         }

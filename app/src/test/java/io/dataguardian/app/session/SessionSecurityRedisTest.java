@@ -3,7 +3,6 @@ package io.dataguardian.app.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
@@ -32,6 +31,7 @@ class SessionSecurityRedisTest extends AbstractSessionSecurityTest {
                 "dataguardian.db.password", TestInfrastructure.PG_PASSWORD,
                 "dataguardian.redis.url", TestInfrastructure.REDIS_URL,
                 "spring.session.data.redis.namespace", namespace,
+                "dataguardian.cache.key-prefix", namespace + ":cache",
                 "dataguardian.auth.address-max-failures", "100000");
     }
 
@@ -64,11 +64,7 @@ class SessionSecurityRedisTest extends AbstractSessionSecurityTest {
     @AfterAll
     void removeSchemaAndSessions() {
         if (app != null && app.context().isActive()) {
-            StringRedisTemplate redis = app.context().getBean(StringRedisTemplate.class);
-            Set<String> keys = redis.keys(namespace + ":*");
-            if (keys != null && !keys.isEmpty()) {
-                redis.delete(keys);
-            }
+            TestInfrastructure.deleteRedisKeys(app.context().getBean(StringRedisTemplate.class), namespace);
             app.close();
         }
         if (schema != null) {
