@@ -18,6 +18,17 @@ LAUNCHER_JIT_OPTS=${LAUNCHER_JIT_OPTS--XX:FreqInlineSize=100 -XX:InlineSmallCode
 
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 
+# need_tools CMD:PACKAGE...: installs missing commands from Debian's packages (as root; otherwise says how).
+need_tools() {
+  local missing=() spec
+  for spec in "$@"; do command -v "${spec%%:*}" >/dev/null 2>&1 || missing+=("${spec#*:}"); done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ "$(id -u)" -ne 0 ]; then log "missing ${missing[*]}: install them (apt-get install ${missing[*]})"; exit 3; fi
+  log "installing ${missing[*]} from Debian's packages"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" </dev/null >/dev/null \
+    || { apt-get update -qq </dev/null >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" </dev/null >/dev/null; }
+}
+
 # Builds bench (and what it needs) when its jar is missing, lacks the corpus tools or is older than
 # their sources. A failed build (a colleague's file mid-edit) falls back to an existing jar.
 build_bench() {
