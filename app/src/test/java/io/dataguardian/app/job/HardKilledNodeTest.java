@@ -2,6 +2,7 @@ package io.dataguardian.app.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dataguardian.app.PlantedData;
 import io.dataguardian.app.RunningApp;
 import java.io.IOException;
 import java.net.CookieManager;
@@ -68,8 +69,8 @@ class HardKilledNodeTest {
     void aScanOfAKilledNodeIsFoundDeadAndFinishedByTheOtherNodeWithoutDuplicates() throws Exception {
         String baseA = startNodeA();
         ApiClient onA = new ApiClient(baseA, new CookieManager()).login("admin", adminPassword);
-        HttpResponse<String> submitted = onA.upload(Map.of("customers.zip", ScanJobApiTest.zip(Map.of(
-                "a.txt", ScanJobApiTest.planted(), "b.txt", ScanJobApiTest.planted() + "\nTel: 06-12345678\n"))));
+        HttpResponse<String> submitted = onA.upload(Map.of("customers.zip", PlantedData.zip(Map.of(
+                "a.txt", PlantedData.planted(), "b.txt", PlantedData.planted() + "\nTel: 06-12345678\n"))));
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
         long scanId = ApiClient.JSON.readTree(submitted.body()).path("id").asLong();
         onA.awaitStatus(scanId, "RUNNING");

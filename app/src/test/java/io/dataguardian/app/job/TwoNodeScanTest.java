@@ -2,6 +2,7 @@ package io.dataguardian.app.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dataguardian.app.PlantedData;
 import io.dataguardian.app.RunningApp;
 import io.dataguardian.app.scan.ScanRepository;
 import io.dataguardian.app.scan.ScanSummary;
@@ -50,7 +51,7 @@ class TwoNodeScanTest {
         assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
 
         // a scan submitted on A is run by a node; B serves its state and events
-        long first = id(onA.upload(Map.of("customers.zip", ScanJobApiTest.zip(Map.of("a.txt", ScanJobApiTest.planted())))));
+        long first = id(onA.upload(Map.of("customers.zip", PlantedData.zip(Map.of("a.txt", PlantedData.planted())))));
         JsonNode done = onB.awaitEnd(first);
         assertThat(done.path("status").asString()).isEqualTo("COMPLETED");
         long findings = done.path("counts").path("total").asLong();
@@ -71,7 +72,7 @@ class TwoNodeScanTest {
         };
         runner(nodeA).testHook = hold;
         runner(nodeB).testHook = hold;
-        long second = id(onA.upload(Map.of("customers.zip", ScanJobApiTest.zip(Map.of("a.txt", ScanJobApiTest.planted())))));
+        long second = id(onA.upload(Map.of("customers.zip", PlantedData.zip(Map.of("a.txt", PlantedData.planted())))));
         onA.awaitStatus(second, "RUNNING");
         JdbcClient jdbc = JdbcClient.create(nodeA.context().getBean(DataSource.class));
         String picker = jdbc.sql("select picked_by from scheduled_tasks where task_name = 'scan-job' and task_instance = :i")

@@ -1,17 +1,18 @@
 package io.dataguardian.app.ui;
 
+import static io.dataguardian.app.PlantedData.BSN;
+import static io.dataguardian.app.PlantedData.EMAIL;
+import static io.dataguardian.app.PlantedData.IBAN;
+import static io.dataguardian.app.PlantedData.planted;
+import static io.dataguardian.app.PlantedData.zip;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dataguardian.app.RunningApp;
 import io.dataguardian.app.account.AccountRepository;
 import io.dataguardian.app.account.Role;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,10 +25,6 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class UiPagesTest {
-
-    static final String BSN = "111222333";
-    static final String IBAN = "NL91ABNA0417164300";
-    static final String EMAIL = "jan.jansen@example.nl";
 
     private RunningApp app;
     private String adminPassword;
@@ -47,22 +44,6 @@ class UiPagesTest {
 
     private PageClient as(String user, String password) {
         return new PageClient(app.baseUrl(), null).login(user, password);
-    }
-
-    static byte[] zip(Map<String, String> entries) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            for (Map.Entry<String, String> e : entries.entrySet()) {
-                zip.putNextEntry(new ZipEntry(e.getKey()));
-                zip.write(e.getValue().getBytes(StandardCharsets.UTF_8));
-                zip.closeEntry();
-            }
-        }
-        return bytes.toByteArray();
-    }
-
-    static String planted() {
-        return "Klant: Jan Jansen\nBSN: " + BSN + "\nIBAN: " + IBAN + "\nE-mail: " + EMAIL + "\n";
     }
 
     @Test
