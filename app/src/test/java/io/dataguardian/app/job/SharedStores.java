@@ -2,20 +2,18 @@ package io.dataguardian.app.job;
 
 import io.dataguardian.app.RunningApp;
 import io.dataguardian.app.TestInfrastructure;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
  * What the nodes of a multi-node test share, as production nodes do: one PostgreSQL schema and one Redis, under a
- * session namespace and a cache key prefix of the test's own.
+ * namespace of the test's own (sessions and cache keys).
  */
 final class SharedStores {
 
     final String schema;
     final String namespace = "dataguardian:test:" + UUID.randomUUID();
-    final String cachePrefix = "dgtest-" + UUID.randomUUID().toString().substring(0, 8);
 
     SharedStores(String schemaPrefix) {
         schema = TestInfrastructure.createSchema(schemaPrefix);
@@ -23,13 +21,7 @@ final class SharedStores {
 
     /** A node on the shared stores: scans admitted whatever the free memory, db-scheduler polling every second. */
     Map<String, String> nodeSettings(String schedulerName) {
-        Map<String, String> s = new LinkedHashMap<>();
-        s.put("dataguardian.db.url", TestInfrastructure.urlFor(schema));
-        s.put("dataguardian.db.user", TestInfrastructure.PG_USER);
-        s.put("dataguardian.db.password", TestInfrastructure.PG_PASSWORD);
-        s.put("dataguardian.redis.url", TestInfrastructure.REDIS_URL);
-        s.put("spring.session.data.redis.namespace", namespace);
-        s.put("dataguardian.cache.key-prefix", cachePrefix);
+        Map<String, String> s = TestInfrastructure.productionSettings(schema, namespace);
         s.put("dataguardian.scan.secret", "multi-node-test-secret-0123456789");
         s.put("dataguardian.scan.min-headroom", "0");
         s.put("db-scheduler.scheduler-name", schedulerName);
@@ -41,8 +33,7 @@ final class SharedStores {
     void close(RunningApp... nodes) {
         for (RunningApp node : nodes) {
             if (node != null && node.context().isActive()) {
-                TestInfrastructure.deleteRedisKeys(node.context().getBean(StringRedisTemplate.class), namespace,
-                        cachePrefix);
+                TestInfrastructure.deleteRedisKeys(node.context().getBean(StringRedisTemplate.class), namespace);
                 node.close();
             }
         }

@@ -29,14 +29,9 @@ class SessionSecurityRedisTest extends AbstractSessionSecurityTest {
     @Override
     protected Map<String, String> settings() {
         schema = TestInfrastructure.createSchema("sess");
-        return Map.of(
-                "dataguardian.db.url", TestInfrastructure.urlFor(schema),
-                "dataguardian.db.user", TestInfrastructure.PG_USER,
-                "dataguardian.db.password", TestInfrastructure.PG_PASSWORD,
-                "dataguardian.redis.url", TestInfrastructure.REDIS_URL,
-                "spring.session.data.redis.namespace", namespace,
-                "dataguardian.cache.key-prefix", namespace + ":cache",
-                "dataguardian.auth.address-max-failures", "100000");
+        Map<String, String> settings = TestInfrastructure.productionSettings(schema, namespace);
+        settings.put("dataguardian.auth.address-max-failures", "100000");
+        return settings;
     }
 
     @Override
