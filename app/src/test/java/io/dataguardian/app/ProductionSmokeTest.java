@@ -24,13 +24,7 @@ class ProductionSmokeTest extends AbstractSmokeTest {
         if (schema == null) {
             schema = TestInfrastructure.createSchema("smoke");
         }
-        return Map.of(
-                "dataguardian.db.url", TestInfrastructure.urlFor(schema),
-                "dataguardian.db.user", TestInfrastructure.PG_USER,
-                "dataguardian.db.password", TestInfrastructure.PG_PASSWORD,
-                "dataguardian.redis.url", TestInfrastructure.REDIS_URL,
-                "spring.session.data.redis.namespace", sessionNamespace,
-                "dataguardian.cache.key-prefix", sessionNamespace + ":cache");
+        return TestInfrastructure.productionSettings(schema, sessionNamespace);
     }
 
     @Override

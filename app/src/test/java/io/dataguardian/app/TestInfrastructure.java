@@ -6,6 +6,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -52,6 +54,22 @@ public final class TestInfrastructure {
                 redis.delete(keys);
             }
         }
+    }
+
+    /**
+     * The settings of the production way: the test PostgreSQL (its {@code schema}) and the test Redis, with the
+     * sessions and the cache keys under {@code namespace}, so that {@code deleteRedisKeys(redis, namespace)} removes
+     * both. A mutable map, for a test's own additions.
+     */
+    public static Map<String, String> productionSettings(String schema, String namespace) {
+        Map<String, String> s = new LinkedHashMap<>();
+        s.put("dataguardian.db.url", urlFor(schema));
+        s.put("dataguardian.db.user", PG_USER);
+        s.put("dataguardian.db.password", PG_PASSWORD);
+        s.put("dataguardian.redis.url", REDIS_URL);
+        s.put("spring.session.data.redis.namespace", namespace);
+        s.put("dataguardian.cache.key-prefix", namespace + ":cache");
+        return s;
     }
 
     /** The test database URL with {@code currentSchema} set. */

@@ -1,19 +1,16 @@
 package io.dataguardian.app.db;
 
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
+import io.dataguardian.app.web.UnavailableFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Outermost filter (before the session store, Spring Security and every other filter that may query the
- * database): a database outage raised anywhere below it, which no controller advice sees, is answered like one
- * in a controller ({@link DatabaseUnavailableResponse}) instead of becoming Tomcat's 500 error page. Other
- * failures, and failures after the response was committed, pass through unchanged.
+ * database): a database outage raised anywhere below it is answered like one in a controller
+ * ({@link DatabaseUnavailableResponse}).
  */
-public class DatabaseUnavailableFilter extends OncePerRequestFilter {
+public class DatabaseUnavailableFilter extends UnavailableFilter {
 
     private final DatabaseUnavailableResponse outage;
 
@@ -22,23 +19,14 @@ public class DatabaseUnavailableFilter extends OncePerRequestFilter {
     }
 
     @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws ServletException, IOException {
-        try {
-            chain.doFilter(request, response);
-        } catch (ServletException | IOException | RuntimeException e) {
-            if (!DatabaseOutage.isOutage(e)) {
-                throw e;
-            }
-            if (response.isCommitted()) {
-                if (response.getStatus() == HttpServletResponse.SC_SERVICE_UNAVAILABLE) {
-                    // the 503 was already written (by the controller advice); what failed afterwards is the session
-                    // store's commit on the same dead database. Rethrowing would make Tomcat abort a complete answer.
-                    return;
-                }
-                throw e;
-            }
-            outage.write(request, response, e);
-        }
+    protected Throwable outage(Throwable ex) {
+        return DatabaseOutage.isOutage(ex) ? ex : null;
+    }
+
+    @Override
+    protected boolean answer(HttpServletRequest request, HttpServletResponse response, Throwable ex, Throwable cause)
+            throws IOException {
+        outage.write(request, response, ex);
+        return true;
     }
 }

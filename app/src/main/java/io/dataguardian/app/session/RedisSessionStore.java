@@ -2,23 +2,30 @@ package io.dataguardian.app.session;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.Cursor;
+import org.springframework.data.redis.core.RedisOperations;
 import org.springframework.data.redis.core.ScanOptions;
+import org.springframework.data.redis.core.SessionCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.DefaultRedisScript;
 import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.MapSession;
 import org.springframework.session.Session;
 import org.springframework.session.data.redis.RedisIndexedSessionRepository;
+import org.springframework.session.data.redis.RedisSessionMapper;
 
 import io.dataguardian.app.account.Tokens;
 
@@ -34,6 +41,7 @@ import io.dataguardian.app.account.Tokens;
 class RedisSessionStore implements SessionStore {
 
     private static final Logger log = LoggerFactory.getLogger(RedisSessionStore.class);
+    private static final RedisSessionMapper MAPPER = new RedisSessionMapper();
     private static final Duration LOCK_TTL = Duration.ofSeconds(5);
     private static final DefaultRedisScript<Long> RELEASE = new DefaultRedisScript<>(
             "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end", Long.class);
@@ -76,6 +84,66 @@ class RedisSessionStore implements SessionStore {
             log.debug("Removed {} stale ids from the session index of user #{}", stale.size(), Tokens.shortHash(username));
         }
         return live;
+    }
+
+    /**
+     * Several users' sessions in at most three round trips, however many users and sessions (the administrator's list
+     * of an organisation; {@link #sessionsOf} per user costs one per user and one per session): a pipeline of SMEMBERS
+     * over their index sets, a pipeline of HGETALL over the sessions these name, read as Spring Session reads them
+     * ({@link RedisSessionMapper}; an expired or missing one is stale), and only when stale ids turned up a pipeline
+     * of SREM removing them.
+     */
+    @Override
+    public Map<String, Map<String, ? extends Session>> sessionsByUser(List<String> usernames) {
+        RedisOperations<String, Object> ops = sessions.getSessionRedisOperations();
+        List<Object> indexes = ops.executePipelined(pipeline(o -> usernames.forEach(u -> o.opsForSet().members(indexKey(u)))));
+        List<String> ids = new ArrayList<>();
+        indexes.forEach(index -> members(index).forEach(member -> ids.add(String.valueOf(member))));
+        List<Object> hashes = ids.isEmpty() ? List.of()
+                : ops.executePipelined(pipeline(o -> ids.forEach(id -> o.opsForHash().entries(sessionKey(id)))));
+        Map<String, Map<String, ? extends Session>> byUser = new LinkedHashMap<>();
+        Map<String, List<Object>> stale = new LinkedHashMap<>();
+        Iterator<Object> hash = hashes.iterator();
+        for (int i = 0; i < usernames.size(); i++) {
+            Map<String, Session> live = new LinkedHashMap<>();
+            for (Object member : members(indexes.get(i))) {
+                String id = String.valueOf(member);
+                @SuppressWarnings("unchecked")
+                Map<String, Object> entries = (Map<String, Object>) hash.next();
+                MapSession session = entries == null || entries.isEmpty() ? null : MAPPER.apply(id, entries);
+                if (session == null || session.isExpired()) {
+                    stale.computeIfAbsent(indexKey(usernames.get(i)), k -> new ArrayList<>()).add(member);
+                } else {
+                    live.put(id, session);
+                }
+            }
+            byUser.put(usernames.get(i), live);
+        }
+        if (!stale.isEmpty()) {
+            ops.executePipelined(pipeline(o -> stale.forEach((key, members) -> o.opsForSet().remove(key, members.toArray()))));
+            log.debug("Removed stale ids from the session indexes of {} users", stale.size());
+        }
+        return byUser;
+    }
+
+    private String sessionKey(String sessionId) {
+        return namespace + "sessions:" + sessionId;
+    }
+
+    private static Collection<?> members(Object index) {
+        return index == null ? List.of() : (Collection<?>) index;
+    }
+
+    /** Commands queued on the session template inside {@code executePipelined}, their results read together. */
+    private static SessionCallback<Object> pipeline(Consumer<RedisOperations<String, Object>> commands) {
+        return new SessionCallback<>() {
+            @Override
+            @SuppressWarnings("unchecked")
+            public <K, V> Object execute(RedisOperations<K, V> operations) {
+                commands.accept((RedisOperations<String, Object>) operations);
+                return null;
+            }
+        };
     }
 
     @Override

@@ -59,27 +59,30 @@ public class SessionService {
     public List<SessionView> organisation(ApiUser admin, String currentSessionId) {
         requireAdmin(admin);
         List<SessionView> all = new ArrayList<>();
-        for (AccountRepository.MemberRow m : accounts.members(admin.orgId())) {
-            all.addAll(views(m.username(), store.sessionsOf(m.username()), currentSessionId));
-        }
+        sessionsOfMembers(admin).forEach((username, sessions) -> all.addAll(views(username, sessions, currentSessionId)));
         all.sort(Comparator.comparing(SessionView::lastSeen, Comparator.nullsLast(Comparator.reverseOrder())));
         return all;
     }
 
     public void revokeInOrganisation(ApiUser admin, String opaqueId) {
         requireAdmin(admin);
-        for (AccountRepository.MemberRow m : accounts.members(admin.orgId())) {
-            Map<String, ? extends Session> sessions = store.sessionsOf(m.username());
-            for (Session s : sessions.values()) {
+        for (Map.Entry<String, Map<String, ? extends Session>> member : sessionsOfMembers(admin).entrySet()) {
+            for (Session s : member.getValue().values()) {
                 if (opaqueId(s.getId()).equals(opaqueId)) {
                     end(s, "revoked");
                     audit.event(admin.orgId(), admin.userId(), admin.username(), "session.revoked",
-                            "session:" + opaqueId, Map.of("username", m.username()));
+                            "session:" + opaqueId, Map.of("username", member.getKey()));
                     return;
                 }
             }
         }
         throw new ApiException(org.springframework.http.HttpStatus.NOT_FOUND, "no session " + opaqueId);
+    }
+
+    /** The sessions of every member of the administrator's organisation (and of no one else), read together. */
+    private Map<String, Map<String, ? extends Session>> sessionsOfMembers(ApiUser admin) {
+        return store.sessionsByUser(accounts.members(admin.orgId()).stream().map(AccountRepository.MemberRow::username)
+                .toList());
     }
 
     /** Ends every session of the user (disabled or re-roled by an administrator). */

@@ -1,5 +1,7 @@
 package io.dataguardian.app.session;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -14,6 +16,18 @@ public interface SessionStore {
 
     /** The user's unexpired sessions by id; stale index entries found on the way are removed. */
     Map<String, ? extends Session> sessionsOf(String username);
+
+    /**
+     * {@link #sessionsOf} for several users at once (an organisation's members), by username in the order given.
+     * This default asks once per user; a store where each ask is a network round trip reads them together.
+     */
+    default Map<String, Map<String, ? extends Session>> sessionsByUser(List<String> usernames) {
+        Map<String, Map<String, ? extends Session>> all = new LinkedHashMap<>();
+        for (String username : usernames) {
+            all.put(username, sessionsOf(username));
+        }
+        return all;
+    }
 
     void delete(String sessionId);
 

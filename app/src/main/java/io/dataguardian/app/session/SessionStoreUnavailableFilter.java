@@ -6,8 +6,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLTransientConnectionException;
 
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -16,9 +14,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.MediaType;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 import io.dataguardian.app.account.LoginBusyException;
+import io.dataguardian.app.web.UnavailableFilter;
 import io.dataguardian.app.web.UnavailableResponse;
 import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisConnectionException;
@@ -35,7 +33,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  * writes the cookie only after a successful save, and a login whose session could not be stored has its session
  * deleted again (best effort), so it cannot later count against the user's session limit.
  */
-class SessionStoreUnavailableFilter extends OncePerRequestFilter {
+class SessionStoreUnavailableFilter extends UnavailableFilter {
 
     static final String STORE_MESSAGE = "Sessions are unavailable at the moment (the session store did not answer). "
             + "Nothing was changed; please try again shortly.";
@@ -57,49 +55,38 @@ class SessionStoreUnavailableFilter extends OncePerRequestFilter {
     }
 
     @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws ServletException, IOException {
-        try {
-            chain.doFilter(request, response);
-        } catch (ServletException | IOException | RuntimeException ex) {
-            Throwable cause = storeFailure(ex);
-            if (cause == null) {
-                throw ex;
-            }
-            if (response.isCommitted()) {
-                if (response.getStatus() == HttpServletResponse.SC_SERVICE_UNAVAILABLE) {
-                    // a complete 503 already went out; the session's commit failed after it: nothing more to say
-                    log.debug("{} {}: session commit failed after a 503: {}", request.getMethod(), request.getRequestURI(),
-                            cause.toString());
-                    return;
-                }
-                throw ex;
-            }
-            boolean loginBusy = cause instanceof LoginBusyException;
-            (loginBusy ? busy : unavailable).increment();
-            if (!loginBusy && !fromRedis(ex) && DatabaseOutage.isOutage(ex)) {
-                // the JDBC session store's database is down: the database outage answer (outer filter, localised
-                // page or JSON "database_unavailable") says what is wrong; only the half-made login is ours to undo
-                forgetHalfMadeLogin(request);
-                throw ex;
-            }
-            // one line, no stack: an outage produces many of these
-            log.warn("{} {} answered 503: {}", request.getMethod(), request.getRequestURI(),
-                    cause.getClass().getSimpleName() + ": " + cause.getMessage());
+    protected Throwable outage(Throwable ex) {
+        return storeFailure(ex);
+    }
+
+    @Override
+    protected boolean answer(HttpServletRequest request, HttpServletResponse response, Throwable ex, Throwable cause)
+            throws IOException {
+        boolean loginBusy = cause instanceof LoginBusyException;
+        (loginBusy ? busy : unavailable).increment();
+        if (!loginBusy && !fromRedis(ex) && DatabaseOutage.isOutage(ex)) {
+            // the JDBC session store's database is down: the database outage answer (outer filter, localised
+            // page or JSON "database_unavailable") says what is wrong; only the half-made login is ours to undo
             forgetHalfMadeLogin(request);
-            response.reset();
-            UnavailableResponse.start(response, RETRY_AFTER_SECONDS);
-            String message = loginBusy ? BUSY_MESSAGE : STORE_MESSAGE;
-            if (UnavailableResponse.wantsHtml(request)) {
-                response.setContentType(MediaType.TEXT_HTML_VALUE + ";charset=UTF-8");
-                response.getOutputStream().write(("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-                        + "<title>Try again shortly</title></head><body><h1>Try again shortly</h1><p>" + message
-                        + "</p></body></html>").getBytes(StandardCharsets.UTF_8));
-            } else {
-                UnavailableResponse.writeJson(response, loginBusy ? "login_busy" : "session_store_unavailable", message,
-                        RETRY_AFTER_SECONDS);
-            }
+            return false;
         }
+        // one line, no stack: an outage produces many of these
+        log.warn("{} {} answered 503: {}", request.getMethod(), request.getRequestURI(),
+                cause.getClass().getSimpleName() + ": " + cause.getMessage());
+        forgetHalfMadeLogin(request);
+        response.reset();
+        UnavailableResponse.start(response, RETRY_AFTER_SECONDS);
+        String message = loginBusy ? BUSY_MESSAGE : STORE_MESSAGE;
+        if (UnavailableResponse.wantsHtml(request)) {
+            response.setContentType(MediaType.TEXT_HTML_VALUE + ";charset=UTF-8");
+            response.getOutputStream().write(("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                    + "<title>Try again shortly</title></head><body><h1>Try again shortly</h1><p>" + message
+                    + "</p></body></html>").getBytes(StandardCharsets.UTF_8));
+        } else {
+            UnavailableResponse.writeJson(response, loginBusy ? "login_busy" : "session_store_unavailable", message,
+                    RETRY_AFTER_SECONDS);
+        }
+        return true;
     }
 
     /** The login stored its session (or part of it) before the failure: remove it, so the limit never counts it. */

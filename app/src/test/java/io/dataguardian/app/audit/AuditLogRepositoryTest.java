@@ -2,7 +2,7 @@ package io.dataguardian.app.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dataguardian.app.db.Databases;
+import io.dataguardian.app.db.OnEachDatabase;
 import io.dataguardian.app.db.TestDatabase;
 import java.time.Clock;
 import java.time.Instant;
@@ -10,26 +10,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.json.JsonMapper;
 
 class AuditLogRepositoryTest {
 
-    static final Databases DATABASES = new Databases();
-
-    static List<TestDatabase> databases() {
-        return DATABASES.all();
-    }
-
-    @AfterAll
-    static void dropDatabases() {
-        DATABASES.close();
-    }
-
-    @ParameterizedTest
-    @MethodSource("databases")
+    @OnEachDatabase
     void entriesListNewestFirstAcrossPagesEvenWithEqualTimes(TestDatabase db) {
         // a fixed clock: every entry has the same time, so only the id orders them
         Clock fixed = Clock.fixed(Instant.parse("2025-03-01T12:00:00Z"), ZoneOffset.UTC);
@@ -54,8 +39,7 @@ class AuditLogRepositoryTest {
         assertThat(first.occurredAt()).isEqualTo(Instant.parse("2025-03-01T12:00:00Z"));
     }
 
-    @ParameterizedTest
-    @MethodSource("databases")
+    @OnEachDatabase
     void anotherOrganisationCannotReadAnAuditEntry(TestDatabase db) {
         AuditLogRepository log = new AuditLogRepository(db.dataSource(), JsonMapper.builder().build(), Clock.systemUTC());
         long mine = db.organisation("mine-" + System.nanoTime());

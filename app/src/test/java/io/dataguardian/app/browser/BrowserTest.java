@@ -1,10 +1,14 @@
 package io.dataguardian.app.browser;
 
+import static io.dataguardian.app.PlantedData.BSN;
+import static io.dataguardian.app.PlantedData.EMAIL;
+import static io.dataguardian.app.PlantedData.IBAN;
+import static io.dataguardian.app.PlantedData.planted;
+import static io.dataguardian.app.PlantedData.zip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.dataguardian.app.RunningApp;
-import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,8 +18,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -46,9 +48,6 @@ import org.springframework.util.FileSystemUtils;
 class BrowserTest {
 
     static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
-    static final String BSN = "111222333";
-    static final String IBAN = "NL91ABNA0417164300";
-    static final String EMAIL = "jan.jansen@example.nl";
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     private RunningApp app;
@@ -141,9 +140,7 @@ class BrowserTest {
         screenshot("02-home-empty");
 
         Path archive = dataDir.resolve("customers.zip");
-        Files.write(archive, zip(Map.of("data/customers.txt",
-                "Klant: Jan Jansen\nBSN: " + BSN + "\nIBAN: " + IBAN + "\nE-mail: " + EMAIL + "\n",
-                "readme.md", "nothing personal here")));
+        Files.write(archive, zip(Map.of("data/customers.txt", planted(), "readme.md", "nothing personal here")));
         open("/scans/new");
         assertThat(driver.findElement(By.id("upload-limit")).getText()).contains("MB");
         screenshot("03-new-scan");
@@ -278,17 +275,5 @@ class BrowserTest {
 
     private static String attr(WebDriver d, String name) {
         return d.findElement(By.cssSelector("#progress .bar")).getAttribute(name);
-    }
-
-    static byte[] zip(Map<String, String> entries) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            for (Map.Entry<String, String> e : entries.entrySet()) {
-                zip.putNextEntry(new ZipEntry(e.getKey()));
-                zip.write(e.getValue().getBytes(StandardCharsets.UTF_8));
-                zip.closeEntry();
-            }
-        }
-        return bytes.toByteArray();
     }
 }

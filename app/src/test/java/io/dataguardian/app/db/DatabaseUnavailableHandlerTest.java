@@ -12,6 +12,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultMatcher;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -68,6 +69,11 @@ class DatabaseUnavailableHandlerTest {
         }
     }
 
+    /** What an API client gets in an outage: 503 with Retry-After, JSON naming it, and the fixed message. */
+    private static final ResultMatcher[] JSON_OUTAGE = {status().isServiceUnavailable(),
+            header().string("Retry-After", "5"), content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON),
+            jsonPath("$.error").value("database_unavailable"), jsonPath("$.message").value(DatabaseUnavailableHandler.MESSAGE)};
+
     private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new Failing())
             .setControllerAdvice(new DatabaseUnavailableHandler(response())).build();
 
@@ -77,12 +83,7 @@ class DatabaseUnavailableHandlerTest {
 
     @Test
     void anOutageInAFilterIsA503TooJsonForTheApi() throws Exception {
-        filtered.perform(get("/api/scans"))
-                .andExpect(status().isServiceUnavailable())
-                .andExpect(header().string("Retry-After", "5"))
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
-                .andExpect(jsonPath("$.error").value("database_unavailable"))
-                .andExpect(jsonPath("$.message").value(DatabaseUnavailableHandler.MESSAGE));
+        filtered.perform(get("/api/scans")).andExpectAll(JSON_OUTAGE);
     }
 
     @Test
@@ -128,12 +129,7 @@ class DatabaseUnavailableHandlerTest {
     @Test
     void apiClientsGetJson503WithRetryAfter() throws Exception {
         for (String path : new String[] {"/pool-timeout", "/connection-lost"}) {
-            mvc.perform(get(path).accept(MediaType.APPLICATION_JSON))
-                    .andExpect(status().isServiceUnavailable())
-                    .andExpect(header().string("Retry-After", "5"))
-                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
-                    .andExpect(jsonPath("$.error").value("database_unavailable"))
-                    .andExpect(jsonPath("$.message").value(DatabaseUnavailableHandler.MESSAGE));
+            mvc.perform(get(path).accept(MediaType.APPLICATION_JSON)).andExpectAll(JSON_OUTAGE);
         }
     }
 

@@ -1,29 +1,51 @@
 package io.dataguardian.app.db;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.ArgumentsProvider;
+import org.junit.jupiter.params.support.AnnotationConsumer;
+import org.junit.jupiter.params.support.ParameterDeclarations;
 
 /**
- * The two databases a repository test runs on, created once per test class:
- * {@code @MethodSource} returns {@link #all()}, {@code @AfterAll} calls {@link #close()}.
+ * The arguments of {@link OnEachDatabase}: each database is made once per test class, on first use, and kept in
+ * the class's extension store, which drops it after the class's last test.
  */
-public final class Databases implements AutoCloseable {
+final class Databases implements ArgumentsProvider, AnnotationConsumer<OnEachDatabase> {
 
-    private final List<TestDatabase> all = new ArrayList<>();
+    private DatabaseKind[] kinds;
 
-    public synchronized List<TestDatabase> all() {
-        if (all.isEmpty()) {
-            all.add(TestDatabase.postgres());
-            all.add(TestDatabase.h2());
-        }
-        return all;
+    @Override
+    public void accept(OnEachDatabase annotation) {
+        kinds = annotation.value();
     }
 
     @Override
-    public synchronized void close() {
-        for (TestDatabase db : all) {
-            db.drop();
+    public Stream<Arguments> provideArguments(ParameterDeclarations parameters, ExtensionContext context) {
+        ExtensionContext testClass = context;
+        while (testClass.getTestMethod().isPresent()) {
+            testClass = testClass.getParent().orElseThrow();
         }
-        all.clear();
+        Made made = testClass.getStore(ExtensionContext.Namespace.create(Databases.class))
+                .computeIfAbsent(Made.class, k -> new Made(), Made.class);
+        return Arrays.stream(kinds).map(made::get).map(Arguments::of);
+    }
+
+    /** The store closes its AutoCloseable values when its test class is done. */
+    private static final class Made implements AutoCloseable {
+        private final Map<DatabaseKind, TestDatabase> byKind = new EnumMap<>(DatabaseKind.class);
+
+        synchronized TestDatabase get(DatabaseKind kind) {
+            return byKind.computeIfAbsent(kind, TestDatabase::of);
+        }
+
+        @Override
+        public synchronized void close() {
+            byKind.values().forEach(TestDatabase::drop);
+            byKind.clear();
+        }
     }
 }

@@ -27,10 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The query result cache with the application's own two-tier cache manager (Caffeine only, no Redis):
@@ -40,17 +37,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class QueryCacheTest {
 
-    static final Databases DATABASES = new Databases();
-
-    static List<TestDatabase> databases() {
-        return DATABASES.all();
-    }
-
-    @AfterAll
-    static void dropDatabases() {
-        DATABASES.close();
-    }
-
     static Finding finding(int i) {
         Severity severity = Severity.values()[i % 4];
         String type = i % 2 == 0 ? "EMAIL" : "IBAN";
@@ -59,8 +45,7 @@ class QueryCacheTest {
                 "j***@e***.nl", String.format("%064x", i), "mail j*** here", 1, Map.of("method", "regex"));
     }
 
-    @ParameterizedTest
-    @MethodSource("databases")
+    @OnEachDatabase
     void readsComeFromTheCacheAndEveryRepositoryWriteMakesTheNextReadFresh(TestDatabase db) {
         CachedRepositories.runner(db).run(ctx -> {
             assertThat(ctx).hasNotFailed();

@@ -3,7 +3,7 @@ package io.dataguardian.app.finding;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dataguardian.app.db.Databases;
+import io.dataguardian.app.db.OnEachDatabase;
 import io.dataguardian.app.db.TestDatabase;
 import io.dataguardian.app.scan.Scan;
 import io.dataguardian.app.scan.ScanRepository;
@@ -16,24 +16,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.json.JsonMapper;
 
 class FindingRepositoryTest {
 
-    static final Databases DATABASES = new Databases();
     static final JsonMapper JSON = JsonMapper.builder().build();
-
-    static List<TestDatabase> databases() {
-        return DATABASES.all();
-    }
-
-    @AfterAll
-    static void dropDatabases() {
-        DATABASES.close();
-    }
 
     static Finding finding(int i) {
         Severity severity = Severity.values()[i % 4];
@@ -46,8 +33,7 @@ class FindingRepositoryTest {
                 Map.of("method", "regex", "share", "0." + i));
     }
 
-    @ParameterizedTest
-    @MethodSource("databases")
+    @OnEachDatabase
     void storedFindingsComeBackExactlyAsTheEngineMadeThem(TestDatabase db) {
         long org = db.organisation("roundtrip-" + System.nanoTime());
         Scan scan = new ScanRepository(db.dataSource(), Clock.systemUTC()).create(org, null, ScanType.FILES, "t");
@@ -72,8 +58,7 @@ class FindingRepositoryTest {
         assertThat(read).containsExactlyElementsOf(batch);
     }
 
-    @ParameterizedTest
-    @MethodSource("databases")
+    @OnEachDatabase
     void filtersAndCountsSeeOnlyTheirScan(TestDatabase db) {
         long org = db.organisation("filters-" + System.nanoTime());
         ScanRepository scans = new ScanRepository(db.dataSource(), Clock.systemUTC());
@@ -101,8 +86,7 @@ class FindingRepositoryTest {
         assertThat(counts).contains(new FindingCount(Severity.CRITICAL, "EMAIL", 10, 19));
     }
 
-    @ParameterizedTest
-    @MethodSource("databases")
+    @OnEachDatabase
     void anotherOrganisationCannotReachAFinding(TestDatabase db) {
         long mine = db.organisation("mine-" + System.nanoTime());
         long theirs = db.organisation("theirs-" + System.nanoTime());
@@ -121,8 +105,7 @@ class FindingRepositoryTest {
         assertThat(findings.page(mine, scan.id(), FindingFilter.ALL, null, 10).items()).hasSize(2);
     }
 
-    @ParameterizedTest
-    @MethodSource("databases")
+    @OnEachDatabase
     void theDatabaseRefusesAFindingUnderAnotherOrganisationsScanAndDeletesFindingsWithTheirScan(TestDatabase db) {
         long mine = db.organisation("fk-mine-" + System.nanoTime());
         long theirs = db.organisation("fk-theirs-" + System.nanoTime());
@@ -155,8 +138,7 @@ class FindingRepositoryTest {
         assertThat(findings.page(mine, other.id(), FindingFilter.ALL, null, 10).items()).hasSize(1);
     }
 
-    @ParameterizedTest
-    @MethodSource("databases")
+    @OnEachDatabase
     void aNulCharacterInASnippetDoesNotFailTheStore(TestDatabase db) {
         long org = db.organisation("nul-" + System.nanoTime());
         Scan scan = new ScanRepository(db.dataSource(), Clock.systemUTC()).create(org, null, ScanType.FILES, "t");

@@ -2,8 +2,8 @@ package io.dataguardian.app.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dataguardian.app.PlantedData;
 import io.dataguardian.app.RunningApp;
-import io.dataguardian.app.TestInfrastructure;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.http.HttpResponse;
@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,7 +22,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -37,9 +35,7 @@ import tools.jackson.databind.JsonNode;
 class HardKilledNodeTest {
 
     private static final Pattern READY = Pattern.compile("NODE-READY (\\d+)");
-    private final String schema = TestInfrastructure.createSchema("jobskill");
-    private final String namespace = "dataguardian:test:" + UUID.randomUUID();
-    private final String cachePrefix = "dgtest-" + UUID.randomUUID().toString().substring(0, 8);
+    private final SharedStores stores = new SharedStores("jobskill");
     private final String adminPassword = "Kill-" + UUID.randomUUID();
     private Process nodeA;
     private Path nodeALog;
@@ -49,18 +45,8 @@ class HardKilledNodeTest {
     private RunningApp nodeB;
 
     private Map<String, String> settings(String name) {
-        Map<String, String> s = new LinkedHashMap<>();
-        s.put("dataguardian.db.url", TestInfrastructure.urlFor(schema));
-        s.put("dataguardian.db.user", TestInfrastructure.PG_USER);
-        s.put("dataguardian.db.password", TestInfrastructure.PG_PASSWORD);
-        s.put("dataguardian.redis.url", TestInfrastructure.REDIS_URL);
+        Map<String, String> s = stores.nodeSettings(name);
         s.put("dataguardian.admin.password", adminPassword);
-        s.put("spring.session.data.redis.namespace", namespace);
-        s.put("dataguardian.cache.key-prefix", cachePrefix);
-        s.put("dataguardian.scan.secret", "hard-kill-test-secret-0123456789");
-        s.put("dataguardian.scan.min-headroom", "0");
-        s.put("db-scheduler.scheduler-name", name);
-        s.put("db-scheduler.polling-interval", "1s");
         s.put("db-scheduler.heartbeat-interval", "2s");
         s.put("db-scheduler.missed-heartbeats-limit", "4"); // db-scheduler's minimum
         return s;
@@ -76,20 +62,15 @@ class HardKilledNodeTest {
                 Thread.currentThread().interrupt();
             }
         }
-        if (nodeB != null && nodeB.context().isActive()) {
-            TestInfrastructure.deleteRedisKeys(nodeB.context().getBean(StringRedisTemplate.class), namespace,
-                    cachePrefix);
-            nodeB.close();
-        }
-        TestInfrastructure.dropSchema(schema);
+        stores.close(nodeB);
     }
 
     @Test
     void aScanOfAKilledNodeIsFoundDeadAndFinishedByTheOtherNodeWithoutDuplicates() throws Exception {
         String baseA = startNodeA();
         ApiClient onA = new ApiClient(baseA, new CookieManager()).login("admin", adminPassword);
-        HttpResponse<String> submitted = onA.upload(Map.of("customers.zip", ScanJobApiTest.zip(Map.of(
-                "a.txt", ScanJobApiTest.planted(), "b.txt", ScanJobApiTest.planted() + "\nTel: 06-12345678\n"))));
+        HttpResponse<String> submitted = onA.upload(Map.of("customers.zip", PlantedData.zip(Map.of(
+                "a.txt", PlantedData.planted(), "b.txt", PlantedData.planted() + "\nTel: 06-12345678\n"))));
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
         long scanId = ApiClient.JSON.readTree(submitted.body()).path("id").asLong();
         onA.awaitStatus(scanId, "RUNNING");

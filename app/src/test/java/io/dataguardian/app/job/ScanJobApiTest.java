@@ -1,5 +1,10 @@
 package io.dataguardian.app.job;
 
+import static io.dataguardian.app.PlantedData.BSN;
+import static io.dataguardian.app.PlantedData.EMAIL;
+import static io.dataguardian.app.PlantedData.IBAN;
+import static io.dataguardian.app.PlantedData.planted;
+import static io.dataguardian.app.PlantedData.zip;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dataguardian.app.RunningApp;
@@ -11,7 +16,6 @@ import io.dataguardian.app.scan.ScanSchedules;
 import io.dataguardian.app.scan.ScanType;
 import io.dataguardian.engine.scan.ScanListener;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -23,8 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,10 +45,6 @@ import tools.jackson.databind.JsonNode;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ScanJobApiTest {
-
-    static final String BSN = "111222333";
-    static final String IBAN = "NL91ABNA0417164300";
-    static final String EMAIL = "jan.jansen@example.nl";
 
     private RunningApp app;
     private Path dataDir;
@@ -87,22 +85,6 @@ class ScanJobApiTest {
         }
         FileSystemUtils.deleteRecursively(dataDir.toFile());
         FileSystemUtils.deleteRecursively(allowedRoot.toFile());
-    }
-
-    static String planted() {
-        return "Klant: Jan Jansen\nBSN: " + BSN + "\nIBAN: " + IBAN + "\nE-mail: " + EMAIL + "\n";
-    }
-
-    static byte[] zip(Map<String, String> entries) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            for (Map.Entry<String, String> e : entries.entrySet()) {
-                zip.putNextEntry(new ZipEntry(e.getKey()));
-                zip.write(e.getValue().getBytes(StandardCharsets.UTF_8));
-                zip.closeEntry();
-            }
-        }
-        return bytes.toByteArray();
     }
 
     private ApiClient as(String user, String password) {

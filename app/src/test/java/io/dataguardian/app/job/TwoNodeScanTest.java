@@ -2,23 +2,20 @@ package io.dataguardian.app.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dataguardian.app.PlantedData;
 import io.dataguardian.app.RunningApp;
-import io.dataguardian.app.TestInfrastructure;
 import io.dataguardian.app.scan.ScanRepository;
 import io.dataguardian.app.scan.ScanSummary;
 import io.dataguardian.engine.scan.ScanListener;
 import java.net.CookieManager;
 import java.net.http.HttpResponse;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -31,44 +28,20 @@ import tools.jackson.databind.JsonNode;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TwoNodeScanTest {
 
-    private final String schema = TestInfrastructure.createSchema("jobs2");
-    private final String namespace = "dataguardian:test:" + UUID.randomUUID();
-    private final String cachePrefix = "dgtest-" + UUID.randomUUID().toString().substring(0, 8);
+    private final SharedStores stores = new SharedStores("jobs2");
     private RunningApp nodeA;
     private RunningApp nodeB;
 
-    private Map<String, String> settings(String name) {
-        Map<String, String> s = new LinkedHashMap<>();
-        s.put("dataguardian.db.url", TestInfrastructure.urlFor(schema));
-        s.put("dataguardian.db.user", TestInfrastructure.PG_USER);
-        s.put("dataguardian.db.password", TestInfrastructure.PG_PASSWORD);
-        s.put("dataguardian.redis.url", TestInfrastructure.REDIS_URL);
-        s.put("spring.session.data.redis.namespace", namespace);
-        s.put("dataguardian.cache.key-prefix", cachePrefix);
-        s.put("dataguardian.scan.secret", "two-node-test-secret-0123456789");
-        s.put("dataguardian.scan.min-headroom", "0");
-        s.put("db-scheduler.scheduler-name", name);
-        s.put("db-scheduler.polling-interval", "1s");
-        return s;
-    }
-
     @AfterAll
     void stop() {
-        for (RunningApp app : new RunningApp[] {nodeA, nodeB}) {
-            if (app != null && app.context().isActive()) {
-                TestInfrastructure.deleteRedisKeys(app.context().getBean(StringRedisTemplate.class), namespace,
-                        cachePrefix);
-                app.close();
-            }
-        }
-        TestInfrastructure.dropSchema(schema);
+        stores.close(nodeA, nodeB);
     }
 
     @Test
     void nodesShareSessionsJobsAndCacheAndAStoppedNodesScanIsFinishedByTheOther() throws Exception {
-        nodeA = RunningApp.start(settings("node-a"));
+        nodeA = RunningApp.start(stores.nodeSettings("node-a"));
         String password = nodeA.printedAdminPassword();
-        nodeB = RunningApp.start(settings("node-b"));
+        nodeB = RunningApp.start(stores.nodeSettings("node-b"));
 
         // log in on A, continue on B with the same cookie
         CookieManager cookies = new CookieManager();
@@ -78,7 +51,7 @@ class TwoNodeScanTest {
         assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
 
         // a scan submitted on A is run by a node; B serves its state and events
-        long first = id(onA.upload(Map.of("customers.zip", ScanJobApiTest.zip(Map.of("a.txt", ScanJobApiTest.planted())))));
+        long first = id(onA.upload(Map.of("customers.zip", PlantedData.zip(Map.of("a.txt", PlantedData.planted())))));
         JsonNode done = onB.awaitEnd(first);
         assertThat(done.path("status").asString()).isEqualTo("COMPLETED");
         long findings = done.path("counts").path("total").asLong();
@@ -99,7 +72,7 @@ class TwoNodeScanTest {
         };
         runner(nodeA).testHook = hold;
         runner(nodeB).testHook = hold;
-        long second = id(onA.upload(Map.of("customers.zip", ScanJobApiTest.zip(Map.of("a.txt", ScanJobApiTest.planted())))));
+        long second = id(onA.upload(Map.of("customers.zip", PlantedData.zip(Map.of("a.txt", PlantedData.planted())))));
         onA.awaitStatus(second, "RUNNING");
         JdbcClient jdbc = JdbcClient.create(nodeA.context().getBean(DataSource.class));
         String picker = jdbc.sql("select picked_by from scheduled_tasks where task_name = 'scan-job' and task_instance = :i")
@@ -122,7 +95,7 @@ class TwoNodeScanTest {
 
         // evict on one node and see the other miss: a scan summary cached on the survivor changes when the
         // stopped node's replacement writes; here the restarted node A (or B) is replaced by a fresh start
-        RunningApp other = RunningApp.start(settings(doomed == nodeA ? "node-a2" : "node-b2"));
+        RunningApp other = RunningApp.start(stores.nodeSettings(doomed == nodeA ? "node-a2" : "node-b2"));
         if (doomed == nodeA) {
             nodeA = other;
         } else {

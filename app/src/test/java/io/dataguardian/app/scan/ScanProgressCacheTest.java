@@ -4,14 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dataguardian.app.TestInfrastructure;
 import io.dataguardian.app.cache.TwoTierCache;
-import io.dataguardian.app.db.Databases;
+import io.dataguardian.app.db.DatabaseKind;
+import io.dataguardian.app.db.OnEachDatabase;
 import io.dataguardian.app.db.TestDatabase;
-import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import io.dataguardian.app.db.CachedRepositories;
 
@@ -23,19 +19,7 @@ import io.dataguardian.app.db.CachedRepositories;
  */
 class ScanProgressCacheTest {
 
-    static final Databases DATABASES = new Databases();
-
-    static List<TestDatabase> databases() {
-        return DATABASES.all();
-    }
-
-    @AfterAll
-    static void dropDatabases() {
-        DATABASES.close();
-    }
-
-    @ParameterizedTest
-    @MethodSource("databases")
+    @OnEachDatabase
     void aProgressTickDoesNotEvictTheListOrSummaryButShowsInThemAndCompletionEvicts(TestDatabase db) {
         CachedRepositories.runner(db).run(ctx -> {
             assertThat(ctx).hasNotFailed();
@@ -97,10 +81,8 @@ class ScanProgressCacheTest {
     }
 
     /** Two nodes sharing Redis: a tick on the node running the scan shows on the other's cached list. */
-    @Test
-    void aTickOnOneNodeShowsInTheOtherNodesCachedListWithoutEvictingIt() {
-        TestDatabase db = DATABASES.all().stream().filter(d -> d.kind().name().contains("POSTGRES")).findFirst()
-                .orElse(DATABASES.all().get(0));
+    @OnEachDatabase(DatabaseKind.POSTGRESQL)
+    void aTickOnOneNodeShowsInTheOtherNodesCachedListWithoutEvictingIt(TestDatabase db) {
         ApplicationContextRunner runner = CachedRepositories.runner(db);
         String prefix = "dgtest-" + UUID.randomUUID().toString().substring(0, 8);
         ApplicationContextRunner twoTier = runner.withPropertyValues("dataguardian.redis.url=" + TestInfrastructure.REDIS_URL,

@@ -3,7 +3,7 @@ package io.dataguardian.app.scan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dataguardian.app.db.Databases;
+import io.dataguardian.app.db.OnEachDatabase;
 import io.dataguardian.app.db.TestDatabase;
 import io.dataguardian.engine.finding.FileError;
 import java.time.Clock;
@@ -13,22 +13,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 class ScanRepositoryTest {
-
-    static final Databases DATABASES = new Databases();
-
-    static List<TestDatabase> databases() {
-        return DATABASES.all();
-    }
-
-    @AfterAll
-    static void dropDatabases() {
-        DATABASES.close();
-    }
 
     /** A clock the test moves by hand, so created_at order is certain. */
     static final class ManualClock extends Clock {
@@ -54,8 +40,7 @@ class ScanRepositoryTest {
         }
     }
 
-    @ParameterizedTest
-    @MethodSource("databases")
+    @OnEachDatabase
     void aScanGoesFromQueuedToCompletedWithItsCountsAndDuration(TestDatabase db) {
         ManualClock clock = new ManualClock();
         ScanRepository scans = new ScanRepository(db.dataSource(), clock);
@@ -93,8 +78,7 @@ class ScanRepositoryTest {
         assertThat(stats.meanRiskScore()).isEqualTo(61.5);
     }
 
-    @ParameterizedTest
-    @MethodSource("databases")
+    @OnEachDatabase
     void theListIsNewestFirstAndPagesWithoutGapsOrRepeats(TestDatabase db) {
         ManualClock clock = new ManualClock();
         ScanRepository scans = new ScanRepository(db.dataSource(), clock);
@@ -133,8 +117,7 @@ class ScanRepositoryTest {
                 .hasSize(4).allMatch(s -> !s.createdAt().isBefore(from) && s.createdAt().isBefore(to));
     }
 
-    @ParameterizedTest
-    @MethodSource("databases")
+    @OnEachDatabase
     void anotherOrganisationCannotReachAScanOrItsFileErrors(TestDatabase db) {
         ScanRepository scans = new ScanRepository(db.dataSource(), Clock.systemUTC());
         FileErrorRepository errors = new FileErrorRepository(db.dataSource());

@@ -270,6 +270,40 @@ abstract class AbstractSessionSecurityTest {
         assertThat(memberBrowser.get("/api/sessions/mine").statusCode()).isEqualTo(401);
     }
 
+    @Test
+    void theOrganisationsSessionListHasEveryMembersSessionsAndNoOneElses() {
+        long org = accounts.createOrganisation("Org list " + Long.toString(System.nanoTime(), 36));
+        String admin = user(org, Role.ADMIN);
+        String twice = user(org, Role.ANALYST);
+        String once = user(org, Role.VIEWER);
+        user(org, Role.VIEWER); // never logs in
+        String stranger = user(orgB, Role.ADMIN);
+        WebClient adminBrowser = loggedIn(admin);
+        loggedIn(twice);
+        String laterOfTwo = loggedIn(twice).sessionId();
+        loggedIn(once);
+        WebClient strangerBrowser = loggedIn(stranger);
+
+        JsonNode all = adminBrowser.json("/api/admin/sessions");
+        Map<String, Integer> perUser = new java.util.HashMap<>();
+        List<String> ids = new ArrayList<>();
+        all.forEach(s -> {
+            perUser.merge(s.path("username").asString(), 1, Integer::sum);
+            ids.add(s.path("id").asString());
+        });
+        assertThat(perUser).isEqualTo(Map.of(admin, 1, twice, 2, once, 1));
+        assertThat(ids).doesNotHaveDuplicates().contains(SessionService.opaqueId(adminBrowser.sessionId()),
+                SessionService.opaqueId(laterOfTwo));
+        List<String> current = new ArrayList<>();
+        all.forEach(s -> {
+            if (s.path("current").asBoolean()) {
+                current.add(s.path("id").asString());
+            }
+        });
+        assertThat(current).containsExactly(SessionService.opaqueId(adminBrowser.sessionId()));
+        assertThat(strangerBrowser.json("/api/admin/sessions").toString()).doesNotContain(admin, twice, once);
+    }
+
     // ---- 2. users and tokens
 
     @Test

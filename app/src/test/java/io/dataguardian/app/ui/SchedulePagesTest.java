@@ -4,15 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dataguardian.app.RunningApp;
 import io.dataguardian.app.account.AccountRepository;
-import io.dataguardian.app.account.Role;
 import io.dataguardian.app.scan.ScanScheduleRepository;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -21,8 +17,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * The scheduled-rescans page on the embedded default through real HTTP: linked from the scan list; an analyst adds a
@@ -37,21 +31,12 @@ class SchedulePagesTest {
     private static final Pattern ROW = Pattern.compile("id=\"schedule-(\\d+)\"");
 
     private RunningApp app;
-    private Path dataDir;
     private String adminPassword;
 
     @BeforeAll
-    void start() throws IOException {
-        dataDir = Files.createTempDirectory("dataguardian-schedules");
-        Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("dataguardian.data-dir", dataDir.toString());
-        app = RunningApp.start(settings);
+    void start() {
+        app = TeamApp.start(Map.of());
         adminPassword = app.printedAdminPassword();
-        AccountRepository accounts = app.context().getBean(AccountRepository.class);
-        PasswordEncoder encoder = app.context().getBean(PasswordEncoder.class);
-        long org = accounts.memberships(accounts.findUser("admin").orElseThrow().id()).get(0).organisationId();
-        accounts.addMembership(accounts.createUser("vera", encoder.encode("vera-password-12")), org, Role.VIEWER);
-        accounts.addMembership(accounts.createUser("anna", encoder.encode("anna-password-12")), org, Role.ANALYST);
     }
 
     @AfterAll
@@ -59,7 +44,6 @@ class SchedulePagesTest {
         if (app != null) {
             app.close();
         }
-        FileSystemUtils.deleteRecursively(dataDir.toFile());
     }
 
     private Map<String, String> databaseForm(String cron) {
@@ -76,7 +60,7 @@ class SchedulePagesTest {
 
     @Test
     void anAnalystAddsPausesResumesAndDeletesADatabaseScheduleOnThePage() {
-        PageClient anna = new PageClient(app.baseUrl(), null).login("anna", "anna-password-12");
+        PageClient anna = new PageClient(app.baseUrl(), null).login("anna", TeamApp.ANALYST_PASSWORD);
         assertThat(anna.get("/scans").body()).contains("href=\"/scans/schedules\"");
         HttpResponse<String> empty = anna.get("/scans/schedules");
         assertThat(empty.statusCode()).isEqualTo(200);
@@ -107,7 +91,7 @@ class SchedulePagesTest {
 
     @Test
     void aBadCronExpressionIsShownOnTheFormWithoutThePassword() {
-        PageClient anna = new PageClient(app.baseUrl(), null).login("anna", "anna-password-12");
+        PageClient anna = new PageClient(app.baseUrl(), null).login("anna", TeamApp.ANALYST_PASSWORD);
         HttpResponse<String> refused = anna.postForm("/scans/schedules", "/scans/schedules", databaseForm("every night"));
         assertThat(refused.statusCode()).isEqualTo(200);
         assertThat(refused.body()).contains("id=\"form-error\"", "not a cron expression", "value=\"every night\"")
@@ -124,7 +108,7 @@ class SchedulePagesTest {
                 .isEqualTo(302);
         long id = lastId(admin.get("/scans/schedules").body());
 
-        PageClient vera = new PageClient(app.baseUrl(), null).login("vera", "vera-password-12");
+        PageClient vera = new PageClient(app.baseUrl(), null).login("vera", TeamApp.VIEWER_PASSWORD);
         HttpResponse<String> page = vera.get("/scans/schedules");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("id=\"schedule-" + id + "\"").doesNotContain("id=\"schedule-form\"")
@@ -145,7 +129,7 @@ class SchedulePagesTest {
 
     @Test
     void thePageSpeaksDutch() {
-        PageClient nl = new PageClient(app.baseUrl(), "nl").login("anna", "anna-password-12");
+        PageClient nl = new PageClient(app.baseUrl(), "nl").login("anna", TeamApp.ANALYST_PASSWORD);
         assertThat(nl.get("/scans/schedules").body()).contains("Geplande herhaalscans", "Planning toevoegen", "Tijdzone");
     }
 

@@ -1,26 +1,22 @@
 package io.dataguardian.app.ui;
 
+import static io.dataguardian.app.PlantedData.BSN;
+import static io.dataguardian.app.PlantedData.EMAIL;
+import static io.dataguardian.app.PlantedData.IBAN;
+import static io.dataguardian.app.PlantedData.planted;
+import static io.dataguardian.app.PlantedData.zip;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dataguardian.app.RunningApp;
 import io.dataguardian.app.account.AccountRepository;
 import io.dataguardian.app.account.Role;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * The pages on the embedded default through real HTTP: each page renders for the roles that may see it, a viewer
@@ -30,28 +26,13 @@ import org.springframework.util.FileSystemUtils;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class UiPagesTest {
 
-    static final String BSN = "111222333";
-    static final String IBAN = "NL91ABNA0417164300";
-    static final String EMAIL = "jan.jansen@example.nl";
-
     private RunningApp app;
-    private Path dataDir;
     private String adminPassword;
 
     @BeforeAll
-    void start() throws IOException {
-        dataDir = Files.createTempDirectory("dataguardian-ui");
-        Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("dataguardian.data-dir", dataDir.toString());
-        settings.put("dataguardian.scan.min-headroom", "0");
-        settings.put("dataguardian.scan.max-upload-size", "1MB");
-        app = RunningApp.start(settings);
+    void start() {
+        app = TeamApp.start(Map.of("dataguardian.scan.min-headroom", "0", "dataguardian.scan.max-upload-size", "1MB"));
         adminPassword = app.printedAdminPassword();
-        AccountRepository accounts = app.context().getBean(AccountRepository.class);
-        PasswordEncoder encoder = app.context().getBean(PasswordEncoder.class);
-        long org = accounts.memberships(accounts.findUser("admin").orElseThrow().id()).get(0).organisationId();
-        accounts.addMembership(accounts.createUser("vera", encoder.encode("vera-password-12")), org, Role.VIEWER);
-        accounts.addMembership(accounts.createUser("anna", encoder.encode("anna-password-12")), org, Role.ANALYST);
     }
 
     @AfterAll
@@ -59,27 +40,10 @@ class UiPagesTest {
         if (app != null) {
             app.close();
         }
-        FileSystemUtils.deleteRecursively(dataDir.toFile());
     }
 
     private PageClient as(String user, String password) {
         return new PageClient(app.baseUrl(), null).login(user, password);
-    }
-
-    static byte[] zip(Map<String, String> entries) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            for (Map.Entry<String, String> e : entries.entrySet()) {
-                zip.putNextEntry(new ZipEntry(e.getKey()));
-                zip.write(e.getValue().getBytes(StandardCharsets.UTF_8));
-                zip.closeEntry();
-            }
-        }
-        return bytes.toByteArray();
-    }
-
-    static String planted() {
-        return "Klant: Jan Jansen\nBSN: " + BSN + "\nIBAN: " + IBAN + "\nE-mail: " + EMAIL + "\n";
     }
 
     @Test
@@ -102,7 +66,7 @@ class UiPagesTest {
 
     @Test
     void aViewerSeesScansButGets403PagesForAdministration() {
-        PageClient viewer = as("vera", "vera-password-12");
+        PageClient viewer = as("vera", TeamApp.VIEWER_PASSWORD);
         assertThat(viewer.get("/").statusCode()).isEqualTo(200);
         assertThat(viewer.get("/scans").statusCode()).isEqualTo(200);
         assertThat(viewer.get("/scans/new").body()).contains("Viewers may read scans but not start them.")
@@ -117,7 +81,7 @@ class UiPagesTest {
 
     @Test
     void unknownPagesAndScansAre404PagesWithoutAStackTrace() {
-        PageClient analyst = as("anna", "anna-password-12");
+        PageClient analyst = as("anna", TeamApp.ANALYST_PASSWORD);
         for (String page : new String[] {"/scans/999999", "/no-such-page"}) {
             HttpResponse<String> r = analyst.get(page);
             assertThat(r.statusCode()).as(page).isEqualTo(404);
@@ -127,7 +91,7 @@ class UiPagesTest {
 
     @Test
     void anUploadedScanShowsMaskedFindingsOnlyAndReportLinks() throws Exception {
-        PageClient analyst = as("anna", "anna-password-12");
+        PageClient analyst = as("anna", TeamApp.ANALYST_PASSWORD);
         HttpResponse<String> submitted = analyst.upload("/scans/new", "/scans/new/upload", "customers.zip",
                 zip(Map.of("data/customers.txt", planted())));
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(302);
@@ -158,7 +122,7 @@ class UiPagesTest {
         // the scans list shows it
         assertThat(analyst.get("/scans?status=COMPLETED").body()).contains("customers.zip");
         // Dutch: detector names and severities
-        String dutch = new PageClient(app.baseUrl(), "nl-NL,nl;q=0.9").login("anna", "anna-password-12").get(path).body();
+        String dutch = new PageClient(app.baseUrl(), "nl-NL,nl;q=0.9").login("anna", TeamApp.ANALYST_PASSWORD).get(path).body();
         assertThat(dutch).contains("lang=\"nl\"", "Burgerservicenummer (BSN)", "Bevindingen", "Uitloggen")
                 .doesNotContain(BSN, IBAN, EMAIL);
         reportsFollowTheLanguage(scanId);
@@ -167,7 +131,7 @@ class UiPagesTest {
     /** Reports in the request's language: Accept-Language first, then the user's choice (?lang= cookie). */
     private void reportsFollowTheLanguage(String scanId) throws IOException {
         String reports = "/api/scans/" + scanId + "/report.";
-        PageClient dutch = new PageClient(app.baseUrl(), "nl-NL,nl;q=0.9").login("anna", "anna-password-12");
+        PageClient dutch = new PageClient(app.baseUrl(), "nl-NL,nl;q=0.9").login("anna", TeamApp.ANALYST_PASSWORD);
         HttpResponse<String> html = dutch.get(reports + "html");
         assertThat(html.headers().firstValue("Content-Language")).hasValue("nl");
         assertThat(html.body()).contains("<html lang=\"nl\">", "Bevindingen per ernst", "<th>Ernst</th>",
@@ -192,7 +156,7 @@ class UiPagesTest {
 
     @Test
     void dutchFromTheBrowserThenTheUsersChoice() {
-        PageClient dutch = new PageClient(app.baseUrl(), "nl").login("anna", "anna-password-12");
+        PageClient dutch = new PageClient(app.baseUrl(), "nl").login("anna", TeamApp.ANALYST_PASSWORD);
         assertThat(dutch.get("/scans").body()).contains("lang=\"nl\"", "Filteren", "Uitloggen").doesNotContain("Sign out");
         PageClient english = new PageClient(app.baseUrl(), "nl").login("admin", adminPassword);
         assertThat(english.get("/scans?lang=en").body()).contains("Sign out");
@@ -202,13 +166,13 @@ class UiPagesTest {
 
     @Test
     void anUploadOverTheLimitIsRefusedWith413() {
-        PageClient analyst = as("anna", "anna-password-12");
+        PageClient analyst = as("anna", TeamApp.ANALYST_PASSWORD);
         HttpResponse<String> r = analyst.upload("/scans/new", "/scans/new/upload", "big.txt", new byte[1_300_000]);
         // UploadLimitFilter parses the body before Spring Security reads the CSRF field: the product's page
         assertThat(r.statusCode()).isEqualTo(413);
         assertThat(r.body()).contains("Upload too large", "id=\"upload-limit\"", "1 MB", "DataGuardian Pro")
                 .doesNotContain("Exception", "at org.", "Apache Tomcat");
-        HttpResponse<String> dutch = new PageClient(app.baseUrl(), "nl").login("anna", "anna-password-12")
+        HttpResponse<String> dutch = new PageClient(app.baseUrl(), "nl").login("anna", TeamApp.ANALYST_PASSWORD)
                 .upload("/scans/new", "/scans/new/upload", "big.txt", new byte[1_300_000]);
         assertThat(dutch.statusCode()).isEqualTo(413);
         assertThat(dutch.body()).contains("Upload te groot", "De limiet is 1 MB");
@@ -219,7 +183,7 @@ class UiPagesTest {
 
     @Test
     void theDatabaseFormNeverEchoesThePassword() {
-        PageClient analyst = as("anna", "anna-password-12");
+        PageClient analyst = as("anna", TeamApp.ANALYST_PASSWORD);
         HttpResponse<String> r = analyst.postForm("/scans/new", "/scans/new/database",
                 Map.of("url", "not-a-jdbc-url", "dbUser", "reader", "password", "S3cret-Pa55word!", "mode", "smart"));
         assertThat(r.statusCode()).isEqualTo(200);
@@ -306,8 +270,8 @@ class UiPagesTest {
 
     @Test
     void sessionsAreListedByOpaqueIdAndCanBeSignedOut() {
-        PageClient anna1 = as("anna", "anna-password-12");
-        PageClient anna2 = as("anna", "anna-password-12");
+        PageClient anna1 = as("anna", TeamApp.ANALYST_PASSWORD);
+        PageClient anna2 = as("anna", TeamApp.ANALYST_PASSWORD);
         // every user reaches "my sessions" from the page chrome
         assertThat(anna1.get("/scans").body()).contains("href=\"/account/sessions\"");
         String mine = anna1.get("/account/sessions").body();
@@ -344,12 +308,12 @@ class UiPagesTest {
         HttpResponse<String> unknown = admin.press("/admin/sessions", "/admin/sessions/0123456789abcdef/revoke");
         assertThat(unknown.statusCode()).isEqualTo(404);
         // a user cannot end someone else's session through "my sessions"
-        PageClient vera = as("vera", "vera-password-12");
+        PageClient vera = as("vera", TeamApp.VIEWER_PASSWORD);
         String adminCurrent = currentSession(admin.get("/account/sessions").body());
         assertThat(vera.press("/account/sessions", "/account/sessions/" + adminCurrent + "/revoke").statusCode())
                 .isEqualTo(404);
         assertThat(admin.get("/scans").statusCode()).isEqualTo(200);
-        assertThat(new PageClient(app.baseUrl(), "nl").login("vera", "vera-password-12").get("/account/sessions").body())
+        assertThat(new PageClient(app.baseUrl(), "nl").login("vera", TeamApp.VIEWER_PASSWORD).get("/account/sessions").body())
                 .contains("Mijn sessies", "deze sessie");
     }
 
