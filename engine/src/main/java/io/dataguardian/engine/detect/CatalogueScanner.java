@@ -223,24 +223,56 @@ final class CatalogueScanner implements TextScanner {
         return Math.round(v * 100) / 100.0;
     }
 
-    /** The match's line around it (40 chars each side) with it and every other match in it masked. */
-    private static String snippet(char[] b, int limit, Hit h, List<Hit> hits, int index) {
+    /** Where snippets are built before their one copy into a String; one per stream (not thread-safe). */
+    private static final class SnippetBuffer {
+        char[] c = new char[256];
+        int n;
+
+        void room(int more) {
+            if (n + more > c.length) {
+                c = java.util.Arrays.copyOf(c, Math.max(n + more, 2 * c.length));
+            }
+        }
+
+        void text(char[] b, int from, int to) {
+            room(to - from);
+            char[] d = c;
+            int k = n;
+            for (int p = from; p < to; p++) {
+                char ch = b[p];
+                d[k++] = ch < ' ' ? ' ' : ch;
+            }
+            n = k;
+        }
+
+        void masked(String m) {
+            room(m.length());
+            m.getChars(0, m.length(), c, n);
+            n += m.length();
+        }
+    }
+
+    /**
+     * The match's line around it (40 chars each side) with it and every other match in it masked,
+     * any run of six or more digits left masked too, and the ends stripped of white space.
+     */
+    private static String snippet(char[] b, int limit, Hit h, List<Hit> hits, int index, SnippetBuffer sb) {
         int s = h.c.start;
         int from = s;
         while (from > 0 && s - from < SNIPPET_SIDE && b[from - 1] != '\n' && b[from - 1] != '\r') {
             from--;
         }
-        int lineEnd = s;
-        while (lineEnd < limit && b[lineEnd] != '\n' && b[lineEnd] != '\r') {
-            lineEnd++;
+        // the line's end matters only up to 40 chars past the match
+        int cap = Math.min(limit, Math.max(h.c.end, s) + SNIPPET_SIDE);
+        int to = s;
+        while (to < cap && b[to] != '\n' && b[to] != '\r') {
+            to++;
         }
-        int to = Math.min(lineEnd, Math.max(h.c.end, s) + SNIPPET_SIDE);
-        to = Math.max(to, Math.min(lineEnd, s + 1));
         int first = index;
         while (first > 0 && hits.get(first - 1).c.end > from) {
             first--;
         }
-        StringBuilder sb = new StringBuilder(to - from + 16);
+        sb.n = 0;
         int p = from;
         for (int k = first; k < hits.size() && p < to; k++) {
             Hit o = hits.get(k);
@@ -250,39 +282,42 @@ final class CatalogueScanner implements TextScanner {
             if (o.c.end <= p) {
                 continue;
             }
-            appendText(sb, b, p, Math.max(p, o.c.start));
-            sb.append(o.masked(b));
+            sb.text(b, p, Math.max(p, o.c.start));
+            sb.masked(o.masked(b));
             p = o.c.end;
         }
         if (p < to) {
-            appendText(sb, b, p, to);
+            sb.text(b, p, to);
         }
-        return maskLongDigitRuns(sb).strip();
-    }
-
-    private static void appendText(StringBuilder sb, char[] b, int from, int to) {
-        for (int p = from; p < to; p++) {
-            char c = b[p];
-            sb.append(c < ' ' ? ' ' : c);
+        maskLongDigitRuns(sb.c, sb.n);
+        int lo = 0;
+        int hi = sb.n;
+        while (lo < hi && Character.isWhitespace(sb.c[lo])) {
+            lo++;
         }
+        while (hi > lo && Character.isWhitespace(sb.c[hi - 1])) {
+            hi--;
+        }
+        return new String(sb.c, lo, hi - lo);
     }
 
     /** Defence in depth: a run of six or more digits left in a snippet is masked too. */
-    private static String maskLongDigitRuns(StringBuilder sb) {
+    private static void maskLongDigitRuns(char[] c, int n) {
         int run = 0;
-        for (int i = 0; i <= sb.length(); i++) {
-            if (i < sb.length() && Character.isDigit(sb.charAt(i))) {
+        for (int i = 0; i < n; i++) {
+            char ch = c[i];
+            if (ch >= '0' && ch <= '9' || ch >= 0x80 && Character.isDigit(ch)) {
                 run++;
             } else {
                 if (run >= 6) {
-                    for (int k = i - run; k < i; k++) {
-                        sb.setCharAt(k, '*');
-                    }
+                    java.util.Arrays.fill(c, i - run, i, '*');
                 }
                 run = 0;
             }
         }
-        return sb.toString();
+        if (run >= 6) {
+            java.util.Arrays.fill(c, n - run, n, '*');
+        }
     }
 
     // ------------------------------------------------------------------ TextScanner
@@ -297,7 +332,7 @@ final class CatalogueScanner implements TextScanner {
                 continue;
             }
             String fp = fingerprint(h, b);
-            if (allowed.contains(fp)) {
+            if (!allowed.isEmpty() && allowed.contains(fp)) {
                 continue;
             }
             out.add(new Match(h.d.id(), h.d.info.entityType(), severity(h), round(h.c.confidence), articles(h),
@@ -343,6 +378,7 @@ final class CatalogueScanner implements TextScanner {
         private int line = 1;
         private long lineStart;
         private int tracked;
+        private final SnippetBuffer snippets = new SnippetBuffer();
 
         Stream(Reader in, String path, String section, FindingSink sink) {
             this.in = in;
@@ -418,7 +454,7 @@ final class CatalogueScanner implements TextScanner {
                 return;
             }
             String fp = fingerprint(h, buf);
-            if (allowed.contains(fp)) {
+            if (!allowed.isEmpty() && allowed.contains(fp)) {
                 return;
             }
             advanceLines(h.c.start);
@@ -436,7 +472,7 @@ final class CatalogueScanner implements TextScanner {
             Location loc = new Location(path, section, startLine, column, endLine, endColumn, base + h.c.start,
                     h.c.end - h.c.start);
             sink.finding(new Finding(h.d.id(), h.d.info.entityType(), severity(h), round(h.c.confidence),
-                    articles(h), loc, h.masked(buf), fp, snippet(buf, len, h, hits, index), 1, Map.of()));
+                    articles(h), loc, h.masked(buf), fp, snippet(buf, len, h, hits, index, snippets), 1, Map.of()));
         }
     }
 }
