@@ -349,10 +349,21 @@ final class SpillCodec {
                 return text();
             }
             byte[] hex = new byte[64];
-            for (int i = 0; i < 64; i += 2) {
-                int b = u8();
-                hex[i] = HEX[b >>> 4];
-                hex[i + 1] = HEX[b & 0xF];
+            if (lim - pos >= 32) {
+                byte[] in = buf;
+                int p = pos;
+                for (int i = 0; i < 64; i += 2) {
+                    int b = in[p++] & 0xFF;
+                    hex[i] = HEX[b >>> 4];
+                    hex[i + 1] = HEX[b & 0xF];
+                }
+                pos = p;
+            } else {
+                for (int i = 0; i < 64; i += 2) {
+                    int b = u8();
+                    hex[i] = HEX[b >>> 4];
+                    hex[i + 1] = HEX[b & 0xF];
+                }
             }
             return new String(hex, StandardCharsets.ISO_8859_1);
         }
