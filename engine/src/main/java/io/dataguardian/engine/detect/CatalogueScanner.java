@@ -476,7 +476,7 @@ final class CatalogueScanner implements TextScanner {
             int last = -1;
             int lines = 0;
             for (int p = tracked; p < to; p++) {
-                if (eol(b[p]) != 0) {
+                if (b[p] <= '\r') { // runs for every char: one compare; lineBreak sorts out '\t' and the rest
                     int brk = lineBreak(p);
                     lines += brk;
                     last += (p - last) * brk;
