@@ -34,6 +34,8 @@ final class CatalogueScanner implements TextScanner {
     /** Re-scanned before a chunk so cues and neighbours before its first match are seen. */
     private static final int PRE = 512;
     private static final int SNIPPET_SIDE = 40;
+    /** Bits 10 and 13: '\n' and '\r'. */
+    private static final int EOL_BITS = (1 << '\n') | (1 << '\r');
 
     private final List<Detector> detectors;
     private final boolean[] enabled;
@@ -177,13 +179,24 @@ final class CatalogueScanner implements TextScanner {
         return false;
     }
 
+    /**
+     * 1 for '\n' and '\r', else 0, without a branch: the per-finding loops that look for line ends
+     * test this instead of c == '\n' || c == '\r', so the first '\r' of a text (or the first line
+     * without one) does not hit a branch the JIT had pruned as never taken and force a recompile.
+     */
+    static int eol(char c) {
+        return ((c - 14) >>> 31) & (EOL_BITS >>> c);
+    }
+
     private static boolean onAllowedLine(char[] b, int limit, int s, int e) {
         int ls = s;
-        while (ls > 0 && s - ls < 4096 && b[ls - 1] != '\n' && b[ls - 1] != '\r') {
+        int lo = Math.max(0, s - 4096);
+        while (ls > lo && eol(b[ls - 1]) == 0) {
             ls--;
         }
         int le = e;
-        while (le < limit && le - e < 4096 && b[le] != '\n' && b[le] != '\r') {
+        int hi = Math.min(limit, e + 4096);
+        while (le < hi && eol(b[le]) == 0) {
             le++;
         }
         int m = ALLOW_MARKER.length();
@@ -223,24 +236,57 @@ final class CatalogueScanner implements TextScanner {
         return Math.round(v * 100) / 100.0;
     }
 
-    /** The match's line around it (40 chars each side) with it and every other match in it masked. */
-    private static String snippet(char[] b, int limit, Hit h, List<Hit> hits, int index) {
+    /** Where snippets are built before their one copy into a String; one per stream (not thread-safe). */
+    private static final class SnippetBuffer {
+        char[] c = new char[256];
+        int n;
+
+        void room(int more) {
+            if (n + more > c.length) {
+                c = java.util.Arrays.copyOf(c, Math.max(n + more, 2 * c.length));
+            }
+        }
+
+        void text(char[] b, int from, int to) {
+            room(to - from);
+            char[] d = c;
+            int k = n;
+            for (int p = from; p < to; p++) {
+                char ch = b[p];
+                d[k++] = ch < ' ' ? ' ' : ch;
+            }
+            n = k;
+        }
+
+        void masked(String m) {
+            room(m.length());
+            m.getChars(0, m.length(), c, n);
+            n += m.length();
+        }
+    }
+
+    /**
+     * The match's line around it (40 chars each side) with it and every other match in it masked,
+     * any run of six or more digits left masked too, and the ends stripped of white space.
+     */
+    private static String snippet(char[] b, int limit, Hit h, List<Hit> hits, int index, SnippetBuffer sb) {
         int s = h.c.start;
         int from = s;
-        while (from > 0 && s - from < SNIPPET_SIDE && b[from - 1] != '\n' && b[from - 1] != '\r') {
+        int lineFloor = Math.max(0, s - SNIPPET_SIDE);
+        while (from > lineFloor && eol(b[from - 1]) == 0) {
             from--;
         }
-        int lineEnd = s;
-        while (lineEnd < limit && b[lineEnd] != '\n' && b[lineEnd] != '\r') {
-            lineEnd++;
+        // the line's end matters only up to 40 chars past the match
+        int cap = Math.min(limit, Math.max(h.c.end, s) + SNIPPET_SIDE);
+        int to = s;
+        while (to < cap && eol(b[to]) == 0) {
+            to++;
         }
-        int to = Math.min(lineEnd, Math.max(h.c.end, s) + SNIPPET_SIDE);
-        to = Math.max(to, Math.min(lineEnd, s + 1));
         int first = index;
         while (first > 0 && hits.get(first - 1).c.end > from) {
             first--;
         }
-        StringBuilder sb = new StringBuilder(to - from + 16);
+        sb.n = 0;
         int p = from;
         for (int k = first; k < hits.size() && p < to; k++) {
             Hit o = hits.get(k);
@@ -250,39 +296,55 @@ final class CatalogueScanner implements TextScanner {
             if (o.c.end <= p) {
                 continue;
             }
-            appendText(sb, b, p, Math.max(p, o.c.start));
-            sb.append(o.masked(b));
+            sb.text(b, p, Math.max(p, o.c.start));
+            sb.masked(o.masked(b));
             p = o.c.end;
         }
         if (p < to) {
-            appendText(sb, b, p, to);
+            sb.text(b, p, to);
         }
-        return maskLongDigitRuns(sb).strip();
-    }
-
-    private static void appendText(StringBuilder sb, char[] b, int from, int to) {
-        for (int p = from; p < to; p++) {
-            char c = b[p];
-            sb.append(c < ' ' ? ' ' : c);
+        maskLongDigitRuns(sb.c, sb.n);
+        int lo = 0;
+        int hi = sb.n;
+        while (lo < hi && Character.isWhitespace(sb.c[lo])) {
+            lo++;
         }
+        while (hi > lo && Character.isWhitespace(sb.c[hi - 1])) {
+            hi--;
+        }
+        return new String(sb.c, lo, hi - lo);
     }
 
     /** Defence in depth: a run of six or more digits left in a snippet is masked too. */
-    private static String maskLongDigitRuns(StringBuilder sb) {
+    private static void maskLongDigitRuns(char[] c, int n) {
+        // first, without branches: the longest run of ASCII digits, and whether any char is not ASCII
         int run = 0;
-        for (int i = 0; i <= sb.length(); i++) {
-            if (i < sb.length() && Character.isDigit(sb.charAt(i))) {
+        int longest = 0;
+        int bits = 0;
+        for (int i = 0; i < n; i++) {
+            int ch = c[i];
+            bits |= ch;
+            run = (run + 1) & ~((ch - '0') | ('9' - ch)) >> 31;
+            longest = Math.max(longest, run);
+        }
+        if (longest >= 6 || bits >= 0x80) {
+            maskDigitRuns(c, n);
+        }
+    }
+
+    /** Masks every run of six or more digits (Character.isDigit, so non-ASCII digits too). */
+    private static void maskDigitRuns(char[] c, int n) {
+        int run = 0;
+        for (int i = 0; i <= n; i++) {
+            if (i < n && Character.isDigit(c[i])) {
                 run++;
             } else {
                 if (run >= 6) {
-                    for (int k = i - run; k < i; k++) {
-                        sb.setCharAt(k, '*');
-                    }
+                    java.util.Arrays.fill(c, i - run, i, '*');
                 }
                 run = 0;
             }
         }
-        return sb.toString();
     }
 
     // ------------------------------------------------------------------ TextScanner
@@ -297,7 +359,7 @@ final class CatalogueScanner implements TextScanner {
                 continue;
             }
             String fp = fingerprint(h, b);
-            if (allowed.contains(fp)) {
+            if (!allowed.isEmpty() && allowed.contains(fp)) {
                 continue;
             }
             out.add(new Match(h.d.id(), h.d.info.entityType(), severity(h), round(h.c.confidence), articles(h),
@@ -340,9 +402,12 @@ final class CatalogueScanner implements TextScanner {
         private int len;
         private long base;
         private boolean eof;
+        /** 1 until the end of the text is read, then 0 (eof as a number, for {@link #lineBreak}). */
+        private int open = 1;
         private int line = 1;
         private long lineStart;
         private int tracked;
+        private final SnippetBuffer snippets = new SnippetBuffer();
 
         Stream(Reader in, String path, String section, FindingSink sink) {
             this.in = in;
@@ -384,15 +449,26 @@ final class CatalogueScanner implements TextScanner {
                 int n = in.read(buf, len, buf.length - len);
                 if (n < 0) {
                     eof = true;
+                    open = 0;
                 } else {
                     len += n;
                 }
             }
         }
 
-        private boolean lineBreak(int p) {
+        /**
+         * 1 when buf[p] ends a line ('\n', or '\r' not followed by '\n'; a '\r' at the end of the
+         * buffer only at the end of the text), else 0. Arithmetic rather than branches, for the
+         * reason given at {@link #eol}.
+         */
+        private int lineBreak(int p) {
             char c = buf[p];
-            return c == '\n' || (c == '\r' && (p + 1 >= len ? eof : buf[p + 1] != '\n'));
+            int end = eol(c);
+            int cr = end & c;                       // '\r' is odd, '\n' even
+            int last = (len - 2 - p) >>> 31;        // p + 1 >= len
+            int nextNl = ((buf[Math.min(p + 1, len - 1)] ^ '\n') - 1) >>> 31;
+            int followed = (nextNl & (last ^ 1)) | (last & open);
+            return (end & ~cr) | (cr & (followed ^ 1));
         }
 
         private void advanceLines(int to) {
@@ -400,10 +476,10 @@ final class CatalogueScanner implements TextScanner {
             int last = -1;
             int lines = 0;
             for (int p = tracked; p < to; p++) {
-                char c = b[p];
-                if (c <= '\r' && (c == '\n' || (c == '\r' && lineBreak(p)))) {
-                    lines++;
-                    last = p;
+                if (b[p] <= '\r') { // runs for every char: one compare; lineBreak sorts out '\t' and the rest
+                    int brk = lineBreak(p);
+                    lines += brk;
+                    last += (p - last) * brk;
                 }
             }
             if (last >= 0) {
@@ -418,7 +494,7 @@ final class CatalogueScanner implements TextScanner {
                 return;
             }
             String fp = fingerprint(h, buf);
-            if (allowed.contains(fp)) {
+            if (!allowed.isEmpty() && allowed.contains(fp)) {
                 return;
             }
             advanceLines(h.c.start);
@@ -427,16 +503,15 @@ final class CatalogueScanner implements TextScanner {
             int endLine = startLine;
             long lastLineStart = lineStart;
             for (int p = h.c.start; p < h.c.end; p++) {
-                if (lineBreak(p) && p + 1 < h.c.end) {
-                    endLine++;
-                    lastLineStart = base + p + 1;
-                }
+                int brk = lineBreak(p) & ((p + 1 - h.c.end) >>> 31);
+                endLine += brk;
+                lastLineStart += (base + p + 1 - lastLineStart) * brk;
             }
             int endColumn = (int) (base + h.c.end - lastLineStart) + 1;
             Location loc = new Location(path, section, startLine, column, endLine, endColumn, base + h.c.start,
                     h.c.end - h.c.start);
             sink.finding(new Finding(h.d.id(), h.d.info.entityType(), severity(h), round(h.c.confidence),
-                    articles(h), loc, h.masked(buf), fp, snippet(buf, len, h, hits, index), 1, Map.of()));
+                    articles(h), loc, h.masked(buf), fp, snippet(buf, len, h, hits, index, snippets), 1, Map.of()));
         }
     }
 }

@@ -85,10 +85,14 @@ public final class SarifReportWriter implements ReportWriter {
 
             g.writeStringProperty("columnKind", "utf16CodeUnits");
             g.writeArrayPropertyStart("results");
-            LastUri uris = new LastUri();
+            // one result per finding, hundreds of thousands on a dense scan: written as bytes straight
+            // to the stream, exactly as the generator would write them (see Results)
+            g.flush();
+            Results results = new Results(out, ruleIndex);
             for (Finding f : r.sortedFindings()) {
-                writeResult(g, f, ruleIndex.get(f.detectorId()), uris);
+                results.write(f);
             }
+            results.flush();
             g.writeEndArray();
 
             g.writeObjectPropertyStart("properties");
@@ -197,94 +201,204 @@ public final class SarifReportWriter implements ReportWriter {
         return tags;
     }
 
-    /** The URI of the last path: findings come sorted by path, so most results reuse it. */
-    private static final class LastUri {
-        private String path;
-        private String uri;
+    /**
+     * Writes the results array's elements, byte for byte what the compact generator writes for the
+     * same calls, with the constant fragments and the per-rule, per-type and per-article-list parts
+     * encoded once (on a dense scan the generator's per-call work was most of the report's CPU).
+     * SarifReportWriterTest checks the bytes against the generator's.
+     */
+    private static final class Results {
+        private static final byte[] RULE_ID = JsonBytes.ascii("{\"ruleId\":");
+        private static final byte[] RULE_INDEX = JsonBytes.ascii(",\"ruleIndex\":");
+        private static final byte[] MESSAGE = JsonBytes.ascii("\",\"message\":{\"text\":");
+        private static final byte[] ARTIFACT = JsonBytes.ascii(
+                "},\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":");
+        private static final byte[] URI_BASE = JsonBytes.ascii(",\"uriBaseId\":\"" + SRCROOT + "\"}");
+        private static final byte[] START_LINE = JsonBytes.ascii(",\"region\":{\"startLine\":");
+        private static final byte[] START_COLUMN = JsonBytes.ascii(",\"startColumn\":");
+        private static final byte[] END_LINE = JsonBytes.ascii(",\"endLine\":");
+        private static final byte[] END_COLUMN = JsonBytes.ascii(",\"endColumn\":");
+        private static final byte[] CHAR_OFFSET = JsonBytes.ascii(",\"charOffset\":");
+        private static final byte[] CHAR_LENGTH = JsonBytes.ascii(",\"charLength\":");
+        private static final byte[] SNIPPET = JsonBytes.ascii(",\"snippet\":{\"text\":");
+        private static final byte[] LOGICAL = JsonBytes.ascii(",\"logicalLocations\":[{\"fullyQualifiedName\":");
+        private static final byte[] NAME = JsonBytes.ascii(",\"name\":");
+        private static final byte[] END_LOCATIONS = JsonBytes.ascii("}]");
+        private static final byte[] FINGERPRINTS = JsonBytes.ascii(
+                ",\"partialFingerprints\":{\"" + FINGERPRINT_KEY + "\":");
+        private static final byte[] ENTITY_TYPE = JsonBytes.ascii(",\"properties\":{\"entityType\":");
+        private static final byte[] SEVERITY = JsonBytes.ascii(",\"severity\":\"");
+        private static final byte[] CONFIDENCE = JsonBytes.ascii("\",\"confidence\":");
+        private static final byte[] ARTICLES = JsonBytes.ascii(",\"articles\":[");
+        private static final byte[] MASKED_VALUE = JsonBytes.ascii("],\"maskedValue\":");
+        private static final byte[] OCCURRENCES = JsonBytes.ascii(",\"occurrences\":");
+        private static final byte[] SECTION = JsonBytes.ascii(",\"section\":");
+        private static final byte[] END_RESULT = JsonBytes.ascii("}}");
+        private static final Severity[] SEVERITIES = Severity.values();
 
-        String of(String p) {
-            if (!p.equals(path)) {
-                uri = uri(p);
-                path = p;
-            }
-            return uri;
-        }
-    }
+        private final JsonBytes j;
+        private final Map<String, Integer> ruleIndex;
+        /** By detector id, then severity: the result's start up to the message text. */
+        private final Map<String, byte[][]> heads = new HashMap<>();
+        /** By entity type, then severity: the properties' start up to the confidence. */
+        private final Map<String, byte[][]> types = new HashMap<>();
+        /** By article list: the articles' elements. */
+        private final Map<List<String>, byte[]> articleLists = new HashMap<>();
+        /** Confidences rounded to thousandths in [0, 1], as written. */
+        private final byte[][] confidences = new byte[1001][];
+        private final StringBuilder text = new StringBuilder(128);
+        private String lastPath;
+        private byte[] lastUri;
+        private boolean first = true;
 
-    private static void writeResult(JsonGenerator g, Finding f, Integer ruleIndex, LastUri uris) {
-        Location l = f.location();
-        g.writeStartObject();
-        g.writeStringProperty("ruleId", f.detectorId());
-        if (ruleIndex != null) {
-            g.writeNumberProperty("ruleIndex", ruleIndex);
+        Results(OutputStream out, Map<String, Integer> ruleIndex) {
+            this.j = new JsonBytes(out);
+            this.ruleIndex = ruleIndex;
         }
-        g.writeStringProperty("level", level(f.severity()));
-        g.writeObjectPropertyStart("message");
-        StringBuilder text = new StringBuilder(f.entityType()).append(" found: ").append(f.maskedValue());
-        if (f.occurrences() > 1) {
-            text.append(" (").append(f.occurrences()).append(" occurrences)");
-        }
-        if (l.section() != null) {
-            text.append(" in ").append(l.section());
-        }
-        g.writeStringProperty("text", text.toString());
-        g.writeEndObject();
-        g.writeArrayPropertyStart("locations");
-        g.writeStartObject();
-        g.writeObjectPropertyStart("physicalLocation");
-        g.writeObjectPropertyStart("artifactLocation");
-        g.writeStringProperty("uri", uris.of(l.path()));
-        g.writeStringProperty("uriBaseId", SRCROOT);
-        g.writeEndObject();
-        if (l.line() > 0) {
-            g.writeObjectPropertyStart("region");
-            g.writeNumberProperty("startLine", l.line());
-            g.writeNumberProperty("startColumn", Math.max(1, l.column()));
-            g.writeNumberProperty("endLine", Math.max(l.line(), l.endLine()));
-            g.writeNumberProperty("endColumn", Math.max(1, l.endColumn()));
-            g.writeNumberProperty("charOffset", l.offset());
-            g.writeNumberProperty("charLength", l.length());
-            if (!f.snippet().isEmpty()) {
-                g.writeObjectPropertyStart("snippet");
-                g.writeStringProperty("text", f.snippet());
-                g.writeEndObject();
+
+        void write(Finding f) throws IOException {
+            Location l = f.location();
+            if (!first) {
+                j.raw(',');
             }
-            g.writeEndObject();
+            first = false;
+            int sev = f.severity().ordinal();
+            byte[][] head = heads.computeIfAbsent(f.detectorId(), id -> new byte[SEVERITIES.length][]);
+            if (head[sev] == null) {
+                head[sev] = head(f.detectorId(), f.severity());
+            }
+            j.raw(head[sev]);
+            text.setLength(0);
+            text.append(f.entityType()).append(" found: ").append(f.maskedValue());
+            if (f.occurrences() > 1) {
+                text.append(" (").append(f.occurrences()).append(" occurrences)");
+            }
+            if (l.section() != null) {
+                text.append(" in ").append(l.section());
+            }
+            j.string(text);
+            j.raw(ARTIFACT);
+            if (!l.path().equals(lastPath)) {
+                lastUri = JsonBytes.quoted(uri(l.path()));
+                lastPath = l.path();
+            }
+            j.raw(lastUri);
+            j.raw(URI_BASE);
+            if (l.line() > 0) {
+                j.raw(START_LINE);
+                j.number(l.line());
+                j.raw(START_COLUMN);
+                j.number(Math.max(1, l.column()));
+                j.raw(END_LINE);
+                j.number(Math.max(l.line(), l.endLine()));
+                j.raw(END_COLUMN);
+                j.number(Math.max(1, l.endColumn()));
+                j.raw(CHAR_OFFSET);
+                j.number(l.offset());
+                j.raw(CHAR_LENGTH);
+                j.number(l.length());
+                if (!f.snippet().isEmpty()) {
+                    j.raw(SNIPPET);
+                    j.string(f.snippet());
+                    j.raw('}');
+                }
+                j.raw('}');
+            }
+            j.raw('}');
+            if (l.section() != null) {
+                j.raw(LOGICAL);
+                j.string(l.path() + " " + l.section());
+                j.raw(NAME);
+                j.string(l.section());
+                j.raw(END_LOCATIONS);
+            }
+            j.raw(END_LOCATIONS);
+            if (f.fingerprint() != null) {
+                j.raw(FINGERPRINTS);
+                j.string(f.fingerprint());
+                j.raw('}');
+            }
+            byte[][] type = types.computeIfAbsent(f.entityType(), t -> new byte[SEVERITIES.length][]);
+            if (type[sev] == null) {
+                type[sev] = type(f.entityType(), f.severity());
+            }
+            j.raw(type[sev]);
+            confidence(Math.round(f.confidence() * 1000) / 1000.0);
+            byte[] articles = articleLists.get(f.articles());
+            if (articles == null) {
+                articles = articles(f.articles());
+                articleLists.put(f.articles(), articles);
+            }
+            j.raw(articles);
+            j.string(f.maskedValue());
+            if (f.occurrences() > 1) {
+                j.raw(OCCURRENCES);
+                j.number(f.occurrences());
+            }
+            if (l.section() != null) {
+                j.raw(SECTION);
+                j.string(l.section());
+            }
+            j.raw(END_RESULT);
         }
-        g.writeEndObject();
-        if (l.section() != null) {
-            g.writeArrayPropertyStart("logicalLocations");
-            g.writeStartObject();
-            g.writeStringProperty("fullyQualifiedName", l.path() + " " + l.section());
-            g.writeStringProperty("name", l.section());
-            g.writeEndObject();
-            g.writeEndArray();
+
+        void flush() throws IOException {
+            j.flush();
         }
-        g.writeEndObject();
-        g.writeEndArray();
-        if (f.fingerprint() != null) {
-            g.writeObjectPropertyStart("partialFingerprints");
-            g.writeStringProperty(FINGERPRINT_KEY, f.fingerprint());
-            g.writeEndObject();
+
+        private byte[] head(String detectorId, Severity severity) {
+            Integer index = ruleIndex.get(detectorId);
+            java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+            b.writeBytes(RULE_ID);
+            b.writeBytes(JsonBytes.quoted(detectorId));
+            if (index != null) {
+                b.writeBytes(RULE_INDEX);
+                b.writeBytes(JsonBytes.ascii(Integer.toString(index)));
+            }
+            b.writeBytes(JsonBytes.ascii(",\"level\":\"" + level(severity)));
+            b.writeBytes(MESSAGE);
+            return b.toByteArray();
         }
-        g.writeObjectPropertyStart("properties");
-        g.writeStringProperty("entityType", f.entityType());
-        g.writeStringProperty("severity", f.severity().name());
-        g.writeNumberProperty("confidence", Math.round(f.confidence() * 1000) / 1000.0);
-        g.writeArrayPropertyStart("articles");
-        for (String a : f.articles()) {
-            g.writeString(a);
+
+        private static byte[] type(String entityType, Severity severity) {
+            java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+            b.writeBytes(ENTITY_TYPE);
+            b.writeBytes(JsonBytes.quoted(entityType));
+            b.writeBytes(SEVERITY);
+            b.writeBytes(JsonBytes.ascii(severity.name()));
+            b.writeBytes(CONFIDENCE);
+            return b.toByteArray();
         }
-        g.writeEndArray();
-        g.writeStringProperty("maskedValue", f.maskedValue());
-        if (f.occurrences() > 1) {
-            g.writeNumberProperty("occurrences", f.occurrences());
+
+        private static byte[] articles(List<String> articles) {
+            java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+            b.writeBytes(ARTICLES);
+            for (int i = 0; i < articles.size(); i++) {
+                if (i > 0) {
+                    b.write(',');
+                }
+                b.writeBytes(JsonBytes.quoted(articles.get(i)));
+            }
+            b.writeBytes(MASKED_VALUE);
+            return b.toByteArray();
         }
-        if (l.section() != null) {
-            g.writeStringProperty("section", l.section());
+
+        /** As the generator writes a double: Double.toString, or a quoted string when not finite. */
+        private void confidence(double c) throws IOException {
+            long k = Math.round(c * 1000);
+            if (k >= 0 && k <= 1000 && Double.doubleToRawLongBits(k / 1000.0) == Double.doubleToRawLongBits(c)) {
+                byte[] b = confidences[(int) k];
+                if (b == null) {
+                    b = JsonBytes.ascii(Double.toString(c));
+                    confidences[(int) k] = b;
+                }
+                j.raw(b);
+            } else if (Double.isFinite(c)) {
+                j.raw(JsonBytes.ascii(Double.toString(c)));
+            } else {
+                j.string(Double.toString(c));
+            }
         }
-        g.writeEndObject();
-        g.writeEndObject();
     }
 
     private static void writeNotification(JsonGenerator g, FileError e) {

@@ -248,7 +248,8 @@ public final class ScanEngine {
             if (disabled.contains(f.detectorId())) {
                 return true;
             }
-            if (f.fingerprint() != null && allowedFingerprints.contains(f.fingerprint())) {
+            if (f.fingerprint() != null && !allowedFingerprints.isEmpty()
+                    && allowedFingerprints.contains(f.fingerprint())) {
                 return true;
             }
             return f.location() != null && Glob.anyMatches(allowPaths, f.location().path());

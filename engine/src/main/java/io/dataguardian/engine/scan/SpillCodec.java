@@ -189,18 +189,28 @@ final class SpillCodec {
 
         private void fingerprint(String fp) throws IOException {
             ensure(40);
-            byte[] hex = fp == null || fp.length() != 64 ? null : fp.getBytes(StandardCharsets.ISO_8859_1);
             if (fp == null) {
                 buf[pos++] = FP_NONE;
-            } else if (hex != null && isLowerHex(hex)) {
-                buf[pos++] = FP_HEX;
-                for (int i = 0; i < 64; i += 2) {
-                    buf[pos++] = (byte) ((hexValue(hex[i]) << 4) | hexValue(hex[i + 1]));
-                }
-            } else {
-                buf[pos++] = FP_TEXT;
-                text(fp);
+                return;
             }
+            if (fp.length() == 64) {
+                // decode straight into the buffer; undone below if a character is not lowercase hex
+                int start = pos;
+                buf[pos++] = FP_HEX;
+                int bad = 0;
+                for (int i = 0; i < 64; i += 2) {
+                    int hi = hexValue(fp.charAt(i));
+                    int lo = hexValue(fp.charAt(i + 1));
+                    bad |= hi | lo;
+                    buf[pos++] = (byte) ((hi << 4) | lo);
+                }
+                if (bad >= 0) {
+                    return;
+                }
+                pos = start;
+            }
+            buf[pos++] = FP_TEXT;
+            text(fp);
         }
 
         /** Caller ensured 10 bytes of room. */
@@ -223,18 +233,19 @@ final class SpillCodec {
         }
     }
 
-    /** True for 64 bytes that are all lowercase hex digits (ISO-8859-1 bytes of a 64-char string). */
-    static boolean isLowerHex(byte[] s) {
-        for (byte c : s) {
-            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
-                return false;
-            }
+    /** Lowercase hex digit values by character; -1 for every other character below 128. */
+    private static final byte[] HEX_VALUE = new byte[128];
+
+    static {
+        java.util.Arrays.fill(HEX_VALUE, (byte) -1);
+        for (int i = 0; i < 16; i++) {
+            HEX_VALUE[HEX[i]] = (byte) i;
         }
-        return true;
     }
 
-    private static int hexValue(byte c) {
-        return c <= '9' ? c - '0' : c - 'a' + 10;
+    /** The value of a lowercase hex digit, or a negative number for any other character. */
+    private static int hexValue(char c) {
+        return c < 128 ? HEX_VALUE[c] : -1;
     }
 
     /** Reads one run back. Not thread-safe. */
@@ -338,10 +349,21 @@ final class SpillCodec {
                 return text();
             }
             byte[] hex = new byte[64];
-            for (int i = 0; i < 64; i += 2) {
-                int b = u8();
-                hex[i] = HEX[b >>> 4];
-                hex[i + 1] = HEX[b & 0xF];
+            if (lim - pos >= 32) {
+                byte[] in = buf;
+                int p = pos;
+                for (int i = 0; i < 64; i += 2) {
+                    int b = in[p++] & 0xFF;
+                    hex[i] = HEX[b >>> 4];
+                    hex[i + 1] = HEX[b & 0xF];
+                }
+                pos = p;
+            } else {
+                for (int i = 0; i < 64; i += 2) {
+                    int b = u8();
+                    hex[i] = HEX[b >>> 4];
+                    hex[i + 1] = HEX[b & 0xF];
+                }
             }
             return new String(hex, StandardCharsets.ISO_8859_1);
         }

@@ -56,6 +56,55 @@ class StreamingScannerTest {
         assertThat(mail.location().path()).isEqualTo("a/b.txt");
     }
 
+    /** A line break: '\n', or '\r' not followed by '\n' (a '\r' at the very end counts). */
+    private static boolean breakAt(String t, int p) {
+        return t.charAt(p) == '\n' || (t.charAt(p) == '\r' && (p + 1 >= t.length() || t.charAt(p + 1) != '\n'));
+    }
+
+    @Test
+    void lineAndColumnCountEveryKindOfLineEndAcrossChunkBoundaries() throws IOException {
+        String[] ends = {"\n", "\r\n", "\r", "\n\r", "\r\r\n", "\t\n", "\f"};
+        TextScanner small = Catalogue.standard().newScanner(SETTINGS, 64, 48);
+        java.util.Random random = new java.util.Random(7);
+        for (int round = 0; round < 40; round++) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < 30; i++) {
+                sb.append("x".repeat(random.nextInt(50))).append(" mail jan").append(i).append("@example.nl ")
+                        .append(ends[random.nextInt(ends.length)]);
+            }
+            sb.append("-----BEGIN RSA PRIVATE KEY-----\r\nMIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun\r\n"
+                    + "VTLw7onLRnrq0/IzW7yWR7QkrmBL7jTKEn5u+qKhbwKfBstIs+bMY2Zkp18gnTxK\r\n-----END RSA PRIVATE KEY-----\r");
+            String text = sb.toString();
+            List<Finding> f = stream(small, text);
+            assertThat(f).as("round %d", round).hasSizeGreaterThanOrEqualTo(30);
+            for (Finding finding : f) {
+                int start = (int) finding.location().offset();
+                int end = start + finding.location().length();
+                int line = 1;
+                int lineStart = 0;
+                for (int p = 0; p < start; p++) {
+                    if (breakAt(text, p)) {
+                        line++;
+                        lineStart = p + 1;
+                    }
+                }
+                int endLine = line;
+                int endLineStart = lineStart;
+                for (int p = start; p + 1 < end; p++) {
+                    if (breakAt(text, p)) {
+                        endLine++;
+                        endLineStart = p + 1;
+                    }
+                }
+                assertThat(new int[] {finding.location().line(), finding.location().column(),
+                    finding.location().endLine(), finding.location().endColumn()})
+                        .as("round %d, %s at %d", round, finding.detectorId(), start)
+                        .containsExactly(line, start - lineStart + 1, endLine, end - endLineStart + 1);
+            }
+            assertThat(f).extracting(Finding::detectorId).contains("private-key");
+        }
+    }
+
     @Test
     void aMatchAcrossEveryChunkBoundaryIsFoundExactlyOnce() throws IOException {
         String filler = "lorem ipsum dolor sit amet, consectetur adipiscing elit ";

@@ -1,0 +1,192 @@
+package io.dataguardian.engine.report;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Compact UTF-8 JSON written straight into a byte buffer, for the one part of a report that is
+ * written per finding (SARIF results): constant fragments are copied as precomputed bytes and only
+ * the values are encoded. Strings are escaped byte for byte as the reports' Jackson generator
+ * escapes them ({@code \" \\ \b \t \n \f \r}, other control characters as {@code \}{@code u00XX},
+ * surrogate pairs as one 4-byte sequence, a lone surrogate as {@code \}{@code uXXXX}, everything
+ * else as plain UTF-8), so a report reads the same whichever path wrote it; JsonBytesTest holds
+ * them to that. Not thread-safe; the caller flushes.
+ */
+final class JsonBytes {
+
+    private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
+    /** For ASCII: 0 = as is, a character = backslash and it, -1 = backslash-u escape. */
+    private static final byte[] ESCAPES = new byte[128];
+
+    static {
+        for (int c = 0; c < 32; c++) {
+            ESCAPES[c] = -1;
+        }
+        ESCAPES['"'] = '"';
+        ESCAPES['\\'] = '\\';
+        ESCAPES['\b'] = 'b';
+        ESCAPES['\t'] = 't';
+        ESCAPES['\n'] = 'n';
+        ESCAPES['\f'] = 'f';
+        ESCAPES['\r'] = 'r';
+    }
+
+    private final OutputStream out;
+    private final byte[] buf = new byte[1 << 16];
+    private int pos;
+    private char[] chars = new char[256];
+
+    JsonBytes(OutputStream out) {
+        this.out = out;
+    }
+
+    /** The bytes of an ASCII constant fragment. */
+    static byte[] ascii(String fragment) {
+        return fragment.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** The bytes {@link #string} writes for s: for fragments built once and copied many times. */
+    static byte[] quoted(String s) {
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream(s.length() + 8);
+        JsonBytes j = new JsonBytes(b);
+        try {
+            j.string(s);
+            j.flush();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return b.toByteArray();
+    }
+
+    void raw(byte[] b) throws IOException {
+        if (b.length > buf.length - pos) {
+            flushBuffer();
+            if (b.length > buf.length) {
+                out.write(b);
+                return;
+            }
+        }
+        System.arraycopy(b, 0, buf, pos, b.length);
+        pos += b.length;
+    }
+
+    void raw(char c) throws IOException {
+        if (pos == buf.length) {
+            flushBuffer();
+        }
+        buf[pos++] = (byte) c;
+    }
+
+    void number(long v) throws IOException {
+        if (buf.length - pos < 20) {
+            flushBuffer();
+        }
+        if (v < 0) {
+            if (v == Long.MIN_VALUE) {
+                raw(ascii(Long.toString(v)));
+                return;
+            }
+            buf[pos++] = '-';
+            v = -v;
+        }
+        int digits = 1;
+        for (long t = v; t >= 10; t /= 10) {
+            digits++;
+        }
+        int end = pos + digits;
+        for (int p = end - 1; p >= pos; p--) {
+            buf[p] = (byte) ('0' + (int) (v % 10));
+            v /= 10;
+        }
+        pos = end;
+    }
+
+    /** A quoted, escaped string. */
+    void string(String s) throws IOException {
+        int n = s.length();
+        if (chars.length < n) {
+            chars = new char[Math.max(n, 2 * chars.length)];
+        }
+        s.getChars(0, n, chars, 0);
+        string(chars, n);
+    }
+
+    /** A quoted, escaped string of the first n characters of sb. */
+    void string(StringBuilder sb) throws IOException {
+        int n = sb.length();
+        if (chars.length < n) {
+            chars = new char[Math.max(n, 2 * chars.length)];
+        }
+        sb.getChars(0, n, chars, 0);
+        string(chars, n);
+    }
+
+    private void string(char[] c, int n) throws IOException {
+        raw('"');
+        int i = 0;
+        while (i < n) {
+            // worst case per character: 6 bytes (backslash-u escape); flush before a chunk
+            if (buf.length - pos < 12) {
+                flushBuffer();
+            }
+            int stop = Math.min(n, i + (buf.length - pos) / 6);
+            byte[] b = buf;
+            int p = pos;
+            while (i < stop) {
+                char ch = c[i];
+                if (ch < 0x80) {
+                    byte e = ESCAPES[ch];
+                    if (e == 0) {
+                        b[p++] = (byte) ch;
+                    } else if (e > 0) {
+                        b[p++] = '\\';
+                        b[p++] = e;
+                    } else {
+                        p = unicodeEscape(b, p, ch);
+                    }
+                } else if (ch < 0x800) {
+                    b[p++] = (byte) (0xC0 | (ch >> 6));
+                    b[p++] = (byte) (0x80 | (ch & 0x3F));
+                } else if (Character.isSurrogate(ch)) {
+                    if (Character.isHighSurrogate(ch) && i + 1 < n && Character.isLowSurrogate(c[i + 1])) {
+                        int cp = Character.toCodePoint(ch, c[++i]);
+                        b[p++] = (byte) (0xF0 | (cp >> 18));
+                        b[p++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+                        b[p++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+                        b[p++] = (byte) (0x80 | (cp & 0x3F));
+                    } else {
+                        p = unicodeEscape(b, p, ch);
+                    }
+                } else {
+                    b[p++] = (byte) (0xE0 | (ch >> 12));
+                    b[p++] = (byte) (0x80 | ((ch >> 6) & 0x3F));
+                    b[p++] = (byte) (0x80 | (ch & 0x3F));
+                }
+                i++;
+            }
+            pos = p;
+        }
+        raw('"');
+    }
+
+    private static int unicodeEscape(byte[] b, int p, char ch) {
+        b[p++] = '\\';
+        b[p++] = 'u';
+        b[p++] = HEX[(ch >> 12) & 0xF];
+        b[p++] = HEX[(ch >> 8) & 0xF];
+        b[p++] = HEX[(ch >> 4) & 0xF];
+        b[p++] = HEX[ch & 0xF];
+        return p;
+    }
+
+    private void flushBuffer() throws IOException {
+        out.write(buf, 0, pos);
+        pos = 0;
+    }
+
+    /** Writes the buffered bytes to the stream (which is not flushed itself). */
+    void flush() throws IOException {
+        flushBuffer();
+    }
+}
