@@ -730,7 +730,99 @@ final class CandidateFinder {
             }
             return PHONES.isValidNumber(new Phonenumber.PhoneNumber().setCountryCode(31).setNationalNumber(national));
         }
+        if (n >= 9 && n <= 16 && number.charAt(0) == '+' && number.charAt(1) >= '1' && number.charAt(1) <= '9') {
+            return validInternational(number);
+        }
         return validPhoneParsed(number);
+    }
+
+    /** Calling codes PhoneNumberUtil knows (its countryCallingCodeToRegionCodeMap), indexed by code. */
+    private static final boolean[] CALLING_CODES = new boolean[1000];
+
+    static {
+        for (int cc : PHONES.getSupportedCallingCodes()) {
+            CALLING_CODES[cc] = true;
+        }
+    }
+
+    /** Per calling code: the national-prefix-for-parsing pattern of its main region, resolved on first use. */
+    private static final NationalPrefix[] NATIONAL_PREFIX = new NationalPrefix[1000];
+
+    /** Immutable (final fields), so a benign race between two scan threads resolving the same code is safe. */
+    private static final class NationalPrefix {
+        final boolean known;
+        final java.util.regex.Pattern pattern;
+
+        NationalPrefix(boolean known, java.util.regex.Pattern pattern) {
+            this.known = known;
+            this.pattern = pattern;
+        }
+    }
+
+    private static NationalPrefix nationalPrefix(int cc) {
+        NationalPrefix np = NATIONAL_PREFIX[cc];
+        if (np == null) {
+            String region = PHONES.getRegionCodeForCountryCode(cc);
+            com.google.i18n.phonenumbers.metadata.source.MetadataSource source =
+                    com.google.i18n.phonenumbers.metadata.DefaultMetadataDependenciesProvider.getInstance()
+                            .getPhoneNumberMetadataSource();
+            com.google.i18n.phonenumbers.Phonemetadata.PhoneMetadata md = "001".equals(region)
+                    ? source.getMetadataForNonGeographicalRegion(cc)
+                    : source.getMetadataForRegion(region);
+            if (md == null) {
+                np = new NationalPrefix(false, null);
+            } else {
+                String prefix = md.getNationalPrefixForParsing();
+                np = new NationalPrefix(true, prefix == null || prefix.isEmpty()
+                        ? null : java.util.regex.Pattern.compile(prefix));
+            }
+            NATIONAL_PREFIX[cc] = np;
+        }
+        return np;
+    }
+
+    /**
+     * "+" and 8-15 digits, the first not 0: what PhoneNumberUtil.parse(number, "NL") yields, built directly.
+     * parse takes the shortest known calling code of 1-3 digits (none: INVALID_COUNTRY_CODE, and its retry
+     * without the plus finds none either, since a leading 31 would have been found), then strips the main
+     * region's national prefix when its pattern matches the start of the national number: only that case,
+     * and a national number with a leading zero (the Italian leading zero), still go through parse.
+     * Same answer as parse on random and example-based numbers of every calling code (ValidatorsTest).
+     */
+    static boolean validInternational(String number) {
+        int n = number.length();
+        int cc = 0;
+        int ccEnd = 0;
+        for (int k = 1; k <= 3; k++) {
+            char c = number.charAt(k);
+            if (c < '0' || c > '9') {
+                return validPhoneParsed(number);
+            }
+            cc = cc * 10 + (c - '0');
+            if (CALLING_CODES[cc]) {
+                ccEnd = k + 1;
+                break;
+            }
+        }
+        if (ccEnd == 0) {
+            return false;
+        }
+        if (number.charAt(ccEnd) == '0') {
+            return validPhoneParsed(number);
+        }
+        long national = 0;
+        for (int k = ccEnd; k < n; k++) {
+            char c = number.charAt(k);
+            if (c < '0' || c > '9') {
+                return validPhoneParsed(number);
+            }
+            national = national * 10 + (c - '0');
+        }
+        NationalPrefix np = nationalPrefix(cc);
+        if (!np.known || (np.pattern != null && np.pattern.matcher(number).region(ccEnd, n).lookingAt())) {
+            return validPhoneParsed(number);
+        }
+        return PHONES.isValidNumber(new Phonenumber.PhoneNumber().setCountryCode(cc).setNationalNumber(national));
     }
 
     static boolean validPhoneParsed(String number) {
