@@ -71,7 +71,12 @@ final class CandidateFinder {
         while (i < to) {
             char c = b[i];
             if (c < 128) {
-                switch (CLS[c]) {
+                byte cls = CLS[c];
+                if (cls == OTHER) { // spaces and most punctuation: the commonest chars start nothing
+                    i++;
+                    continue;
+                }
+                switch (cls) {
                     case DIGIT -> i = digitStart(i);
                     case UPPER, LOWER -> i = word(i);
                     case AT -> {
@@ -916,7 +921,7 @@ final class CandidateFinder {
         if (boundary) {
             if (isUpper(c)) {
                 consumed = Math.max(consumed, upperToken(i, end));
-            } else if (isLower(c)) {
+            } else if (isLower(c) && LOWER_TOKEN_START[c]) {
                 consumed = Math.max(consumed, lowerToken(i, end));
             }
             if (at(end) == ':' && isHex(c) && end - i <= 4) {
@@ -1132,7 +1137,7 @@ final class CandidateFinder {
                 return p;
             }
         }
-        if (n >= 6 && n <= 9 && !isWordChar(at(end)) && at(end) != '-') {
+        if (n >= 6 && n <= 9 && (isUpper(b[i + 1]) || isDigit(b[i + 1])) && !isWordChar(at(end)) && at(end) != '-') {
             int digits = 0;
             boolean upperAlnum = true;
             for (int k = i; k < end; k++) {
@@ -1229,6 +1234,15 @@ final class CandidateFinder {
             q++;
         }
         return q;
+    }
+
+    /** First letters of the lower-case tokens {@link #lowerToken} knows; other words skip the call. */
+    private static final boolean[] LOWER_TOKEN_START = new boolean[128];
+
+    static {
+        for (char c : "gxsrpe".toCharArray()) {
+            LOWER_TOKEN_START[c] = true;
+        }
     }
 
     private int lowerToken(int i, int end) {
@@ -1522,6 +1536,9 @@ final class CandidateFinder {
         if (keyEnd - keyStart < 2) {
             return;
         }
+        if (!mayNameSecret(keyStart, keyEnd)) {
+            return;
+        }
         int kind = SecretValues.keyKind(b, keyStart, keyEnd);
         if (kind == SecretValues.NOT_SECRET) {
             return;
@@ -1570,6 +1587,82 @@ final class CandidateFinder {
             return;
         }
         emit(GENERIC_SECRET, vs, ve, 0);
+    }
+
+    /** Lower-cased letters of an assignment key, reused: at most 64 key chars are read. */
+    private final char[] keyLetters = new char[64];
+
+    /**
+     * A cheap necessary condition of {@link SecretValues#keyKind} not answering NOT_SECRET, its first
+     * gate on the key's letters (pass, pwd, secret, token, key, credential, wachtwoord, or just "pw"),
+     * without its allocations: most keys (status=, id=, timestamps' hh:mm) stop here.
+     */
+    private boolean mayNameSecret(int s, int e) {
+        char[] w = keyLetters;
+        int len = 0;
+        for (int k = s; k < e && len < w.length; k++) {
+            char c = b[k];
+            if (c >= 'a' && c <= 'z') {
+                w[len++] = c;
+            } else if (c >= 'A' && c <= 'Z') {
+                w[len++] = (char) (c + 32);
+            } else if (c >= 128 && isLetter(c)) {
+                return true; // not ASCII: let keyKind decide
+            }
+        }
+        if (len == 2) {
+            return w[0] == 'p' && w[1] == 'w';
+        }
+        for (int k = 0; k + 3 <= len; k++) {
+            switch (w[k]) {
+                case 'p' -> {
+                    if (lettersAt(w, len, k, "pass") || lettersAt(w, len, k, "pwd")) {
+                        return true;
+                    }
+                }
+                case 's' -> {
+                    if (lettersAt(w, len, k, "secret")) {
+                        return true;
+                    }
+                }
+                case 't' -> {
+                    if (lettersAt(w, len, k, "token")) {
+                        return true;
+                    }
+                }
+                case 'k' -> {
+                    if (lettersAt(w, len, k, "key")) {
+                        return true;
+                    }
+                }
+                case 'c' -> {
+                    if (lettersAt(w, len, k, "credential")) {
+                        return true;
+                    }
+                }
+                case 'w' -> {
+                    if (lettersAt(w, len, k, "wachtwoord")) {
+                        return true;
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean lettersAt(char[] w, int len, int k, String word) {
+        int n = word.length();
+        if (k + n > len) {
+            return false;
+        }
+        for (int j = 0; j < n; j++) {
+            if (w[k + j] != word.charAt(j)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private int valueEnd(int vs) {

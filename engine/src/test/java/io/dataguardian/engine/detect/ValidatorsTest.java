@@ -176,6 +176,26 @@ class ValidatorsTest {
         assertThat(valid).isGreaterThan(8_000); // both answers occur often
     }
 
+    /** The allocation-free entropy is the HashMap one to the last bit (thresholds compare it exactly). */
+    @Test
+    void asciiEntropyIsBitForBitTheMapEntropy() {
+        java.util.Random r = new java.util.Random(11);
+        for (int i = 0; i < 50_000; i++) {
+            int alphabet = 1 + r.nextInt(128);
+            int base = r.nextInt(129 - alphabet);
+            int len = 1 + r.nextInt(r.nextBoolean() ? 40 : 400);
+            StringBuilder sb = new StringBuilder(len);
+            for (int k = 0; k < len; k++) {
+                // every third value crowds one bucket (chars 16 apart): the resizes a full bucket forces
+                sb.append((char) (i % 3 == 0 ? r.nextInt(8) * 16 + i % 16 : base + r.nextInt(alphabet)));
+            }
+            String v = sb.toString();
+            assertThat(Double.doubleToRawLongBits(Checksums.entropy(v)))
+                    .as(v).isEqualTo(Double.doubleToRawLongBits(Checksums.mapEntropy(v, v.length())));
+        }
+        assertThat(Checksums.entropy("wachtwoord-é-ü")).isEqualTo(Checksums.mapEntropy("wachtwoord-é-ü", 14));
+    }
+
     @Test
     void entropyOfRandomAndRepetitiveValues() {
         assertThat(Checksums.entropy("aaaaaaaa")).isZero();
