@@ -407,6 +407,15 @@ final class CandidateFinder {
     private static final String[] MONTHS_EN = {"january", "february", "march", "april", "may", "june", "july",
         "august", "september", "october", "november", "december"};
 
+    /** Lower- and upper-case first letters of the month names and abbreviations {@link #monthNumber} knows. */
+    private static final boolean[] MONTH_INITIAL = new boolean[128];
+
+    static {
+        for (char c : "jfmasondJFMASOND".toCharArray()) {
+            MONTH_INITIAL[c] = true;
+        }
+    }
+
     static int monthNumber(String w) {
         String s = w.toLowerCase(Locale.ROOT);
         if (s.endsWith(".")) {
@@ -462,7 +471,8 @@ final class CandidateFinder {
             if (at(we) == '.') {
                 we++;
             }
-            int m = monthNumber(str(ws, we));
+            // "5 items", "12 maanden": a word no month name or abbreviation starts like needs no String
+            int m = b[ws] < 128 && !MONTH_INITIAL[b[ws]] ? 0 : monthNumber(str(ws, we));
             if (m > 0 && at(we) == ' ' && digits(we + 1) == 4) {
                 int a = intAt(i, d1);
                 int y = intAt(we + 1, 4);
