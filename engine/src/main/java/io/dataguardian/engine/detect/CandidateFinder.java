@@ -71,7 +71,12 @@ final class CandidateFinder {
         while (i < to) {
             char c = b[i];
             if (c < 128) {
-                switch (CLS[c]) {
+                byte cls = CLS[c];
+                if (cls == OTHER) { // spaces and most punctuation: the commonest chars start nothing
+                    i++;
+                    continue;
+                }
+                switch (cls) {
                     case DIGIT -> i = digitStart(i);
                     case UPPER, LOWER -> i = word(i);
                     case AT -> {
@@ -402,6 +407,15 @@ final class CandidateFinder {
     private static final String[] MONTHS_EN = {"january", "february", "march", "april", "may", "june", "july",
         "august", "september", "october", "november", "december"};
 
+    /** Lower- and upper-case first letters of the month names and abbreviations {@link #monthNumber} knows. */
+    private static final boolean[] MONTH_INITIAL = new boolean[128];
+
+    static {
+        for (char c : "jfmasondJFMASOND".toCharArray()) {
+            MONTH_INITIAL[c] = true;
+        }
+    }
+
     static int monthNumber(String w) {
         String s = w.toLowerCase(Locale.ROOT);
         if (s.endsWith(".")) {
@@ -457,7 +471,8 @@ final class CandidateFinder {
             if (at(we) == '.') {
                 we++;
             }
-            int m = monthNumber(str(ws, we));
+            // "5 items", "12 maanden": a word no month name or abbreviation starts like needs no String
+            int m = b[ws] < 128 && !MONTH_INITIAL[b[ws]] ? 0 : monthNumber(str(ws, we));
             if (m > 0 && at(we) == ' ' && digits(we + 1) == 4) {
                 int a = intAt(i, d1);
                 int y = intAt(we + 1, 4);
@@ -730,7 +745,99 @@ final class CandidateFinder {
             }
             return PHONES.isValidNumber(new Phonenumber.PhoneNumber().setCountryCode(31).setNationalNumber(national));
         }
+        if (n >= 9 && n <= 16 && number.charAt(0) == '+' && number.charAt(1) >= '1' && number.charAt(1) <= '9') {
+            return validInternational(number);
+        }
         return validPhoneParsed(number);
+    }
+
+    /** Calling codes PhoneNumberUtil knows (its countryCallingCodeToRegionCodeMap), indexed by code. */
+    private static final boolean[] CALLING_CODES = new boolean[1000];
+
+    static {
+        for (int cc : PHONES.getSupportedCallingCodes()) {
+            CALLING_CODES[cc] = true;
+        }
+    }
+
+    /** Per calling code: the national-prefix-for-parsing pattern of its main region, resolved on first use. */
+    private static final NationalPrefix[] NATIONAL_PREFIX = new NationalPrefix[1000];
+
+    /** Immutable (final fields), so a benign race between two scan threads resolving the same code is safe. */
+    private static final class NationalPrefix {
+        final boolean known;
+        final java.util.regex.Pattern pattern;
+
+        NationalPrefix(boolean known, java.util.regex.Pattern pattern) {
+            this.known = known;
+            this.pattern = pattern;
+        }
+    }
+
+    private static NationalPrefix nationalPrefix(int cc) {
+        NationalPrefix np = NATIONAL_PREFIX[cc];
+        if (np == null) {
+            String region = PHONES.getRegionCodeForCountryCode(cc);
+            com.google.i18n.phonenumbers.metadata.source.MetadataSource source =
+                    com.google.i18n.phonenumbers.metadata.DefaultMetadataDependenciesProvider.getInstance()
+                            .getPhoneNumberMetadataSource();
+            com.google.i18n.phonenumbers.Phonemetadata.PhoneMetadata md = "001".equals(region)
+                    ? source.getMetadataForNonGeographicalRegion(cc)
+                    : source.getMetadataForRegion(region);
+            if (md == null) {
+                np = new NationalPrefix(false, null);
+            } else {
+                String prefix = md.getNationalPrefixForParsing();
+                np = new NationalPrefix(true, prefix == null || prefix.isEmpty()
+                        ? null : java.util.regex.Pattern.compile(prefix));
+            }
+            NATIONAL_PREFIX[cc] = np;
+        }
+        return np;
+    }
+
+    /**
+     * "+" and 8-15 digits, the first not 0: what PhoneNumberUtil.parse(number, "NL") yields, built directly.
+     * parse takes the shortest known calling code of 1-3 digits (none: INVALID_COUNTRY_CODE, and its retry
+     * without the plus finds none either, since a leading 31 would have been found), then strips the main
+     * region's national prefix when its pattern matches the start of the national number: only that case,
+     * and a national number with a leading zero (the Italian leading zero), still go through parse.
+     * Same answer as parse on random and example-based numbers of every calling code (ValidatorsTest).
+     */
+    static boolean validInternational(String number) {
+        int n = number.length();
+        int cc = 0;
+        int ccEnd = 0;
+        for (int k = 1; k <= 3; k++) {
+            char c = number.charAt(k);
+            if (c < '0' || c > '9') {
+                return validPhoneParsed(number);
+            }
+            cc = cc * 10 + (c - '0');
+            if (CALLING_CODES[cc]) {
+                ccEnd = k + 1;
+                break;
+            }
+        }
+        if (ccEnd == 0) {
+            return false;
+        }
+        if (number.charAt(ccEnd) == '0') {
+            return validPhoneParsed(number);
+        }
+        long national = 0;
+        for (int k = ccEnd; k < n; k++) {
+            char c = number.charAt(k);
+            if (c < '0' || c > '9') {
+                return validPhoneParsed(number);
+            }
+            national = national * 10 + (c - '0');
+        }
+        NationalPrefix np = nationalPrefix(cc);
+        if (!np.known || (np.pattern != null && np.pattern.matcher(number).region(ccEnd, n).lookingAt())) {
+            return validPhoneParsed(number);
+        }
+        return PHONES.isValidNumber(new Phonenumber.PhoneNumber().setCountryCode(cc).setNationalNumber(national));
     }
 
     static boolean validPhoneParsed(String number) {
@@ -824,7 +931,7 @@ final class CandidateFinder {
         if (boundary) {
             if (isUpper(c)) {
                 consumed = Math.max(consumed, upperToken(i, end));
-            } else if (isLower(c)) {
+            } else if (isLower(c) && LOWER_TOKEN_START[c]) {
                 consumed = Math.max(consumed, lowerToken(i, end));
             }
             if (at(end) == ':' && isHex(c) && end - i <= 4) {
@@ -1040,7 +1147,7 @@ final class CandidateFinder {
                 return p;
             }
         }
-        if (n >= 6 && n <= 9 && !isWordChar(at(end)) && at(end) != '-') {
+        if (n >= 6 && n <= 9 && (isUpper(b[i + 1]) || isDigit(b[i + 1])) && !isWordChar(at(end)) && at(end) != '-') {
             int digits = 0;
             boolean upperAlnum = true;
             for (int k = i; k < end; k++) {
@@ -1137,6 +1244,15 @@ final class CandidateFinder {
             q++;
         }
         return q;
+    }
+
+    /** First letters of the lower-case tokens {@link #lowerToken} knows; other words skip the call. */
+    private static final boolean[] LOWER_TOKEN_START = new boolean[128];
+
+    static {
+        for (char c : "gxsrpe".toCharArray()) {
+            LOWER_TOKEN_START[c] = true;
+        }
     }
 
     private int lowerToken(int i, int end) {
@@ -1430,6 +1546,9 @@ final class CandidateFinder {
         if (keyEnd - keyStart < 2) {
             return;
         }
+        if (!mayNameSecret(keyStart, keyEnd)) {
+            return;
+        }
         int kind = SecretValues.keyKind(b, keyStart, keyEnd);
         if (kind == SecretValues.NOT_SECRET) {
             return;
@@ -1478,6 +1597,82 @@ final class CandidateFinder {
             return;
         }
         emit(GENERIC_SECRET, vs, ve, 0);
+    }
+
+    /** Lower-cased letters of an assignment key, reused: at most 64 key chars are read. */
+    private final char[] keyLetters = new char[64];
+
+    /**
+     * A cheap necessary condition of {@link SecretValues#keyKind} not answering NOT_SECRET, its first
+     * gate on the key's letters (pass, pwd, secret, token, key, credential, wachtwoord, or just "pw"),
+     * without its allocations: most keys (status=, id=, timestamps' hh:mm) stop here.
+     */
+    private boolean mayNameSecret(int s, int e) {
+        char[] w = keyLetters;
+        int len = 0;
+        for (int k = s; k < e && len < w.length; k++) {
+            char c = b[k];
+            if (c >= 'a' && c <= 'z') {
+                w[len++] = c;
+            } else if (c >= 'A' && c <= 'Z') {
+                w[len++] = (char) (c + 32);
+            } else if (c >= 128 && isLetter(c)) {
+                return true; // not ASCII: let keyKind decide
+            }
+        }
+        if (len == 2) {
+            return w[0] == 'p' && w[1] == 'w';
+        }
+        for (int k = 0; k + 3 <= len; k++) {
+            switch (w[k]) {
+                case 'p' -> {
+                    if (lettersAt(w, len, k, "pass") || lettersAt(w, len, k, "pwd")) {
+                        return true;
+                    }
+                }
+                case 's' -> {
+                    if (lettersAt(w, len, k, "secret")) {
+                        return true;
+                    }
+                }
+                case 't' -> {
+                    if (lettersAt(w, len, k, "token")) {
+                        return true;
+                    }
+                }
+                case 'k' -> {
+                    if (lettersAt(w, len, k, "key")) {
+                        return true;
+                    }
+                }
+                case 'c' -> {
+                    if (lettersAt(w, len, k, "credential")) {
+                        return true;
+                    }
+                }
+                case 'w' -> {
+                    if (lettersAt(w, len, k, "wachtwoord")) {
+                        return true;
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean lettersAt(char[] w, int len, int k, String word) {
+        int n = word.length();
+        if (k + n > len) {
+            return false;
+        }
+        for (int j = 0; j < n; j++) {
+            if (w[k + j] != word.charAt(j)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private int valueEnd(int vs) {

@@ -20,8 +20,11 @@ final class Lexicon {
     static final int MIN_LEN = 2;
     static final int MAX_LEN = 24;
 
-    /** Cheap pre-filter: (length, first two lower-case ASCII letters) of some word in the table. */
-    private final boolean[] shapes = new boolean[(MAX_LEN + 1) * 27 * 27];
+    /**
+     * Cheap pre-filter: per (length, first two lower-case ASCII letters), the last letters (bit 1..26 for
+     * a-z, bit 0 for anything else) of the words in the table with that shape; 0 when there are none.
+     */
+    private final int[] shapes = new int[(MAX_LEN + 1) * 27 * 27];
     private final char[][] keys;
     private final long[] values;
     private final int mask;
@@ -71,7 +74,7 @@ final class Lexicon {
         keys[h] = k;
         values[h] = classes;
         if (k.length >= MIN_LEN && k.length <= MAX_LEN) {
-            shapes[shape(k.length, k[0], k[1])] = true;
+            shapes[shape(k.length, k[0], k[1])] |= 1 << letter(k[k.length - 1]);
         }
     }
 
@@ -91,9 +94,12 @@ final class Lexicon {
     }
 
     private static int shape(int len, char a, char b) {
-        int x = a >= 'a' && a <= 'z' ? a - 'a' + 1 : 0;
-        int y = b >= 'a' && b <= 'z' ? b - 'a' + 1 : 0;
-        return (len * 27 + x) * 27 + y;
+        return (len * 27 + letter(a)) * 27 + letter(b);
+    }
+
+    /** 1..26 for a lower-case ASCII letter, 0 for any other char. */
+    private static int letter(char c) {
+        return c >= 'a' && c <= 'z' ? c - 'a' + 1 : 0;
     }
 
     /** The classes of the word b[s, e), lower-cased on the fly; 0 when it is not in the lexicon. */
@@ -104,7 +110,9 @@ final class Lexicon {
         }
         char c0 = lower(b[s]);
         char c1 = lower(b[s + 1]);
-        if (c0 < 128 && c1 < 128 && !shapes[shape(n, c0, c1)]) {
+        char cn = lower(b[e - 1]);
+        // a char of 128 or more may lower-case to anything: no filter then
+        if (c0 < 128 && c1 < 128 && cn < 128 && (shapes[shape(n, c0, c1)] & (1 << letter(cn))) == 0) {
             return 0;
         }
         int h = hash(b, s, e) & mask;

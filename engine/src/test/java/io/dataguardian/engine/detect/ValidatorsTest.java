@@ -98,6 +98,104 @@ class ValidatorsTest {
         assertThat(valid).isGreaterThan(2_000); // both answers occur
     }
 
+    /**
+     * The fast path for international numbers answers exactly as PhoneNumberUtil.parse(.., "NL") +
+     * isValidNumber on what the finder hands it: "+" and 8-15 digits (a "00" prefix becomes "+"). Numbers
+     * are built from every calling code's example numbers (changed digits, one digit more or less, a
+     * trunk 0 or 1 after the code) and from random digits.
+     */
+    @Test
+    void internationalPhoneFastPathAgreesWithParse() {
+        com.google.i18n.phonenumbers.PhoneNumberUtil util = com.google.i18n.phonenumbers.PhoneNumberUtil.getInstance();
+        java.util.Random r = new java.util.Random(42);
+        java.util.List<String> seeds = new java.util.ArrayList<>();
+        for (int cc : util.getSupportedCallingCodes()) {
+            java.util.List<com.google.i18n.phonenumbers.Phonenumber.PhoneNumber> examples = new java.util.ArrayList<>();
+            for (com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType type
+                    : com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType.values()) {
+                for (String region : util.getRegionCodesForCountryCode(cc)) {
+                    if (region.equals("001")) {
+                        continue;
+                    }
+                    com.google.i18n.phonenumbers.Phonenumber.PhoneNumber ex = util.getExampleNumberForType(region, type);
+                    if (ex != null) {
+                        examples.add(ex);
+                    }
+                }
+            }
+            com.google.i18n.phonenumbers.Phonenumber.PhoneNumber nonGeo = util.getExampleNumberForNonGeoEntity(cc);
+            if (nonGeo != null) {
+                examples.add(nonGeo);
+            }
+            for (com.google.i18n.phonenumbers.Phonenumber.PhoneNumber ex : examples) {
+                seeds.add(cc + util.getNationalSignificantNumber(ex));
+            }
+            seeds.add(String.valueOf(cc));
+        }
+        int valid = 0;
+        int checked = 0;
+        for (int i = 0; i < 40_000; i++) {
+            String seed = seeds.get(r.nextInt(seeds.size()));
+            StringBuilder sb = new StringBuilder();
+            switch (r.nextInt(6)) {
+                case 0 -> sb.append(seed); // the example as it is
+                case 1 -> { // the example with its last digits changed
+                    sb.append(seed);
+                    for (int k = Math.max(1, sb.length() - 1 - r.nextInt(5)); k < sb.length(); k++) {
+                        sb.setCharAt(k, (char) ('0' + r.nextInt(10)));
+                    }
+                }
+                case 2 -> sb.append(seed).append((char) ('0' + r.nextInt(10))); // one digit more
+                case 3 -> sb.append(seed, 0, Math.max(1, seed.length() - 1)); // one digit less
+                case 4 -> { // a trunk digit (0, 1, 8, 9) after a calling code of 1-3 digits
+                    int cut = 1 + r.nextInt(3);
+                    sb.append(seed, 0, Math.min(cut, seed.length())).append("0189".charAt(r.nextInt(4)))
+                            .append(seed.substring(Math.min(cut, seed.length())));
+                }
+                default -> { // random digits, sometimes starting with 0
+                    int len = 8 + r.nextInt(8);
+                    sb.append((char) ('0' + (r.nextInt(8) == 0 ? 0 : 1 + r.nextInt(9))));
+                    while (sb.length() < len) {
+                        sb.append((char) ('0' + r.nextInt(10)));
+                    }
+                }
+            }
+            while (sb.length() < 8) {
+                sb.append((char) ('0' + r.nextInt(10)));
+            }
+            if (sb.length() > 15) {
+                sb.setLength(15);
+            }
+            String number = "+" + sb;
+            boolean expected = CandidateFinder.validPhoneParsed(number);
+            valid += expected ? 1 : 0;
+            checked++;
+            assertThat(CandidateFinder.validPhone(number)).as(number).isEqualTo(expected);
+        }
+        assertThat(checked).isEqualTo(40_000);
+        assertThat(valid).isGreaterThan(8_000); // both answers occur often
+    }
+
+    /** The allocation-free entropy is the HashMap one to the last bit (thresholds compare it exactly). */
+    @Test
+    void asciiEntropyIsBitForBitTheMapEntropy() {
+        java.util.Random r = new java.util.Random(11);
+        for (int i = 0; i < 50_000; i++) {
+            int alphabet = 1 + r.nextInt(128);
+            int base = r.nextInt(129 - alphabet);
+            int len = 1 + r.nextInt(r.nextBoolean() ? 40 : 400);
+            StringBuilder sb = new StringBuilder(len);
+            for (int k = 0; k < len; k++) {
+                // every third value crowds one bucket (chars 16 apart): the resizes a full bucket forces
+                sb.append((char) (i % 3 == 0 ? r.nextInt(8) * 16 + i % 16 : base + r.nextInt(alphabet)));
+            }
+            String v = sb.toString();
+            assertThat(Double.doubleToRawLongBits(Checksums.entropy(v)))
+                    .as(v).isEqualTo(Double.doubleToRawLongBits(Checksums.mapEntropy(v, v.length())));
+        }
+        assertThat(Checksums.entropy("wachtwoord-é-ü")).isEqualTo(Checksums.mapEntropy("wachtwoord-é-ü", 14));
+    }
+
     @Test
     void entropyOfRandomAndRepetitiveValues() {
         assertThat(Checksums.entropy("aaaaaaaa")).isZero();
