@@ -114,83 +114,42 @@ final class Checksums {
         return mod97(sb) == 1;
     }
 
-    /** Shannon entropy in bits per character. */
+    /**
+     * Shannon entropy in bits per character. The terms are summed in char order (the chars are sorted, runs
+     * counted), so the result does not depend on a map's iteration order; callers compare it with
+     * thresholds through {@link #atLeast}, which absorbs the last-bit rounding of any summation order.
+     */
     static double entropy(CharSequence s) {
         int n = s.length();
         if (n == 0) {
             return 0;
         }
-        double h = asciiEntropy(s, n);
-        return Double.isNaN(h) ? mapEntropy(s, n) : h;
+        char[] sorted = new char[n];
+        for (int i = 0; i < n; i++) {
+            sorted[i] = s.charAt(i);
+        }
+        java.util.Arrays.sort(sorted);
+        double h = 0;
+        int run = 1;
+        for (int i = 1; i <= n; i++) {
+            if (i < n && sorted[i] == sorted[i - 1]) {
+                run++;
+            } else {
+                double p = (double) run / n;
+                h -= p * (Math.log(p) / Math.log(2));
+                run = 1;
+            }
+        }
+        return h;
     }
 
     /**
-     * {@link #mapEntropy} without boxing, for ASCII text: the same terms summed in the same order, so the
-     * same double to the last bit (the callers compare it with thresholds). That order is HashMap's
-     * iteration order after merge() of each char: buckets (char & (capacity - 1)) ascending and, since
-     * merge() links a new key at the head of its bucket and a resize keeps relative order, the latest
-     * first occurrence first within a bucket. The capacity starts at 16 and doubles when a merge() begins
-     * with more than 3/4 of it used, or adds an 8th key to one bucket below 64 (treeifyBin resizes
-     * instead); ASCII keys never make a tree bin. ValidatorsTest checks this against the JDK it runs on.
-     * NaN for text with a char of 128 or more.
+     * {@code bits >= threshold}, for an entropy: a value whose exact entropy is the threshold (16 chars, 8 of
+     * them once and 4 twice, carry exactly 3.5 bits) passes although its floating-point sum may come out a few
+     * ulps below it.
      */
-    private static double asciiEntropy(CharSequence s, int n) {
-        int[] counts = new int[128];
-        int[] first = new int[128];
-        int[] bucketSize = new int[64];
-        int distinct = 0;
-        int capacity = 16;
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            if (c >= 128) {
-                return Double.NaN;
-            }
-            if (distinct > capacity / 4 * 3) {
-                capacity = grow(capacity, first, distinct, bucketSize);
-            }
-            if (counts[c]++ == 0) {
-                first[distinct++] = c;
-                if (capacity < 64 && bucketSize[c & (capacity - 1)]++ >= 7) {
-                    capacity = grow(capacity, first, distinct, bucketSize);
-                }
-            }
-        }
-        // keys: bucket, then latest insertion first (distinct <= 128), then the char
-        int[] order = new int[distinct];
-        for (int r = 0; r < distinct; r++) {
-            order[r] = ((first[r] & (capacity - 1)) << 14) | ((127 - r) << 7) | first[r];
-        }
-        java.util.Arrays.sort(order);
-        double h = 0;
-        for (int k = 0; k < distinct; k++) {
-            double p = (double) counts[order[k] & 127] / n;
-            h -= p * (Math.log(p) / Math.log(2));
-        }
-        return h;
-    }
-
-    private static int grow(int capacity, int[] keys, int distinct, int[] bucketSize) {
-        int grown = capacity << 1;
-        java.util.Arrays.fill(bucketSize, 0);
-        if (grown < 64) {
-            for (int r = 0; r < distinct; r++) {
-                bucketSize[keys[r] & (grown - 1)]++;
-            }
-        }
-        return grown;
-    }
-
-    static double mapEntropy(CharSequence s, int n) {
-        Map<Character, Integer> counts = new HashMap<>();
-        for (int i = 0; i < n; i++) {
-            counts.merge(s.charAt(i), 1, Integer::sum);
-        }
-        double h = 0;
-        for (int c : counts.values()) {
-            double p = (double) c / n;
-            h -= p * (Math.log(p) / Math.log(2));
-        }
-        return h;
+    static boolean atLeast(double bits, double threshold) {
+        return bits >= threshold - 1e-9;
     }
 
     /** SEPA and other IBAN countries with their fixed lengths (SWIFT IBAN registry). */

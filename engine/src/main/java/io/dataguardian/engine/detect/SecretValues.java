@@ -147,8 +147,8 @@ final class SecretValues {
         double h = Checksums.entropy(value);
         if (password) {
             double max = Math.log(n) / Math.log(2);
-            return classes >= 2 && h >= Math.min(3.5, max - 0.5);
+            return classes >= 2 && Checksums.atLeast(h, Math.min(3.5, max - 0.5));
         }
-        return classes >= 2 && h >= 3.5;
+        return classes >= 2 && Checksums.atLeast(h, 3.5);
     }
 }

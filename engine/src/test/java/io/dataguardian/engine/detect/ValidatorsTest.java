@@ -176,24 +176,38 @@ class ValidatorsTest {
         assertThat(valid).isGreaterThan(8_000); // both answers occur often
     }
 
-    /** The allocation-free entropy is the HashMap one to the last bit (thresholds compare it exactly). */
+    /** Entropy from counts, whatever the order of the chars; exact-threshold values pass the threshold. */
     @Test
-    void asciiEntropyIsBitForBitTheMapEntropy() {
+    void entropyDependsOnCountsOnlyAndMeetsExactThresholds() {
         java.util.Random r = new java.util.Random(11);
-        for (int i = 0; i < 50_000; i++) {
-            int alphabet = 1 + r.nextInt(128);
-            int base = r.nextInt(129 - alphabet);
-            int len = 1 + r.nextInt(r.nextBoolean() ? 40 : 400);
-            StringBuilder sb = new StringBuilder(len);
+        for (int i = 0; i < 2_000; i++) {
+            StringBuilder sb = new StringBuilder();
+            int len = 1 + r.nextInt(60);
             for (int k = 0; k < len; k++) {
-                // every third value crowds one bucket (chars 16 apart): the resizes a full bucket forces
-                sb.append((char) (i % 3 == 0 ? r.nextInt(8) * 16 + i % 16 : base + r.nextInt(alphabet)));
+                sb.append((char) (r.nextBoolean() ? 33 + r.nextInt(94) : 0xC0 + r.nextInt(400)));
             }
             String v = sb.toString();
-            assertThat(Double.doubleToRawLongBits(Checksums.entropy(v)))
-                    .as(v).isEqualTo(Double.doubleToRawLongBits(Checksums.mapEntropy(v, v.length())));
+            java.util.List<Character> shuffled = new java.util.ArrayList<>();
+            for (char c : v.toCharArray()) {
+                shuffled.add(c);
+            }
+            java.util.Collections.shuffle(shuffled, r);
+            StringBuilder w = new StringBuilder();
+            shuffled.forEach(w::append);
+            assertThat(Checksums.entropy(w)).as(v).isEqualTo(Checksums.entropy(v));
+            java.util.Map<Character, Integer> counts = new java.util.HashMap<>();
+            v.chars().forEach(c -> counts.merge((char) c, 1, Integer::sum));
+            double expected = 0;
+            for (int c : counts.values()) {
+                double p = (double) c / len;
+                expected -= p * Math.log(p) / Math.log(2);
+            }
+            assertThat(Checksums.entropy(v)).as(v).isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-12));
         }
-        assertThat(Checksums.entropy("wachtwoord-é-ü")).isEqualTo(Checksums.mapEntropy("wachtwoord-é-ü", 14));
+        // 8 chars once and 4 twice: exactly 3.5 bits
+        assertThat(Checksums.entropy("aabbccddEFGHIJKL")).isCloseTo(3.5, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(Checksums.atLeast(Checksums.entropy("aabbccddEFGHIJKL"), 3.5)).isTrue();
+        assertThat(Checksums.atLeast(Checksums.entropy("aaabccddEFGHIJKL"), 3.5)).isFalse();
     }
 
     @Test
