@@ -2,6 +2,8 @@ package io.dataguardian.engine.detect;
 
 import io.dataguardian.engine.detect.Detector.Norm;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import javax.crypto.Mac;
 import javax.crypto.ShortBufferException;
 
@@ -15,6 +17,18 @@ import javax.crypto.ShortBufferException;
 final class Fingerprinter {
 
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.ISO_8859_1);
+
+    static {
+        // Loads SHA-1's digest class before C2 compiles the HMAC: the JDK loads it anyway when a scan makes its
+        // first temporary file (SecureRandom seeding), often mid-scan when the finding store spills, and while
+        // SHA-256 was the only DigestBase loaded C2 had compiled the fingerprint path on that assumption: the
+        // load threw the compiled code away and it was compiled again (LogCompilation, 200 MB dense file).
+        try {
+            MessageDigest.getInstance("SHA-1");
+        } catch (NoSuchAlgorithmException e) {
+            // no SHA-1 provider: nothing to load
+        }
+    }
 
     private final Mac mac;
     private byte[] bytes = new byte[256];
