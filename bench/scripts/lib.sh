@@ -14,7 +14,7 @@ BENCH_JAR=bench/target/benchmarks.jar
 CLI_JAR=cli/target/dataguardian.jar
 export DATAGUARDIAN_JAVA_OPTS=${DATAGUARDIAN_JAVA_OPTS:--Xmx256m -XX:+UseSerialGC}
 # The JIT options bin/dataguardian adds, for runs of a jar without it (DATAGUARDIAN_CLI_JAR); empty to compare.
-LAUNCHER_JIT_OPTS=${LAUNCHER_JIT_OPTS--XX:FreqInlineSize=100 -XX:InlineSmallCode=1000}
+LAUNCHER_JIT_OPTS=${LAUNCHER_JIT_OPTS-$(sed -n 's/^jit="\(.*\)"$/\1/p' bin/dataguardian)}
 
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 
