@@ -42,10 +42,27 @@ final class SecretValues {
         "tokens", "policy", "prefix", "enabled", "required", "hash", "format", "label", "env", "var", "placeholder",
         "hint", "location", "dir", "store", "storetype", "algorithm", "mode", "size", "len", "min", "max"};
 
-    private static final String[] PLACEHOLDERS = {"changeme", "change_me", "change-me", "xxx", "example", "dummy",
-        "placeholder", "your", "<", ">", "${", "{{", "}}", "$(", "%(", "***", "redacted", "replace", "insert", "enter_",
-        "sample", "fake", "todo", "fixme", "password", "secret", "notset", "not_set", "undefined", "null", "none",
-        "here", "mypass", "foobar", "lorem", "abcdef", "123456", "qwerty"};
+    private static final String[] PLACEHOLDERS = {"changeme", "change_me", "change-me", "example", "dummy",
+        "placeholder", "<", ">", "${", "{{", "}}", "$(", "%(", "***", "redacted", "replace", "insert", "enter_",
+        "sample", "fixme", "password", "secret", "notset", "not_set", "undefined",
+        "mypass", "foobar", "lorem", "abcdef", "123456", "qwerty"};
+    /**
+     * Short placeholder words, matched only as typed (lower case, upper case, or capitalised when longer than
+     * three letters): ignoring case, a random 28-character secret holds one of them by chance about once in
+     * a thousand ("...HiXxx6N...", "...LooaXxXb..." were missed as placeholders).
+     */
+    private static final String[] SHORT_PLACEHOLDERS = {"xxx", "your", "fake", "todo", "null", "none", "here"};
+    private static final String[][] SHORT_PLACEHOLDER_FORMS = new String[SHORT_PLACEHOLDERS.length][];
+
+    static {
+        for (int i = 0; i < SHORT_PLACEHOLDERS.length; i++) {
+            String w = SHORT_PLACEHOLDERS[i];
+            String upper = w.toUpperCase(Locale.ROOT);
+            SHORT_PLACEHOLDER_FORMS[i] = w.length() > 3
+                    ? new String[] {w, upper, upper.charAt(0) + w.substring(1)}
+                    : new String[] {w, upper};
+        }
+    }
     private static final String[] REFERENCE_PREFIXES = {"$", "{", "[", "<", "|", "/", "./", "~",
         "env.", "env:", "os.", "process.", "system.", "getenv", "config.", "settings.", "this.", "self.", "vault:",
         "secrets.", "ref:", "var.", "http:", "https:", "file:", "classpath:", "test", "dummy", "fake", "sample"};
@@ -136,6 +153,13 @@ final class SecretValues {
         for (String p : PLACEHOLDERS) {
             if (v.contains(p)) {
                 return true;
+            }
+        }
+        for (String[] forms : SHORT_PLACEHOLDER_FORMS) {
+            for (String p : forms) {
+                if (value.contains(p)) {
+                    return true;
+                }
             }
         }
         for (String p : REFERENCE_PREFIXES) {

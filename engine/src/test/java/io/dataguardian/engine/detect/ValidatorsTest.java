@@ -217,4 +217,16 @@ class ValidatorsTest {
         assertThat(SecretValues.isSecret("changeme123", true)).isFalse();
         assertThat(SecretValues.isSecret("xK9#mP2$vL5qR8tZ", false)).isTrue();
     }
+
+    /** Short placeholder words count as typed; inside a random secret, in mixed case, they are chance. */
+    @Test
+    void shortPlaceholderWordsMatchAsTypedOnly() {
+        for (String placeholder : new String[] {"sk_live_xxx", "XXX-XXX-XXX", "your_api_key_here", "PutYourKeyHere",
+            "YOUR_TOKEN_1", "None", "NULL", "todo-fill-in", "FakeToken99"}) {
+            assertThat(SecretValues.isPlaceholder(placeholder)).as(placeholder).isTrue();
+        }
+        // random secrets of the accuracy corpus that were missed: "Xxx" and "XxX" by chance
+        assertThat(SecretValues.isSecret("prod_ooPvHiXxx6NMPa8YpQXa1C3H", true)).isTrue();
+        assertThat(SecretValues.isSecret("key-SIoGTbuYLooaXxXbWNGBUaqV", false)).isTrue();
+    }
 }
