@@ -58,11 +58,29 @@ public class BottleneckRules {
             past.removeFirst();
         }
         List<Check> checks = new ArrayList<>();
+        List<ResourceSample> all = samples.snapshot();
+        double[] cpu = cpuWindow(all);
         slowOperations(state, base, checks);
-        pool(state, base, checks);
+        pool(state, base, cpuSaturated(cpu) ? cpu[1] : null, checks);
         cache(state, base, checks);
-        resources(checks);
+        resources(all, cpu, checks);
         return checks;
+    }
+
+    /** Min and mean system CPU over the last cpu-sustained period, or null before there are samples for all of it. */
+    private double[] cpuWindow(List<ResourceSample> all) {
+        int needed = (int) Math.max(1, rules.getCpuSustained().toMillis() / Math.max(1, intervalMillis));
+        List<ResourceSample> recent = all.subList(Math.max(0, all.size() - needed), all.size());
+        if (recent.size() < needed || !recent.stream().allMatch(s -> s.systemCpu() != null)) {
+            return null;
+        }
+        return new double[] {recent.stream().mapToDouble(ResourceSample::systemCpu).min().orElse(0),
+            recent.stream().mapToDouble(ResourceSample::systemCpu).average().orElse(0)};
+    }
+
+    /** The machine's CPU stayed over the cpu threshold for the whole cpu-sustained period (the cpu rule's verdict). */
+    private boolean cpuSaturated(double[] cpu) {
+        return cpu != null && cpu[0] > rules.getCpu();
     }
 
     // --- latency ------------------------------------------------------------------------------------
@@ -129,7 +147,12 @@ public class BottleneckRules {
         return new OperationSnapshot("pool", "acquire", count, total, max, 0, bounds, counts, null, 0, 0);
     }
 
-    private void pool(MeterState now, MeterState base, List<Check> out) {
+    /**
+     * Waiting for a connection is advised on by what else is short: with the CPU saturated (busyCpu, its mean, not
+     * null) more connections add contention rather than throughput, so the advice is to shed load, not to raise
+     * the pool.
+     */
+    private void pool(MeterState now, MeterState base, Double busyCpu, List<Check> out) {
         Double pending = sumGauges(HIKARI_PENDING);
         Double active = sumGauges(HIKARI_ACTIVE);
         Double max = sumGauges(HIKARI_MAX);
@@ -141,10 +164,12 @@ public class BottleneckRules {
             out.add(new Check("pool-pending:pool", "pool-pending", "pool",
                     pending >= (max == null ? 10 : max) ? Severity.HIGH : Severity.MEDIUM, pending, rules.getPoolPending(),
                     "requests", evidence,
-                    String.format(Locale.ROOT, "Raise the pool maximum (dataguardian.db.pool.max-size, now %s) or "
-                            + "shorten transactions: %s requests were waiting for a connection with %s of %s in use",
-                            AlertTracker.fmt(max == null ? 0 : max), AlertTracker.fmt(pending),
-                            AlertTracker.fmt(active == null ? 0 : active), AlertTracker.fmt(max == null ? 0 : max))));
+                    String.format(Locale.ROOT, "%s: %s requests were waiting for a connection with %s of %s in use",
+                            busyCpu != null ? cpuBound(busyCpu)
+                                    : "Raise the pool maximum (dataguardian.db.pool.max-size, now "
+                                            + AlertTracker.fmt(max == null ? 0 : max) + ") or shorten transactions",
+                            AlertTracker.fmt(pending), AlertTracker.fmt(active == null ? 0 : active),
+                            AlertTracker.fmt(max == null ? 0 : max))));
         }
         if (now.acquire() != null) {
             OperationSnapshot w = now.acquire().minus(base == null ? null : base.acquire());
@@ -160,12 +185,21 @@ public class BottleneckRules {
                 evidence.put("max", max);
                 out.add(new Check("pool-acquire:pool", "pool-acquire", "pool", share > 0.25 ? Severity.HIGH : Severity.MEDIUM,
                         share, rules.getPoolSlowShare(), "share", evidence,
-                        String.format(Locale.ROOT, "Raise the pool maximum (now %s): %.0f%% of requests waited over %d ms "
+                        String.format(Locale.ROOT, "%s: %.0f%% of requests waited over %d ms "
                                 + "for a connection in the last %d s (%d acquisitions)",
-                                AlertTracker.fmt(max == null ? 0 : max), share * 100, rules.getPoolAcquireSlow().toMillis(),
-                                rules.getWindow().toSeconds(), w.count())));
+                                busyCpu != null ? cpuBound(busyCpu)
+                                        : "Raise the pool maximum (now " + AlertTracker.fmt(max == null ? 0 : max) + ")",
+                                share * 100, rules.getPoolAcquireSlow().toMillis(), rules.getWindow().toSeconds(),
+                                w.count())));
             }
         }
+    }
+
+    private String cpuBound(double meanCpu) {
+        return String.format(Locale.ROOT, "Do not raise the pool: the CPU has been over %.0f%% for %d s (mean %.0f%%), "
+                + "so more connections would add contention, not throughput; add a node or lower scan concurrency, and "
+                + "look at the slow queries holding connections", rules.getCpu() * 100,
+                rules.getCpuSustained().toSeconds(), meanCpu * 100);
     }
 
     // --- cache --------------------------------------------------------------------------------------
@@ -230,8 +264,7 @@ public class BottleneckRules {
 
     // --- resources ----------------------------------------------------------------------------------
 
-    private void resources(List<Check> out) {
-        List<ResourceSample> all = samples.snapshot();
+    private void resources(List<ResourceSample> all, double[] cpuWindow, List<Check> out) {
         if (all.isEmpty()) {
             return;
         }
@@ -257,11 +290,9 @@ public class BottleneckRules {
                 String.format(Locale.ROOT, "Heap at %.0f%% of %s: raise -Xmx or lower the cache budgets "
                         + "(dataguardian.cache.namespaces.*.l1-max-size)", last.heapRatio() * 100, mb(max(last)))));
 
-        int needed = (int) Math.max(1, rules.getCpuSustained().toMillis() / Math.max(1, intervalMillis));
-        List<ResourceSample> recent = all.subList(Math.max(0, all.size() - needed), all.size());
-        if (recent.size() >= needed && recent.stream().allMatch(s -> s.systemCpu() != null)) {
-            double min = recent.stream().mapToDouble(ResourceSample::systemCpu).min().orElse(0);
-            double mean = recent.stream().mapToDouble(ResourceSample::systemCpu).average().orElse(0);
+        if (cpuWindow != null) {
+            double min = cpuWindow[0];
+            double mean = cpuWindow[1];
             Map<String, Object> cpu = new LinkedHashMap<>();
             cpu.put("minSystemCpu", round(min));
             cpu.put("meanSystemCpu", round(mean));

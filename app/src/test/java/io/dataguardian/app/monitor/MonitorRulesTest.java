@@ -134,6 +134,36 @@ class MonitorRulesTest {
     }
 
     @Test
+    void poolAdviceDoesNotSayRaiseThePoolWhileTheCpuIsSaturated() {
+        Timer acquire = Timer.builder(BottleneckRules.HIKARI_ACQUIRE).tag("pool", "dg").register(registry);
+        AtomicLong pending = new AtomicLong(4);
+        Gauge.builder(BottleneckRules.HIKARI_PENDING, pending, AtomicLong::get).tag("pool", "dg").register(registry);
+        Gauge.builder(BottleneckRules.HIKARI_MAX, () -> 10).tag("pool", "dg").register(registry);
+        Runnable slowAcquisitions = () -> {
+            record(acquire, 12, 200);
+            record(acquire, 88, 2);
+        };
+        // an idle machine: the pool is the limit
+        assertThat(recommendationsAfter("pool-acquire:pool", slowAcquisitions).advice())
+                .startsWith("Raise the pool maximum (now 10)");
+        assertThat(recommendationsAfter("pool-pending:pool", slowAcquisitions).advice())
+                .startsWith("Raise the pool maximum (dataguardian.db.pool.max-size, now 10)");
+        // the CPU over its threshold for the whole sustained period: more connections would only queue on it
+        for (int i = 0; i < 6; i++) {
+            now += 5_000;
+            samples.add(sample(b -> b.systemCpu = 0.97));
+        }
+        lastSample = b -> b.systemCpu = 0.97;
+        List<Check> checks = evaluate(slowAcquisitions);
+        assertThat(checks).anyMatch(c -> c.key().equals("cpu:node") && c.over());
+        for (String key : List.of("pool-acquire:pool", "pool-pending:pool")) {
+            Check pool = checks.stream().filter(c -> c.key().equals(key)).findFirst().orElseThrow();
+            assertThat(pool.advice()).as(key).startsWith("Do not raise the pool: the CPU has been over")
+                    .contains("mean 97%").doesNotContain("Raise the pool maximum");
+        }
+    }
+
+    @Test
     void cacheHitRateUnderTargetPerNamespace() {
         AtomicLong hits = new AtomicLong();
         AtomicLong misses = new AtomicLong();
