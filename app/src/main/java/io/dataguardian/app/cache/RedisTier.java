@@ -234,7 +234,7 @@ public final class RedisTier implements AutoCloseable {
                 || (!pending.isEmpty() && pending.contains(new Invalidation(null, ns, org, k)));
     }
 
-    /** Request-path reads that skipped Redis because {@code redis-max-in-flight} were already in flight. */
+    /** Optional calls (request-path reads and L2 fills) that skipped Redis because {@code redis-max-in-flight} were in flight. */
     public long saturatedSkips() {
         return saturatedSkips.sum();
     }

@@ -235,7 +235,7 @@ public final class CacheLoad {
         }
         System.out.printf("cache totals: l1 hits %,d misses %,d; l2 hits %,d misses %,d errors %,d; loads %,d; L1 %,d entries;"
                         + " breaker opened %d, closed %d (%d / %d before measuring); L1 flushes %d;"
-                        + " Redis reads skipped by the in-flight bound %,d%n",
+                        + " Redis reads and fills skipped by the in-flight bound %,d%n",
                 stats.l1Hits(), stats.l1Misses(), stats.l2Hits(), stats.l2Misses(), stats.l2Errors(), stats.loads(),
                 cache.l1Size(NS), breaker.openedCount(), breaker.closedCount(), openedBefore, closedBefore,
                 cache.l1Flushes(), tier.saturatedSkips());
