@@ -298,41 +298,18 @@ public final class ArchiveExtractor implements ContentExtractor {
         return m == null ? e.getClass().getSimpleName() : m.length() > 200 ? m.substring(0, 200) + "..." : m;
     }
 
-    /** Counts compressed bytes read from the archive file. */
-    private static final class CountingStream extends java.io.FilterInputStream {
-        private long count;
-
+    /** Counts compressed bytes read from the archive file (the engine's stream stays open: its owner closes it). */
+    private static final class CountingStream extends CountingInputStream {
         CountingStream(InputStream in) {
             super(in);
         }
 
-        long count() {
-            return count;
+        @Override
+        protected void beforeRead() {
         }
 
         @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            long s = super.skip(n);
-            count += Math.max(0, s);
-            return s;
+        protected void afterRead(int n) {
         }
     }
 
