@@ -60,7 +60,7 @@ public class TwoTierCache implements MeterBinder {
         final NamespaceStats stats = new NamespaceStats();
         /** Bumped on every invalidation, so a load that overlaps one neither fills L2 nor stays in L1. */
         final AtomicLong generation = new AtomicLong();
-        /** Recent reads per key, consulted before a loaded value may displace others in a full L1. */
+        /** Recent reads per key, consulted before a loaded value may displace others in a full L1; null when off. */
         final AdmissionGate gate;
         final long l1Budget;
 
@@ -69,7 +69,7 @@ public class TwoTierCache implements MeterBinder {
             this.ttl = cfg.getTtl();
             this.lockLoads = cfg.isLockLoads();
             this.l1Budget = cfg.getL1MaxSize().toBytes();
-            this.gate = AdmissionGate.forBudget(l1Budget);
+            this.gate = cfg.isAdmissionGate() ? AdmissionGate.forBudget(l1Budget) : null;
             this.l1 = Caffeine.newBuilder()
                     .maximumWeight(l1Budget)
                     .weigher((L1Key k, L1Entry e) -> e.weight())
@@ -167,7 +167,7 @@ public class TwoTierCache implements MeterBinder {
     public <T> T get(String ns, String org, String key, JavaType type, Supplier<? extends T> loader) {
         Namespace n = namespace(ns);
         L1Key k = new L1Key(CacheNamespaces.requireValidOrg(org), key);
-        int recentReads = n.gate.record(k, n.l1.estimatedSize());
+        int recentReads = n.gate == null ? AdmissionGate.THRESHOLD : n.gate.record(k, n.l1.estimatedSize());
         L1Entry present = n.l1.getIfPresent(k);
         if (present != null) {
             if (fits(present, type)) {

@@ -77,6 +77,27 @@ class AdmissionGateTest {
         assertThat(cache.namespace("small").stats.l1Declined()).isEqualTo(2);
     }
 
+    /** admission-gate: false: a full L1 hands every loaded value to Caffeine, which alone decides. */
+    @Test
+    void theGateCanBeSwitchedOffPerNamespace() {
+        CacheProperties props = new CacheProperties();
+        CacheProperties.Namespace open = new CacheProperties.Namespace(Duration.ofHours(1));
+        open.setL1MaxSize(DataSize.ofKilobytes(8));
+        open.setAdmissionGate(false);
+        props.getNamespaces().put("open", open);
+        TwoTierCache cache = new TwoTierCache(props, new CacheCodec(), null);
+        AtomicInteger loads = new AtomicInteger();
+        for (int key = 0; cache.namespace("open").l1WeightBytes() < TwoTierCache.PRESSURE * 8192; key++) {
+            cache.get("open", "o", "k-" + key, String.class, () -> value(loads));
+            cache.namespace("open").l1.cleanUp();
+        }
+        for (int key = 0; key < 50; key++) {
+            cache.get("open", "o", "cold-" + key, String.class, () -> value(loads));
+        }
+        assertThat(cache.namespace("open").gate).isNull();
+        assertThat(cache.namespace("open").stats.l1Declined()).isZero();
+    }
+
     private static String value(AtomicInteger loads) {
         loads.incrementAndGet();
         return "x".repeat(200);

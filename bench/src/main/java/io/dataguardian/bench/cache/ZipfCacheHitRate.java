@@ -19,10 +19,11 @@ import org.springframework.util.unit.DataSize;
  * size and the optimum (the share of requests that go to the {@code size} most popular keys). All
  * policies see the same request stream.
  *
- * <pre>java -cp bench/target/benchmarks.jar io.dataguardian.bench.cache.ZipfCacheHitRate [keys] [size] [skew] [requests] [seed] [variants]</pre>
+ * <pre>java -cp bench/target/benchmarks.jar io.dataguardian.bench.cache.ZipfCacheHitRate [keys] [size] [skew] [requests] [seed] [variants] [drift P:S]</pre>
  * Defaults: 1,000,000 keys, 10,000 entries (1 %), skew 0.99, 20,000,000 requests after as many for
  * warm-up, seed 42, variants {@code size,lru} (comma-separated; {@code all} for the main ones; {@code name*N}
- * runs N independent copies of one, to see the run-to-run spread on one stream):
+ * runs N independent copies of one, to see the run-to-run spread on one stream); with {@code drift P:S} the
+ * popularity ranks move S places every P requests, so the hot set changes while the policies learn it:
  * <ul>
  * <li>{@code size}: Caffeine {@code maximumSize(size)}, maintenance on the calling thread (the reference);</li>
  * <li>{@code weight1}: {@code maximumWeight(size)} with every entry weighing 1, same thread;</li>
@@ -37,7 +38,8 @@ import org.springframework.util.unit.DataSize;
  * <li>{@code weightKey}: as {@code weight} with the L1's key shape (org, "k" + id) and its hash;</li>
  * <li>{@code sizeAsync}: {@code maximumSize(size)} with Caffeine's default executor;</li>
  * <li>{@code l1}: the real {@link TwoTierCache} L1 (no Redis): its builder (weigher, variable expiry,
- *     same-thread maintenance) and its get path, budget as {@code weight};</li>
+ *     same-thread maintenance) and its get path, budget as {@code weight}; {@code l1NoGate}: the same with
+ *     {@code admission-gate: false};</li>
  * <li>{@code asyncPlaceholder}: an AsyncCache ({@code maximumSize}, same thread) used as the L1 used it on a
  *     miss until it kept loads in progress beside the cache: {@code putIfAbsent} of an incomplete future,
  *     completed after the load (the completion counts as a second access);</li>
@@ -58,6 +60,10 @@ public final class ZipfCacheHitRate {
         int requests = args.length > 3 ? Integer.parseInt(args[3]) : 20_000_000;
         long seed = args.length > 4 ? Long.parseLong(args[4]) : 42;
         String variants = args.length > 5 ? args[5] : "size,lru";
+        // "P:S": every P requests the popularity ranks move S places towards the hot end, so S of the hottest keys
+        // drop to the coldest ranks and S cold keys join the hot set (a drifting workload); none by default
+        int driftPeriod = args.length > 6 ? Integer.parseInt(args[6].split(":")[0]) : 0;
+        int driftStep = args.length > 6 ? Integer.parseInt(args[6].split(":")[1]) : 0;
         if (variants.equals("all")) {
             variants = "size,weight1,weight,sizeAsync,l1,lru";
         }
@@ -99,10 +105,14 @@ public final class ZipfCacheHitRate {
         int[] permutation = permutation(keys, random);
         List<Policy> list = new ArrayList<>(policies.values());
         long[] hits = new long[list.size()];
+        long shift = 0;
         for (int phase = 0; phase < 2; phase++) {
             java.util.Arrays.fill(hits, 0);
             for (int r = 0; r < requests; r++) {
-                int key = permutation[sample(cdf, random.nextDouble())];
+                if (driftPeriod > 0 && r % driftPeriod == 0 && (phase > 0 || r > 0)) {
+                    shift = (shift + driftStep) % keys;
+                }
+                int key = permutation[(int) ((sample(cdf, random.nextDouble()) + shift) % keys)];
                 for (int p = 0; p < hits.length; p++) {
                     if (list.get(p).access(key)) {
                         hits[p]++;
@@ -112,6 +122,10 @@ public final class ZipfCacheHitRate {
         }
         System.out.printf("Zipf skew %.2f, %,d keys, cache %,d entries (%.2f%%), %,d requests measured after %,d warm-up, seed %d%n",
                 skew, keys, size, 100.0 * size / keys, requests, requests, seed);
+        if (driftPeriod > 0) {
+            System.out.printf("  drift: every %,d requests %,d of the hottest keys turn cold and %,d cold keys hot "
+                    + "(the optimum below assumes a fixed hot set: an upper bound)%n", driftPeriod, driftStep, driftStep);
+        }
         System.out.printf("  %-40s %6.2f%%%n", "optimum (top " + size + " keys' share)", 100 * top);
         int i = 0;
         Map<String, List<Double>> copies = new LinkedHashMap<>();
@@ -163,7 +177,8 @@ public final class ZipfCacheHitRate {
                             .executor(Runnable::run).build()));
             case "sizeAsync" -> Map.entry("Caffeine maximumSize, default executor", caffeine(
                     Caffeine.newBuilder().maximumSize(size).build()));
-            case "l1" -> Map.entry("TwoTierCache L1 (real, no Redis)", twoTierL1(budget));
+            case "l1" -> Map.entry("TwoTierCache L1 (real, no Redis)", twoTierL1(budget, true));
+            case "l1NoGate" -> Map.entry("TwoTierCache L1, admission-gate: false", twoTierL1(budget, false));
             case "asyncPlaceholder" -> Map.entry("AsyncCache maximumSize, L1's miss pattern, same-thread",
                     asyncPlaceholder(Caffeine.newBuilder().maximumSize(size).executor(Runnable::run).buildAsync()));
             case "lru" -> Map.entry("LRU", lru(size));
@@ -408,10 +423,11 @@ public final class ZipfCacheHitRate {
         };
     }
 
-    private static Policy twoTierL1(long budget) {
+    private static Policy twoTierL1(long budget, boolean gate) {
         CacheProperties props = new CacheProperties();
         CacheProperties.Namespace ns = new CacheProperties.Namespace(Duration.ofHours(4));
         ns.setL1MaxSize(DataSize.ofBytes(budget));
+        ns.setAdmissionGate(gate);
         props.getNamespaces().put("zipf", ns);
         TwoTierCache cache = new TwoTierCache(props, new CacheCodec(), null);
         boolean[] loaded = new boolean[1];
