@@ -1546,10 +1546,7 @@ final class CandidateFinder {
         if (keyEnd - keyStart < 2) {
             return;
         }
-        if (!mayNameSecret(keyStart, keyEnd)) {
-            return;
-        }
-        int kind = SecretValues.keyKind(b, keyStart, keyEnd);
+        int kind = SecretValues.keyKind(b, keyStart, keyEnd, keyLetters);
         if (kind == SecretValues.NOT_SECRET) {
             return;
         }
@@ -1599,81 +1596,8 @@ final class CandidateFinder {
         emit(GENERIC_SECRET, vs, ve, 0);
     }
 
-    /** Lower-cased letters of an assignment key, reused: at most 64 key chars are read. */
+    /** Scratch for SecretValues.keyKind: the lower-cased letters of an assignment key (at most 64). */
     private final char[] keyLetters = new char[64];
-
-    /**
-     * A cheap necessary condition of {@link SecretValues#keyKind} not answering NOT_SECRET, its first
-     * gate on the key's letters (pass, pwd, secret, token, key, credential, wachtwoord, or just "pw"),
-     * without its allocations: most keys (status=, id=, timestamps' hh:mm) stop here.
-     */
-    private boolean mayNameSecret(int s, int e) {
-        char[] w = keyLetters;
-        int len = 0;
-        for (int k = s; k < e && len < w.length; k++) {
-            char c = b[k];
-            if (c >= 'a' && c <= 'z') {
-                w[len++] = c;
-            } else if (c >= 'A' && c <= 'Z') {
-                w[len++] = (char) (c + 32);
-            } else if (c >= 128 && isLetter(c)) {
-                return true; // not ASCII: let keyKind decide
-            }
-        }
-        if (len == 2) {
-            return w[0] == 'p' && w[1] == 'w';
-        }
-        for (int k = 0; k + 3 <= len; k++) {
-            switch (w[k]) {
-                case 'p' -> {
-                    if (lettersAt(w, len, k, "pass") || lettersAt(w, len, k, "pwd")) {
-                        return true;
-                    }
-                }
-                case 's' -> {
-                    if (lettersAt(w, len, k, "secret")) {
-                        return true;
-                    }
-                }
-                case 't' -> {
-                    if (lettersAt(w, len, k, "token")) {
-                        return true;
-                    }
-                }
-                case 'k' -> {
-                    if (lettersAt(w, len, k, "key")) {
-                        return true;
-                    }
-                }
-                case 'c' -> {
-                    if (lettersAt(w, len, k, "credential")) {
-                        return true;
-                    }
-                }
-                case 'w' -> {
-                    if (lettersAt(w, len, k, "wachtwoord")) {
-                        return true;
-                    }
-                }
-                default -> {
-                }
-            }
-        }
-        return false;
-    }
-
-    private static boolean lettersAt(char[] w, int len, int k, String word) {
-        int n = word.length();
-        if (k + n > len) {
-            return false;
-        }
-        for (int j = 0; j < n; j++) {
-            if (w[k + j] != word.charAt(j)) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     private int valueEnd(int vs) {
         int ve = vs;

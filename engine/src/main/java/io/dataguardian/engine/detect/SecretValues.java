@@ -83,11 +83,16 @@ final class SecretValues {
         return bits;
     }
 
-    /** What the key b[s, e) names, judged on its letters, lower-cased (at most 64 of them). */
-    static int keyKind(char[] b, int s, int e) {
-        char[] norm = new char[Math.min(64, e - s)];
+    /**
+     * What the key b[s, e) names, judged on its letters, lower-cased (at most 64 of them, collected in the
+     * caller's scratch array of at least 64 chars: keyKind runs on every assignment of the text, and most keys
+     * (status=, id=, the hh:mm of timestamps) hold no trigger word and end here without allocating).
+     */
+    static int keyKind(char[] b, int s, int e, char[] scratch) {
+        char[] norm = scratch;
+        int max = Math.min(64, norm.length);
         int len = 0;
-        for (int k = s; k < e && len < norm.length; k++) {
+        for (int k = s; k < e && len < max; k++) {
             char c = b[k];
             if (CandidateFinder.isLetter(c)) {
                 norm[len++] = Lexicon.lower(c);
