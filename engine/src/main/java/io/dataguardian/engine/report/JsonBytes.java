@@ -104,22 +104,22 @@ final class JsonBytes {
 
     /** A quoted, escaped string. */
     void string(String s) throws IOException {
-        int n = s.length();
-        if (chars.length < n) {
-            chars = new char[Math.max(n, 2 * chars.length)];
-        }
-        s.getChars(0, n, chars, 0);
-        string(chars, n);
+        s.getChars(0, s.length(), chars(s.length()), 0);
+        string(chars, s.length());
     }
 
-    /** A quoted, escaped string of the first n characters of sb. */
+    /** A quoted, escaped string of sb's characters. */
     void string(StringBuilder sb) throws IOException {
-        int n = sb.length();
+        sb.getChars(0, sb.length(), chars(sb.length()), 0);
+        string(chars, sb.length());
+    }
+
+    /** The reused char buffer, grown to hold at least n. */
+    private char[] chars(int n) {
         if (chars.length < n) {
             chars = new char[Math.max(n, 2 * chars.length)];
         }
-        sb.getChars(0, n, chars, 0);
-        string(chars, n);
+        return chars;
     }
 
     private void string(char[] c, int n) throws IOException {
