@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -45,10 +47,13 @@ final class CatalogueScanner implements TextScanner {
     private final ThreadLocal<Fingerprinter> fingerprinter;
     private final int chunk;
     private final int overlap;
+    /** Chunks per block of a parallel scan. */
+    private int blockChunks;
 
     CatalogueScanner(List<Detector> builtIn, DetectionSettings settings, int chunk, int overlap) {
         this.chunk = chunk;
         this.overlap = overlap;
+        this.blockChunks = Math.max(1, BLOCK_CHARS / chunk);
         List<Detector> all = new ArrayList<>(builtIn);
         customPatterns = new ArrayList<>();
         customContext = new ArrayList<>();
@@ -392,6 +397,188 @@ final class CatalogueScanner implements TextScanner {
         new Stream(text, path, section, sink).run();
     }
 
+    /** Chars per block of a parallel scan (8 MiB of chars): a multiple of the chunk, see {@link Blocks}. */
+    static final int BLOCK_CHARS = 4 << 20;
+
+    /** For tests of block boundaries: blocks of {@code n} chunks. */
+    CatalogueScanner blockChunks(int n) {
+        blockChunks = n;
+        return this;
+    }
+
+    @Override
+    public void scan(Reader text, String path, String section, FindingSink sink, Executor workers, int parallelism)
+            throws IOException {
+        if (parallelism < 2) {
+            scan(text, path, section, sink);
+        } else {
+            new Blocks(text, path, section, sink, workers, parallelism).run();
+        }
+    }
+
+    /**
+     * One text scanned in blocks on several threads. Block k covers the chars [k * B, (k + 1) * B) of the text, B a
+     * multiple of the chunk; its worker streams the chars [k * B - overlap, (k + 1) * B + overlap) and reports the
+     * matches that start in the block. Because B is a multiple of the chunk and the look-back and look-ahead are the
+     * overlap, every window the worker scans holds exactly the chars (and ends at exactly the limit) of the window the
+     * one-thread {@link Stream} scans for the same region, so the findings are the same. Line numbers, columns and
+     * offsets are relative to the block's first char; the caller adds the lines and chars of the blocks before it,
+     * in order, before a finding reaches the sink. At most {@code parallelism} blocks are in flight, plus the one
+     * being read: memory stays bounded (about 8 MiB per block).
+     */
+    private final class Blocks {
+        private final Reader in;
+        private final String path;
+        private final String section;
+        private final FindingSink sink;
+        private final Executor workers;
+        private final int parallelism;
+        private final int size = blockChunks * chunk;
+        /** Line breaks before the next block to send to the sink, and where the line holding its first char starts. */
+        private long linesBefore;
+        private long lineStartBefore;
+
+        Blocks(Reader in, String path, String section, FindingSink sink, Executor workers, int parallelism) {
+            this.in = in;
+            this.path = path;
+            this.section = section;
+            this.sink = sink;
+            this.workers = workers;
+            this.parallelism = parallelism;
+        }
+
+        void run() throws IOException {
+            java.util.ArrayDeque<CompletableFuture<Block>> inFlight = new java.util.ArrayDeque<>();
+            try {
+                char[] carry = null;
+                long arrayStart = 0;
+                boolean last = false;
+                while (!last) {
+                    // the first block has no look-back, but its stream must see a full buffer as the one-thread
+                    // stream does (only tests make a block shorter than a chunk plus the overlap)
+                    int from = carry == null ? 0 : overlap;
+                    int head = carry == null ? 0 : carry.length;
+                    char[] a = new char[carry == null ? Math.max(size, chunk + overlap) + overlap : size + 2 * overlap];
+                    if (carry != null) {
+                        System.arraycopy(carry, 0, a, 0, head);
+                    }
+                    int n = head;
+                    while (n < a.length) {
+                        int r = in.read(a, n, a.length - n);
+                        if (r < 0) {
+                            last = true;
+                            break;
+                        }
+                        n += r;
+                    }
+                    int end = from + size; // the block's end in the array
+                    Block b = new Block(a, n, arrayStart, from, last ? Long.MAX_VALUE : end, last);
+                    if (!last) {
+                        carry = java.util.Arrays.copyOfRange(a, end - overlap, n);
+                        arrayStart += end - overlap;
+                    }
+                    if (inFlight.size() >= parallelism) {
+                        emit(inFlight.removeFirst());
+                    }
+                    inFlight.addLast(CompletableFuture.supplyAsync(b::scan, workers));
+                }
+                while (!inFlight.isEmpty()) {
+                    emit(inFlight.removeFirst());
+                }
+            } finally {
+                for (CompletableFuture<Block> f : inFlight) {
+                    f.cancel(false);
+                }
+            }
+        }
+
+        /** Waits for a block and sends its findings to the sink, placed in the whole text. */
+        private void emit(CompletableFuture<Block> next) throws IOException {
+            Block b;
+            try {
+                b = next.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof RuntimeException re) {
+                    throw re;
+                }
+                if (cause instanceof Error err) {
+                    throw err;
+                }
+                throw new IOException(cause);
+            }
+            long shiftLines = linesBefore - b.linesBeforeFrom;
+            long shiftColumns = b.arrayStart - lineStartBefore;
+            for (Finding f : b.findings) {
+                if (b.arrayStart == 0) {
+                    sink.finding(f); // the first block: already placed
+                    continue;
+                }
+                // a line 1 of the block's array began before the array: its columns count from lineStartBefore
+                Location l = f.location();
+                Location placed = new Location(l.path(), l.section(), (int) (l.line() + shiftLines),
+                        l.line() == 1 ? (int) (l.column() + shiftColumns) : l.column(), (int) (l.endLine() + shiftLines),
+                        l.endLine() == 1 ? (int) (l.endColumn() + shiftColumns) : l.endColumn(),
+                        b.arrayStart + l.offset(), l.length());
+                sink.finding(new Finding(f.detectorId(), f.entityType(), f.severity(), f.confidence(), f.articles(),
+                        placed, f.maskedValue(), f.fingerprint(), f.snippet(), f.occurrences(), f.attributes()));
+            }
+            linesBefore += b.lines;
+            if (b.lines > 0) {
+                lineStartBefore = b.arrayStart + b.lastLineStart;
+            }
+        }
+
+        /** One block: its chars with look-back and look-ahead, and, once scanned, its findings and line counts. */
+        private final class Block {
+            final char[] chars;
+            final int length;
+            final long arrayStart;
+            final int from;
+            final long stop;
+            final boolean last;
+            final List<Finding> findings = new ArrayList<>();
+            int linesBeforeFrom;
+            /** Line breaks in the block itself, and where (in the array) the line after the last one starts. */
+            long lines;
+            long lastLineStart;
+
+            Block(char[] chars, int length, long arrayStart, int from, long stop, boolean last) {
+                this.chars = chars;
+                this.length = length;
+                this.arrayStart = arrayStart;
+                this.from = from;
+                this.stop = stop;
+                this.last = last;
+            }
+
+            Block scan() {
+                Stream s = new Stream(new java.io.CharArrayReader(chars, 0, length), path, section, new FindingSink() {
+                    @Override
+                    public void finding(Finding finding) {
+                        findings.add(finding);
+                    }
+
+                    @Override
+                    public void error(io.dataguardian.engine.finding.FileError error) {
+                        throw new IllegalStateException("the text scanner reports no errors");
+                    }
+                });
+                s.from = from;
+                s.stop = stop;
+                try {
+                    s.run();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e); // a CharArrayReader does not fail
+                }
+                linesBeforeFrom = s.linesBeforeFrom;
+                lines = s.line - 1 - s.linesBeforeFrom;
+                lastLineStart = s.lineStart;
+                return this;
+            }
+        }
+    }
+
     /** State of one streamed text: the sliding buffer and the line counter. */
     private final class Stream {
         private final Reader in;
@@ -408,6 +595,12 @@ final class CatalogueScanner implements TextScanner {
         private long lineStart;
         private int tracked;
         private final SnippetBuffer snippets = new SnippetBuffer();
+        /** Where the first region starts (a block of a parallel scan starts after its look-back). */
+        private int from;
+        /** Stream position at which to stop, at a region end (a block's end); MAX_VALUE: the end of the text. */
+        private long stop = Long.MAX_VALUE;
+        /** Line breaks before {@link #from}, counted when the first chunk is read. */
+        private int linesBeforeFrom;
 
         Stream(Reader in, String path, String section, FindingSink sink) {
             this.in = in;
@@ -418,7 +611,11 @@ final class CatalogueScanner implements TextScanner {
 
         void run() throws IOException {
             fill();
-            int regionStart = 0;
+            int regionStart = from;
+            if (from > 0) {
+                advanceLines(from);
+                linesBeforeFrom = line - 1;
+            }
             while (true) {
                 int regionEnd = eof ? len : Math.min(regionStart + chunk, len - overlap);
                 if (regionEnd > regionStart) {
@@ -431,7 +628,7 @@ final class CatalogueScanner implements TextScanner {
                     }
                     advanceLines(regionEnd);
                 }
-                if (eof && regionEnd >= len) {
+                if (eof && regionEnd >= len || base + regionEnd >= stop) {
                     return;
                 }
                 int keepFrom = Math.max(0, regionEnd - overlap);

@@ -4,6 +4,7 @@ import io.dataguardian.engine.finding.FindingSink;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.List;
+import java.util.concurrent.Executor;
 
 /**
  * Runs the whole detector catalogue (with suppressions and context scoring applied) over text.
@@ -33,4 +34,15 @@ public interface TextScanner {
      * @param section location section for the findings, or null
      */
     void scan(Reader text, String path, String section, FindingSink sink) throws IOException;
+
+    /**
+     * {@link #scan(Reader, String, String, FindingSink)} with the work spread over {@code parallelism} tasks run on
+     * {@code workers}: the calling thread decodes the text into large blocks, the workers scan them, and the caller
+     * sends their findings to the sink in text order, with the same lines, columns and offsets, and the same
+     * findings, as the one-thread scan. For large texts; scanners that cannot split fall back to the one-thread scan.
+     */
+    default void scan(Reader text, String path, String section, FindingSink sink, Executor workers, int parallelism)
+            throws IOException {
+        scan(text, path, section, sink);
+    }
 }

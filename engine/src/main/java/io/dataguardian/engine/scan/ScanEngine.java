@@ -126,6 +126,7 @@ public final class ScanEngine {
             control.cancel();
         } finally {
             pool.shutdownNow();
+            run.stopBlockWorkers();
         }
 
         FindingStore findings = run.store.finish();
@@ -187,7 +188,7 @@ public final class ScanEngine {
             Cancellable in = null;
             try (InputStream raw = Files.newInputStream(c.file())) {
                 in = new Cancellable(new BufferedInputStream(raw, 1 << 16), control, listener);
-                boolean scanned = dispatch(in, c.path(), 0, collector);
+                boolean scanned = dispatch(in, c.path(), 0, collector, c.size());
                 if (scanned) {
                     filesScanned.incrementAndGet();
                     bytesScanned.addAndGet(c.size());
@@ -216,8 +217,27 @@ public final class ScanEngine {
             listener.fileFinished(c.path(), c.size(), collector.count);
         }
 
-        /** @return false when the item was skipped as binary */
-        boolean dispatch(InputStream in, String path, int depth, Collector sink) throws IOException {
+        /** Threads that scan the blocks of large text files (see TextScanner's parallel scan); made on first use. */
+        private ExecutorService blockWorkers;
+
+        synchronized ExecutorService blockWorkers() {
+            if (blockWorkers == null) {
+                blockWorkers = Executors.newFixedThreadPool(request.threads(), new WorkerThreads("dataguardian-block-"));
+            }
+            return blockWorkers;
+        }
+
+        synchronized void stopBlockWorkers() {
+            if (blockWorkers != null) {
+                blockWorkers.shutdownNow();
+            }
+        }
+
+        /**
+         * @param size the item's size in bytes, or -1 when unknown (inside an archive)
+         * @return false when the item was skipped as binary
+         */
+        boolean dispatch(InputStream in, String path, int depth, Collector sink, long size) throws IOException {
             PushbackInputStream pin = new PushbackInputStream(in, TextDecoding.HEAD_BYTES);
             byte[] head = pin.readNBytes(TextDecoding.HEAD_BYTES);
             pin.unread(head);
@@ -240,7 +260,12 @@ public final class ScanEngine {
             TextDecoding.Encoding enc = TextDecoding.detect(head, head.length, head.length < TextDecoding.HEAD_BYTES);
             pin.skipNBytes(enc.bomLength());
             Reader reader = new InputStreamReader(pin, TextDecoding.decoder(enc.charset()));
-            scanner.scan(reader, path, null, sink);
+            if (request.threads() > 1 && size >= PARALLEL_TEXT_BYTES) {
+                // one large text: its blocks on all threads (the same findings as one thread)
+                scanner.scan(reader, path, null, sink, blockWorkers(), request.threads());
+            } else {
+                scanner.scan(reader, path, null, sink);
+            }
             return true;
         }
 
@@ -337,7 +362,7 @@ public final class ScanEngine {
                             + request.limits().maxArchiveDepth() + " levels; not opened"));
                     return;
                 }
-                dispatch(new NonClosing(in), path, depth + 1, sink);
+                dispatch(new NonClosing(in), path, depth + 1, sink, -1);
             }
 
             @Override
@@ -361,6 +386,9 @@ public final class ScanEngine {
             }
         }
     }
+
+    /** Plain-text files from this size on are scanned in blocks on all the scan's threads. */
+    static final long PARALLEL_TEXT_BYTES = 16L << 20;
 
     static String fileName(String path) {
         int i = Math.max(path.lastIndexOf('/'), path.lastIndexOf("!/") + 1);
@@ -453,10 +481,19 @@ public final class ScanEngine {
         private static final AtomicInteger POOL = new AtomicInteger();
         private final int pool = POOL.incrementAndGet();
         private final AtomicInteger n = new AtomicInteger();
+        private final String prefix;
+
+        WorkerThreads() {
+            this("dataguardian-scan-");
+        }
+
+        WorkerThreads(String prefix) {
+            this.prefix = prefix;
+        }
 
         @Override
         public Thread newThread(Runnable r) {
-            Thread t = new Thread(r, "dataguardian-scan-" + pool + "-" + n.incrementAndGet());
+            Thread t = new Thread(r, prefix + pool + "-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         }
