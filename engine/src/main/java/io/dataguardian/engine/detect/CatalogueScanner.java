@@ -397,8 +397,8 @@ final class CatalogueScanner implements TextScanner {
         new Stream(text, path, section, sink).run();
     }
 
-    /** Chars per block of a parallel scan (8 MiB of chars): a multiple of the chunk, see {@link Blocks}. */
-    static final int BLOCK_CHARS = 4 << 20;
+    /** Chars per block of a parallel scan (4 MiB): a multiple of the chunk, see {@link Blocks}. */
+    static final int BLOCK_CHARS = 2 << 20;
 
     /** For tests of block boundaries: blocks of {@code n} chunks. */
     CatalogueScanner blockChunks(int n) {
@@ -424,7 +424,7 @@ final class CatalogueScanner implements TextScanner {
      * one-thread {@link Stream} scans for the same region, so the findings are the same. Line numbers, columns and
      * offsets are relative to the block's first char; the caller adds the lines and chars of the blocks before it,
      * in order, before a finding reaches the sink. At most {@code parallelism} blocks are in flight, plus the one
-     * being read: memory stays bounded (about 8 MiB per block).
+     * being read: memory stays bounded (about 4 MiB per block, the arrays reused).
      */
     private final class Blocks {
         private final Reader in;
@@ -437,6 +437,8 @@ final class CatalogueScanner implements TextScanner {
         /** Line breaks before the next block to send to the sink, and where the line holding its first char starts. */
         private long linesBefore;
         private long lineStartBefore;
+        /** Arrays of blocks already passed on, for the next blocks: a scan allocates parallelism + 1 of them. */
+        private final java.util.ArrayDeque<char[]> spare = new java.util.ArrayDeque<>();
 
         Blocks(Reader in, String path, String section, FindingSink sink, Executor workers, int parallelism) {
             this.in = in;
@@ -458,13 +460,14 @@ final class CatalogueScanner implements TextScanner {
                     // stream does (only tests make a block shorter than a chunk plus the overlap)
                     int from = carry == null ? 0 : overlap;
                     int head = carry == null ? 0 : carry.length;
-                    char[] a = new char[carry == null ? Math.max(size, chunk + overlap) + overlap : size + 2 * overlap];
+                    int want = carry == null ? Math.max(size, chunk + overlap) + overlap : size + 2 * overlap;
+                    char[] a = spare.isEmpty() ? new char[Math.max(want, size + 2 * overlap)] : spare.removeFirst();
                     if (carry != null) {
                         System.arraycopy(carry, 0, a, 0, head);
                     }
                     int n = head;
-                    while (n < a.length) {
-                        int r = in.read(a, n, a.length - n);
+                    while (n < want) {
+                        int r = in.read(a, n, want - n);
                         if (r < 0) {
                             last = true;
                             break;
@@ -527,6 +530,7 @@ final class CatalogueScanner implements TextScanner {
             if (b.lines > 0) {
                 lineStartBefore = b.arrayStart + b.lastLineStart;
             }
+            spare.addLast(b.chars);
         }
 
         /** One block: its chars with look-back and look-ahead, and, once scanned, its findings and line counts. */
