@@ -160,6 +160,14 @@ final class CatalogueScanner implements TextScanner {
     }
 
     private static boolean better(Hit a, Hit b) {
+        // a hard-coded secret's value holds whatever its random run happens to spell (a postcode in ...rfrz-4198BS):
+        // inside a longer secret value, the secret is what is there
+        if (a.d.index == Detectors.GENERIC_SECRET && strictlyContains(a, b)) {
+            return true;
+        }
+        if (b.d.index == Detectors.GENERIC_SECRET && strictlyContains(b, a)) {
+            return false;
+        }
         if (a.d.priority != b.d.priority) {
             return a.d.priority > b.d.priority;
         }
@@ -167,6 +175,11 @@ final class CatalogueScanner implements TextScanner {
             return a.c.confidence > b.c.confidence;
         }
         return a.c.end - a.c.start > b.c.end - b.c.start;
+    }
+
+    private static boolean strictlyContains(Hit outer, Hit inner) {
+        return outer.c.start <= inner.c.start && outer.c.end >= inner.c.end
+                && outer.c.end - outer.c.start > inner.c.end - inner.c.start;
     }
 
     private static boolean customContextOk(char[] b, int limit, int s, int e, List<String> words) {

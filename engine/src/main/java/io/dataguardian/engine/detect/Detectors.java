@@ -222,8 +222,10 @@ final class Detectors {
                 "AKIA / ASIA / ABIA / ACCA followed by 16 upper-case letters or digits.",
                 HIGH, ART32)
                 .base(0.95).priority(90).mask(Mask.PREFIX).norm(Norm.RAW)
-                .positives("aws_access_key_id = [[AKIA2E3MHZJ4QGXHS7QF]]", "key [[ASIAY34FZKBOKMUTVV7A]]")
-                .negatives("AKIAIOSFODNN7EXAMPLE", "AKIA2E3MHZJ4QGXHS7", "XAKIA2E3MHZJ4QGXHS7QF");
+                .positives("aws_access_key_id = [[AKIA2E3MHZJ4QGXHS7QF]]", "key [[ASIAY34FZKBOKMUTVV7A]]",
+                        "access-key-id: [[AKIABTOBYDYYTUUBYZTU]]")
+                .negatives("AKIAIOSFODNN7EXAMPLE", "AKIA2E3MHZJ4QGXHS7", "XAKIA2E3MHZJ4QGXHS7QF",
+                        "AKIAXXXXXXXXXXXXXXXX", "AKIAABABABABABABABAB");
         d("aws-secret-key", "AWS_SECRET_KEY", "AWS secret access key",
                 "Forty base64 characters (mixed case and digits) with AWS context.",
                 CRITICAL, ART32)
@@ -303,11 +305,15 @@ final class Detectors {
                 .positives("DB_PASSWORD=[[xK9#mP2$vL5qR8tZ]]", "api_key: \"[[3f9a7c2e8b1d4f6a0c5e9b2d7a4f1c8e]]\"",
                         "\"client_secret\": \"[[Qm9vZ2xlU2VjcmV0S2V5MTIz]]\"", "spring.datasource.password=[[Tr0ub4dor&3xq]]",
                         "const apiToken = '[[aZ3kLm9QpR7sT1uV5wX8yB2c]]';", "password: [[!j&W%Nexmtn3de9Mv]]",
-                        "spring.datasource.password=[[=hwS5hIyJKVG=bu#I]]")
+                        "spring.datasource.password=[[=hwS5hIyJKVG=bu#I]]", "API_TOKEN = \"[[tRhFnnU3n7xxxNPkMQqgZfH4RDOkk9]]\"",
+                        "password=[[vzVxQ42w4HHXXXjCrO9s8Lv]]", "password=[[FaKeiUIGaH7v4HQ0JzFTm]]",
+                        "spring.datasource.password=[[x8ooYP0rfrz-4198BS]]")
                 .negatives("password=changeme", "password: ${DB_PASSWORD}", "api_key: <your-api-key>",
                         "secret=xxxxxxxxxxxx", "token = os.environ['TOKEN']", "password: ********",
                         "password=your_password_here", "max_tokens=4096", "token: process.env.API_TOKEN",
                         "password = getPassword()", "secret: example-secret-value", "pwd=/home/user/app",
+                        "api_key=sk_live_xxxxxxxxxxxxxxxx", "token=myFakeToken2024", "password=Fake_Pa55word_X",
+                        "secret: Test-Secret-9981", "apiKey: 'abc-xxx-def-123'",
                         "LEGACY_TOKEN=eyJhbGciOkhTMjU2LHR5cDpKV1R9.eyJzdWIiOiIyMTkxIn0.H84PwzxXSV8_-aBVzoFk_9ywREuyq5k");
         ALL = Collections.unmodifiableList(list);
         if (ALL.get(GENERIC_SECRET).id().equals("generic-secret") == false || ALL.get(MINOR).id().equals("minor") == false

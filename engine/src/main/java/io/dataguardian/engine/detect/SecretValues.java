@@ -48,8 +48,10 @@ final class SecretValues {
         "mypass", "foobar", "lorem", "abcdef", "123456", "qwerty"};
     /**
      * Short placeholder words, matched only as typed (lower case, upper case, or capitalised when longer than
-     * three letters): ignoring case, a random 28-character secret holds one of them by chance about once in
-     * a thousand ("...HiXxx6N...", "...LooaXxXb..." were missed as placeholders).
+     * three letters) and only as a word of their own (see {@link #asWord}): ignoring case, a random 28-character
+     * secret holds one of them by chance about once in a thousand ("...HiXxx6N...", "...LooaXxXb..."), and typed
+     * but inside the random run ("...n7xxxNPk...", "...HHXXXjCr...") about once in four thousand; placeholders put
+     * them at the value's ends, between separators or at a camelCase hump (your_key_here, sk_live_xxx, myFakeKey).
      */
     private static final String[] SHORT_PLACEHOLDERS = {"xxx", "your", "fake", "todo", "null", "none", "here"};
     private static final String[][] SHORT_PLACEHOLDER_FORMS = new String[SHORT_PLACEHOLDERS.length][];
@@ -65,7 +67,10 @@ final class SecretValues {
     }
     private static final String[] REFERENCE_PREFIXES = {"$", "{", "[", "<", "|", "/", "./", "~",
         "env.", "env:", "os.", "process.", "system.", "getenv", "config.", "settings.", "this.", "self.", "vault:",
-        "secrets.", "ref:", "var.", "http:", "https:", "file:", "classpath:", "test", "dummy", "fake", "sample"};
+        "secrets.", "ref:", "var.", "http:", "https:", "file:", "classpath:"};
+    /** Words that make a value a placeholder when it starts with them as typed (test..., Test..., TEST...). */
+    private static final String[][] WORD_PREFIXES = {{"test", "Test", "TEST"}, {"dummy", "Dummy", "DUMMY"},
+        {"fake", "Fake", "FAKE"}, {"sample", "Sample", "SAMPLE"}};
 
     private SecretValues() {
     }
@@ -162,7 +167,7 @@ final class SecretValues {
         }
         for (String[] forms : SHORT_PLACEHOLDER_FORMS) {
             for (String p : forms) {
-                if (value.contains(p)) {
+                if (asWord(value, p)) {
                     return true;
                 }
             }
@@ -172,11 +177,48 @@ final class SecretValues {
                 return true;
             }
         }
+        for (String[] forms : WORD_PREFIXES) {
+            for (String p : forms) {
+                if (value.startsWith(p)) {
+                    return true;
+                }
+            }
+        }
         boolean same = true;
         for (int k = 1; k < v.length(); k++) {
             same &= v.charAt(k) == v.charAt(0);
         }
         return same || v.contains("(") || v.contains(" ") || v.contains("://") || v.equals("true") || v.equals("false");
+    }
+
+    /**
+     * Whether w occurs in v as a word of its own: each end at the value's end, at a char that is not a letter or
+     * digit, or at a camelCase hump (an upper-case first letter after a lower-case one; a lower-case last letter
+     * before an upper-case one). A run of w's last letter continues it (xxxxxx holds xxx as a word).
+     */
+    static boolean asWord(String v, String w) {
+        for (int i = v.indexOf(w); i >= 0; i = v.indexOf(w, i + 1)) {
+            int s = i;
+            while (s > 0 && v.charAt(s - 1) == v.charAt(i) && w.charAt(0) == w.charAt(w.length() - 1)) {
+                s--;
+            }
+            int e = i + w.length();
+            while (e < v.length() && v.charAt(e) == v.charAt(e - 1) && w.charAt(0) == w.charAt(w.length() - 1)) {
+                e++;
+            }
+            boolean left = s == 0 || !isAlnum(v.charAt(s - 1))
+                    || CandidateFinder.isUpper(v.charAt(s)) && CandidateFinder.isLower(v.charAt(s - 1));
+            boolean right = e == v.length() || !isAlnum(v.charAt(e))
+                    || CandidateFinder.isLower(v.charAt(e - 1)) && CandidateFinder.isUpper(v.charAt(e));
+            if (left && right) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isAlnum(char c) {
+        return CandidateFinder.isLetter(c) || CandidateFinder.isDigit(c);
     }
 
     /** A real secret: no placeholder, not an identifier constant, enough entropy for its length. */
