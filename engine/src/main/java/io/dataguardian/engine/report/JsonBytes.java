@@ -96,6 +96,21 @@ final class JsonBytes {
             buf[pos++] = '-';
             v = -v;
         }
+        if (v <= Integer.MAX_VALUE) {
+            // lines, columns, offsets and lengths: int arithmetic, cheaper than long division
+            int x = (int) v;
+            int digits = 1;
+            for (int t = x; t >= 10; t /= 10) {
+                digits++;
+            }
+            int end = pos + digits;
+            for (int p = end - 1; p >= pos; p--) {
+                buf[p] = (byte) ('0' + x % 10);
+                x /= 10;
+            }
+            pos = end;
+            return;
+        }
         int digits = 1;
         for (long t = v; t >= 10; t /= 10) {
             digits++;

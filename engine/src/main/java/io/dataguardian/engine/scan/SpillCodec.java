@@ -263,6 +263,7 @@ final class SpillCodec {
         private int pos;
         private int lim;
         private byte[] scratch = new byte[256];
+        private final byte[] hexScratch = new byte[64];
         private final List<String> strings = new ArrayList<>();
         private final List<List<String>> lists = new ArrayList<>();
 
@@ -356,7 +357,7 @@ final class SpillCodec {
             if (kind == FP_TEXT) {
                 return text();
             }
-            byte[] hex = new byte[64];
+            byte[] hex = hexScratch;
             if (lim - pos >= 32) {
                 byte[] in = buf;
                 int p = pos;

@@ -111,7 +111,8 @@ class JsonBytesTest {
 
     @Test
     void writesNumbersAsDecimalText() throws IOException {
-        long[] values = {0, 7, 9, 10, 99, 100, 12345, -1, -10, Integer.MAX_VALUE, Long.MAX_VALUE, Long.MIN_VALUE};
+        long[] values = {0, 7, 9, 10, 99, 100, 12345, -1, -10, 999_999_999, 1_000_000_000, Integer.MAX_VALUE,
+            Integer.MAX_VALUE + 1L, Integer.MIN_VALUE, 9_999_999_999L, Long.MAX_VALUE, Long.MIN_VALUE};
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         JsonBytes j = new JsonBytes(out);
         StringBuilder expected = new StringBuilder();
