@@ -236,12 +236,17 @@ final class CatalogueScanner implements TextScanner {
         return fingerprinter.get().of(h.d, b, h.c.start, h.c.end);
     }
 
+    /** A detector's articles with Art. 9 added, built once per detector (one finding in a dozen is critical). */
+    private final Map<Detector, List<String>> withArt9 = new java.util.concurrent.ConcurrentHashMap<>();
+
     private List<String> articles(Hit h) {
         List<String> a = h.d.info.articles();
         if (h.c.critical && !a.contains(Detectors.ART9)) {
-            List<String> more = new ArrayList<>(a);
-            more.add(Detectors.ART9);
-            return List.copyOf(more);
+            return withArt9.computeIfAbsent(h.d, d -> {
+                List<String> more = new ArrayList<>(d.info.articles());
+                more.add(Detectors.ART9);
+                return List.copyOf(more);
+            });
         }
         return a;
     }

@@ -33,6 +33,7 @@ final class Fingerprinter {
     private final Mac mac;
     private byte[] bytes = new byte[256];
     private final byte[] digest = new byte[32];
+    private final byte[] hex = new byte[64];
 
     Fingerprinter(byte[] key) {
         this.mac = Masker.newMac(key);
@@ -56,7 +57,7 @@ final class Fingerprinter {
         } catch (ShortBufferException ex) {
             throw new IllegalStateException(ex);
         }
-        byte[] hex = new byte[64];
+        byte[] hex = this.hex;
         for (int i = 0; i < 32; i++) {
             int v = digest[i] & 0xFF;
             hex[2 * i] = HEX[v >>> 4];

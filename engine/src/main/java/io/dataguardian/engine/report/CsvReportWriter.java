@@ -10,6 +10,8 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -49,14 +51,45 @@ public final class CsvReportWriter implements ReportWriter {
         for (DetectorInfo d : report.rulesWithFindings()) {
             detectorTexts.put(d.id(), new String[] {t.detectorName(d), t.detectorDescription(d)});
         }
+        // per finding only the cells that change: the formatted confidences and joined article lists repeat
+        Map<Long, String> confidences = new HashMap<>();
+        Map<List<String>, String> articles = new IdentityHashMap<>();
+        String[] cells = new String[HEADER.length];
         for (Finding f : report.result().sortedFindings()) {
             Location l = f.location();
-            String[] about = detectorTexts.getOrDefault(f.detectorId(), new String[] {f.detectorId(), ""});
-            row(w, new String[] {f.severity().name(), f.detectorId(), f.entityType(), l.path(),
-                l.section() == null ? "" : l.section(), num(l.line()), num(l.column()), num(l.endLine()),
-                num(l.endColumn()), f.maskedValue(), f.fingerprint(),
-                String.format(Locale.ROOT, "%.3f", f.confidence()), String.join("; ", f.articles()),
-                Integer.toString(f.occurrences()), f.snippet(), about[0], about[1]});
+            String[] about = detectorTexts.get(f.detectorId());
+            String confidence = confidences.get(Double.doubleToRawLongBits(f.confidence()));
+            if (confidence == null) {
+                confidence = String.format(Locale.ROOT, "%.3f", f.confidence());
+                if (confidences.size() < 4096) {
+                    confidences.put(Double.doubleToRawLongBits(f.confidence()), confidence);
+                }
+            }
+            String joined = articles.get(f.articles());
+            if (joined == null) {
+                joined = String.join("; ", f.articles());
+                if (articles.size() < 4096) {
+                    articles.put(f.articles(), joined);
+                }
+            }
+            cells[0] = f.severity().name();
+            cells[1] = f.detectorId();
+            cells[2] = f.entityType();
+            cells[3] = l.path();
+            cells[4] = l.section() == null ? "" : l.section();
+            cells[5] = num(l.line());
+            cells[6] = num(l.column());
+            cells[7] = num(l.endLine());
+            cells[8] = num(l.endColumn());
+            cells[9] = f.maskedValue();
+            cells[10] = f.fingerprint();
+            cells[11] = confidence;
+            cells[12] = joined;
+            cells[13] = Integer.toString(f.occurrences());
+            cells[14] = f.snippet();
+            cells[15] = about == null ? f.detectorId() : about[0];
+            cells[16] = about == null ? "" : about[1];
+            row(w, cells);
         }
         w.flush();
     }

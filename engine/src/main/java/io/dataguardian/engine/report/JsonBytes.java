@@ -33,12 +33,17 @@ final class JsonBytes {
     }
 
     private final OutputStream out;
-    private final byte[] buf = new byte[1 << 16];
+    private final byte[] buf;
     private int pos;
     private char[] chars = new char[256];
 
     JsonBytes(OutputStream out) {
+        this(out, 1 << 16);
+    }
+
+    private JsonBytes(OutputStream out, int bufferSize) {
         this.out = out;
+        this.buf = new byte[bufferSize];
     }
 
     /** The bytes of an ASCII constant fragment. */
@@ -49,7 +54,8 @@ final class JsonBytes {
     /** The bytes {@link #string} writes for s: for fragments built once and copied many times. */
     static byte[] quoted(String s) {
         java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream(s.length() + 8);
-        JsonBytes j = new JsonBytes(b);
+        // a buffer just big enough (the one escape loop needs 12 bytes of room): one per new path in a report
+        JsonBytes j = new JsonBytes(b, Math.max(16, Math.min(1 << 16, 6 * s.length() + 2)));
         try {
             j.string(s);
             j.flush();
@@ -90,6 +96,21 @@ final class JsonBytes {
             buf[pos++] = '-';
             v = -v;
         }
+        if (v <= Integer.MAX_VALUE) {
+            // lines, columns, offsets and lengths: int arithmetic, cheaper than long division
+            int x = (int) v;
+            int digits = 1;
+            for (int t = x; t >= 10; t /= 10) {
+                digits++;
+            }
+            int end = pos + digits;
+            for (int p = end - 1; p >= pos; p--) {
+                buf[p] = (byte) ('0' + x % 10);
+                x /= 10;
+            }
+            pos = end;
+            return;
+        }
         int digits = 1;
         for (long t = v; t >= 10; t /= 10) {
             digits++;
@@ -108,6 +129,16 @@ final class JsonBytes {
         string(chars, s.length());
     }
 
+    /**
+     * s escaped, without quotes: a part of a string whose other parts are written around it. Escaping
+     * is per character (a surrogate pair is one), so the parts give the bytes of the joined string as
+     * long as no pair is split between two of them.
+     */
+    void stringPart(String s) throws IOException {
+        s.getChars(0, s.length(), chars(s.length()), 0);
+        escaped(chars, s.length());
+    }
+
     /** A quoted, escaped string of sb's characters. */
     void string(StringBuilder sb) throws IOException {
         sb.getChars(0, sb.length(), chars(sb.length()), 0);
@@ -124,7 +155,35 @@ final class JsonBytes {
 
     private void string(char[] c, int n) throws IOException {
         raw('"');
+        escaped(c, n);
+        raw('"');
+    }
+
+    private void escaped(char[] c, int n) throws IOException {
+        // the stretch that needs no escape and is ASCII (all of nearly every value): found by a loop
+        // without stores, then copied by one that C2 compiles tighter than the per-character one below
+        int plain = 0;
+        while (plain < n) {
+            char ch = c[plain];
+            if (ch >= 0x80 || ESCAPES[ch] != 0) {
+                break;
+            }
+            plain++;
+        }
         int i = 0;
+        while (i < plain) {
+            if (pos == buf.length) {
+                flushBuffer();
+            }
+            int m = Math.min(plain - i, buf.length - pos);
+            byte[] b = buf;
+            int p = pos;
+            for (int k = 0; k < m; k++) {
+                b[p + k] = (byte) c[i + k];
+            }
+            pos = p + m;
+            i += m;
+        }
         while (i < n) {
             // worst case per character: 6 bytes (backslash-u escape); flush before a chunk
             if (buf.length - pos < 12) {
@@ -167,7 +226,6 @@ final class JsonBytes {
             }
             pos = p;
         }
-        raw('"');
     }
 
     private static int unicodeEscape(byte[] b, int p, char ch) {

@@ -131,8 +131,10 @@ public final class JsonReportWriter implements ReportWriter {
         g.writeStringProperty("snippet", f.snippet());
         g.writeNumberProperty("occurrences", f.occurrences());
         g.writeObjectPropertyStart("attributes");
-        for (Map.Entry<String, String> e : new java.util.TreeMap<>(f.attributes()).entrySet()) {
-            g.writeStringProperty(e.getKey(), e.getValue());
+        if (!f.attributes().isEmpty()) {
+            for (Map.Entry<String, String> e : new java.util.TreeMap<>(f.attributes()).entrySet()) {
+                g.writeStringProperty(e.getKey(), e.getValue());
+            }
         }
         g.writeEndObject();
         g.writeEndObject();

@@ -211,6 +211,9 @@ public final class SarifReportWriter implements ReportWriter {
         private static final byte[] RULE_ID = JsonBytes.ascii("{\"ruleId\":");
         private static final byte[] RULE_INDEX = JsonBytes.ascii(",\"ruleIndex\":");
         private static final byte[] MESSAGE = JsonBytes.ascii("\",\"message\":{\"text\":");
+        private static final byte[] OPEN_OCCURRENCES = JsonBytes.ascii(" (");
+        private static final byte[] CLOSE_OCCURRENCES = JsonBytes.ascii(" occurrences)");
+        private static final byte[] IN = JsonBytes.ascii(" in ");
         private static final byte[] ARTIFACT = JsonBytes.ascii(
                 "},\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":");
         private static final byte[] URI_BASE = JsonBytes.ascii(",\"uriBaseId\":\"" + SRCROOT + "\"}");
@@ -244,9 +247,11 @@ public final class SarifReportWriter implements ReportWriter {
         private final Map<String, byte[][]> types = new HashMap<>();
         /** By article list: the articles' elements. */
         private final Map<List<String>, byte[]> articleLists = new HashMap<>();
+        private final Map<List<String>, byte[]> articlesByInstance = new java.util.IdentityHashMap<>();
+        /** By entity type: the message text's opening quote and start, up to the masked value. */
+        private final Map<String, byte[]> messages = new HashMap<>();
         /** Confidences rounded to thousandths in [0, 1], as written. */
         private final byte[][] confidences = new byte[1001][];
-        private final StringBuilder text = new StringBuilder(128);
         private String lastPath;
         private byte[] lastUri;
         private boolean first = true;
@@ -268,15 +273,24 @@ public final class SarifReportWriter implements ReportWriter {
                 head[sev] = head(f.detectorId(), f.severity());
             }
             j.raw(head[sev]);
-            text.setLength(0);
-            text.append(f.entityType()).append(" found: ").append(f.maskedValue());
+            // the message text, written in parts: each part joins the next at an ASCII character
+            byte[] found = messages.get(f.entityType());
+            if (found == null) {
+                found = message(f.entityType());
+                messages.put(f.entityType(), found);
+            }
+            j.raw(found);
+            j.stringPart(f.maskedValue());
             if (f.occurrences() > 1) {
-                text.append(" (").append(f.occurrences()).append(" occurrences)");
+                j.raw(OPEN_OCCURRENCES);
+                j.number(f.occurrences());
+                j.raw(CLOSE_OCCURRENCES);
             }
             if (l.section() != null) {
-                text.append(" in ").append(l.section());
+                j.raw(IN);
+                j.stringPart(l.section());
             }
-            j.string(text);
+            j.raw('"');
             j.raw(ARTIFACT);
             if (!l.path().equals(lastPath)) {
                 lastUri = JsonBytes.quoted(uri(l.path()));
@@ -307,7 +321,11 @@ public final class SarifReportWriter implements ReportWriter {
             j.raw('}');
             if (l.section() != null) {
                 j.raw(LOGICAL);
-                j.string(l.path() + " " + l.section());
+                j.raw('"');
+                j.stringPart(l.path());
+                j.raw(' ');
+                j.stringPart(l.section());
+                j.raw('"');
                 j.raw(NAME);
                 j.string(l.section());
                 j.raw(END_LOCATIONS);
@@ -324,10 +342,13 @@ public final class SarifReportWriter implements ReportWriter {
             }
             j.raw(type[sev]);
             confidence(Math.round(f.confidence() * 1000) / 1000.0);
-            byte[] articles = articleLists.get(f.articles());
+            // by instance first: a list's hashCode walks it, and most findings share their detector's list
+            byte[] articles = articlesByInstance.get(f.articles());
             if (articles == null) {
-                articles = articles(f.articles());
-                articleLists.put(f.articles(), articles);
+                articles = articleLists.computeIfAbsent(f.articles(), Results::articles);
+                if (articlesByInstance.size() < 4096) {
+                    articlesByInstance.put(f.articles(), articles);
+                }
             }
             j.raw(articles);
             j.string(f.maskedValue());
@@ -358,6 +379,12 @@ public final class SarifReportWriter implements ReportWriter {
             b.writeBytes(JsonBytes.ascii(",\"level\":\"" + level(severity)));
             b.writeBytes(MESSAGE);
             return b.toByteArray();
+        }
+
+        /** The bytes {@link JsonBytes#string} writes for entityType + " found: ", without the closing quote. */
+        private static byte[] message(String entityType) {
+            byte[] q = JsonBytes.quoted(entityType + " found: ");
+            return java.util.Arrays.copyOf(q, q.length - 1);
         }
 
         private static byte[] type(String entityType, Severity severity) {

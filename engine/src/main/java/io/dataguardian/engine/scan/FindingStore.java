@@ -57,6 +57,12 @@ public final class FindingStore implements Iterable<Finding>, Closeable {
     private Path dir;
     private Thread cleanupHook;
     private int runCounter;
+    /** Buffers taken for spilling, and spills ended and joined to {@link #runs} in that order. */
+    private long spillsStarted;
+    private long spillsDone;
+    /** Spills ended ahead of an earlier one still writing: by number, their run (or NO_RUN). */
+    private final Map<Long, Path> doneRuns = new HashMap<>();
+    private static final Path NO_RUN = Path.of("");
 
     /**
      * @param inMemory   findings held in memory before a run is spilled (at least 1)
@@ -89,21 +95,66 @@ public final class FindingStore implements Iterable<Finding>, Closeable {
         return s;
     }
 
-    public synchronized void add(Finding f) {
-        if (closed) {
-            return; // a worker still running after a failed scan was closed
+    public void add(Finding f) {
+        List<Finding> full;
+        long seq;
+        synchronized (this) {
+            if (closed) {
+                return; // a worker still running after a failed scan was closed
+            }
+            check();
+            note(f);
+            buffer.add(f);
+            if (buffer.size() < inMemory) {
+                return;
+            }
+            full = buffer;
+            buffer = new ArrayList<>();
+            seq = spillsStarted++;
         }
-        check();
-        note(f);
-        buffer.add(f);
-        if (buffer.size() >= inMemory) {
-            spill();
-        }
+        spill(full, seq);
     }
 
-    public synchronized void addAll(List<Finding> findings) {
-        for (Finding f : findings) {
-            add(f);
+    public void addAll(List<Finding> findings) {
+        List<List<Finding>> full = null;
+        long firstSeq;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            check();
+            firstSeq = spillsStarted;
+            for (Finding f : findings) {
+                note(f);
+                buffer.add(f);
+                if (buffer.size() >= inMemory) {
+                    if (full == null) {
+                        full = new ArrayList<>(1);
+                    }
+                    full.add(buffer);
+                    buffer = new ArrayList<>();
+                    spillsStarted++;
+                }
+            }
+        }
+        if (full != null) {
+            RuntimeException failure = null;
+            for (int i = 0; i < full.size(); i++) {
+                if (failure == null) {
+                    try {
+                        spill(full.get(i), firstSeq + i);
+                    } catch (RuntimeException e) {
+                        failure = e;
+                    }
+                } else {
+                    synchronized (this) {
+                        spillDone(firstSeq + i, null, false, full.get(i)); // kept in memory
+                    }
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
         }
     }
 
@@ -121,6 +172,10 @@ public final class FindingStore implements Iterable<Finding>, Closeable {
     /** No more findings: sorts what is left in memory. */
     public synchronized FindingStore finish() {
         if (!finished) {
+            awaitSpills();
+            if (runs.size() > MAX_RUNS && !closed) {
+                mergeRuns();
+            }
             buffer.sort(ScanResult.ORDER);
             buffer = Collections.unmodifiableList(buffer);
             finished = true;
@@ -237,29 +292,108 @@ public final class FindingStore implements Iterable<Finding>, Closeable {
         }
     }
 
-    private void spill() {
-        buffer.sort(ScanResult.ORDER);
+    /**
+     * Sorts a full buffer and writes it as a run, outside the store's lock so other workers keep adding
+     * meanwhile. Runs join the list in the order their buffers were taken (seq), so the merge is the
+     * same stable order as sorting everything in the order added.
+     */
+    private void spill(List<Finding> full, long seq) {
+        Path run = null;
+        boolean written = false;
         try {
-            runs.add(writeRun(buffer.iterator()));
-            buffer = new ArrayList<>();
-            if (runs.size() >= MAX_RUNS) {
-                List<Iterator<Finding>> sources = new ArrayList<>();
-                for (Path run : runs) {
-                    sources.add(openRun(run));
-                }
-                Path merged = writeRun(new Merge(sources));
-                for (Path run : runs) {
-                    Files.deleteIfExists(run);
-                }
-                runs.clear();
-                runs.add(merged);
+            full.sort(ScanResult.ORDER);
+            run = newRun();
+            if (run != null) {
+                writeRun(run, full.iterator());
+                written = true;
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write findings to a temporary file", e);
+        } finally {
+            synchronized (this) {
+                spillDone(seq, run, written, full);
+            }
+        }
+    }
+
+    /**
+     * Under the lock: a spill ended. When its run was not written (or the store was closed meanwhile)
+     * the file, if any, is deleted, and the findings go back to memory (unless closed): nothing is lost
+     * and the worker sees the exception.
+     */
+    private void spillDone(long seq, Path run, boolean written, List<Finding> full) {
+        if (closed || !written) {
+            if (run != null) {
+                try {
+                    Files.deleteIfExists(run);
+                } catch (IOException ignored) {
+                    // the directory went with close()
+                }
+            }
+            if (!closed) {
+                buffer.addAll(full);
+            }
+            run = null;
+        }
+        doneRuns.put(seq, run == null ? NO_RUN : run);
+        while (doneRuns.containsKey(spillsDone)) {
+            Path r = doneRuns.remove(spillsDone++);
+            if (r != NO_RUN) {
+                runs.add(r);
+            }
+        }
+        if (spillsDone == spillsStarted) {
+            if (runs.size() >= MAX_RUNS && !closed) {
+                try {
+                    mergeRuns();
+                } catch (UncheckedIOException e) {
+                    notifyAll();
+                    throw e;
+                }
+            }
+            notifyAll();
+        }
+    }
+
+    /** Under the lock: waits until every buffer taken for spilling is written (or failed). */
+    private void awaitSpills() {
+        boolean interrupted = false;
+        while (spillsDone < spillsStarted) {
+            try {
+                wait();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Under the lock, with no spill pending: merges all runs into one, to bound the open files. */
+    private void mergeRuns() {
+        try {
+            List<Iterator<Finding>> sources = new ArrayList<>();
+            for (Path run : runs) {
+                sources.add(openRun(run));
+            }
+            Path merged = newRun();
+            writeRun(merged, new Merge(sources));
+            for (Path run : runs) {
+                Files.deleteIfExists(run);
+            }
+            runs.clear();
+            runs.add(merged);
         } catch (IOException e) {
             throw new UncheckedIOException("could not write findings to a temporary file", e);
         }
     }
 
-    private Path writeRun(Iterator<Finding> findings) throws IOException {
+    /** A new empty run file in the private directory (made on first use), or null once the store is closed. */
+    private synchronized Path newRun() throws IOException {
+        if (closed) {
+            return null;
+        }
         if (dir == null) {
             dir = createPrivateDir();
             Path d = dir;
@@ -268,13 +402,16 @@ public final class FindingStore implements Iterable<Finding>, Closeable {
         }
         Path run = dir.resolve("run-" + (runCounter++) + ".bin");
         Files.createFile(run, ownerOnly("rw-------"));
+        return run;
+    }
+
+    private static void writeRun(Path run, Iterator<Finding> findings) throws IOException {
         try (SpillCodec.Writer out = new SpillCodec.Writer(Files.newOutputStream(run))) {
             while (findings.hasNext()) {
                 out.write(findings.next());
             }
             out.end();
         }
-        return run;
     }
 
     private Path createPrivateDir() throws IOException {

@@ -51,6 +51,7 @@ final class SpillCodec {
         private int pos;
         private final Map<String, Integer> strings = new HashMap<>();
         private final Map<List<String>, Integer> lists = new HashMap<>();
+        private final Map<List<String>, Integer> listsByInstance = new java.util.IdentityHashMap<>();
 
         Writer(OutputStream out) {
             this.out = out;
@@ -139,7 +140,14 @@ final class SpillCodec {
 
         private void articles(List<String> articles) throws IOException {
             ensure(10);
-            Integer id = lists.get(articles);
+            // by instance first: a list's hashCode walks it, and most findings share their detector's list
+            Integer id = listsByInstance.get(articles);
+            if (id == null) {
+                id = lists.get(articles);
+                if (id != null && listsByInstance.size() < MAX_ENTRIES) {
+                    listsByInstance.put(articles, id);
+                }
+            }
             if (id != null) {
                 varint(REF + id);
                 return;
@@ -255,6 +263,7 @@ final class SpillCodec {
         private int pos;
         private int lim;
         private byte[] scratch = new byte[256];
+        private final byte[] hexScratch = new byte[64];
         private final List<String> strings = new ArrayList<>();
         private final List<List<String>> lists = new ArrayList<>();
 
@@ -348,7 +357,7 @@ final class SpillCodec {
             if (kind == FP_TEXT) {
                 return text();
             }
-            byte[] hex = new byte[64];
+            byte[] hex = hexScratch;
             if (lim - pos >= 32) {
                 byte[] in = buf;
                 int p = pos;

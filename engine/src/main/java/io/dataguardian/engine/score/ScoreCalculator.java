@@ -3,6 +3,7 @@ package io.dataguardian.engine.score;
 import io.dataguardian.engine.Severity;
 import io.dataguardian.engine.finding.Finding;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -63,11 +64,13 @@ public final class ScoreCalculator {
 
     /** Incremental form, for callers that stream findings. Not thread-safe. */
     public static final class Accumulator {
-        private final Map<String, Issue> issues = new TreeMap<>();
+        /** Issues by path, then entity type: no key is built per finding. */
+        private final Map<String, Map<String, Issue>> issues = new HashMap<>();
         private final long[] counts = new long[Severity.values().length];
         private final long[] occurrences = new long[Severity.values().length];
         private String lastEntityType;
         private String lastPath;
+        private Map<String, Issue> lastTypes;
         private Issue lastIssue;
 
         public void add(Finding f) {
@@ -76,13 +79,20 @@ public final class ScoreCalculator {
             occurrences[f.severity().ordinal()] += n;
             String path = f.location() == null ? "" : f.location().path();
             Issue issue;
-            // findings come file by file, many of one type in a row: skip the key and map lookup then
+            // findings come file by file, many of one type in a row: skip the map lookups then
             if (lastIssue != null && f.entityType().equals(lastEntityType) && path.equals(lastPath)) {
                 issue = lastIssue;
             } else {
-                issue = issues.computeIfAbsent(f.entityType() + '\u0000' + path, k -> new Issue());
+                Map<String, Issue> types = lastTypes != null && path.equals(lastPath)
+                        ? lastTypes : issues.computeIfAbsent(path, k -> new HashMap<>(8));
+                issue = types.get(f.entityType());
+                if (issue == null) {
+                    issue = new Issue();
+                    types.put(f.entityType(), issue);
+                }
                 lastEntityType = f.entityType();
                 lastPath = path;
+                lastTypes = types;
                 lastIssue = issue;
             }
             issue.occurrences += n;
@@ -93,9 +103,12 @@ public final class ScoreCalculator {
         }
 
         public Scores scores() {
+            // summed in the order of the keys "entity type NUL path", so the sums do not depend on the findings' order
+            TreeMap<String, Issue> sorted = new TreeMap<>();
+            issues.forEach((path, types) -> types.forEach((type, issue) -> sorted.put(type + '\u0000' + path, issue)));
             double penalty = 0;
             double risk = 0;
-            for (Issue issue : issues.values()) {
+            for (Issue issue : sorted.values()) {
                 double w = occurrenceWeight(issue.occurrences);
                 penalty += compliancePenalty(issue.severity) * w;
                 risk += riskWeight(issue.severity) * issue.confidence * w;
@@ -112,7 +125,7 @@ public final class ScoreCalculator {
                 occurrenceMap.put(s, occurrences[s.ordinal()]);
             }
             return new Scores(compliance, Scores.ComplianceBand.of(compliance), riskScore,
-                    Scores.RiskLevel.of(riskScore), issues.size(), countMap, occurrenceMap);
+                    Scores.RiskLevel.of(riskScore), sorted.size(), countMap, occurrenceMap);
         }
 
         private static double clamp(double c) {

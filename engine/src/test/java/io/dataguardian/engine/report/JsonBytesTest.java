@@ -54,8 +54,65 @@ class JsonBytesTest {
     }
 
     @Test
+    void writesLongMostlyAsciiStringsAcrossBufferBoundariesAsTheGeneratorDoes() throws IOException {
+        // many values in one writer, so stretches of plain ASCII start anywhere in its buffer and span flushes
+        Random random = new Random(7);
+        char[] special = {'"', '\\', '\n', '\u0001', 'é', '€', '\uD83D', '\uDE00'};
+        ByteArrayOutputStream theirs = new ByteArrayOutputStream();
+        ByteArrayOutputStream ours = new ByteArrayOutputStream();
+        JsonBytes j = new JsonBytes(ours);
+        try (JsonGenerator g = Json.compactGenerator(theirs)) {
+            g.writeStartArray();
+            for (int n = 0; n < 400; n++) {
+                int length = random.nextInt(n % 50 == 0 ? 150_000 : 300);
+                StringBuilder sb = new StringBuilder(length);
+                for (int i = 0; i < length; i++) {
+                    sb.append(random.nextInt(200) == 0 ? special[random.nextInt(special.length)]
+                            : (char) (' ' + random.nextInt(95)));
+                }
+                g.writeString(sb.toString());
+                j.raw(n == 0 ? '[' : ',');
+                j.string(sb.toString());
+            }
+            g.writeEndArray();
+        }
+        j.raw(']');
+        j.flush();
+        assertThat(ours.toByteArray()).isEqualTo(theirs.toByteArray());
+    }
+
+    @Test
+    void partsJoinedAtAsciiCharactersGiveTheBytesOfTheJoinedString() throws IOException {
+        Random random = new Random(11);
+        char[] pool = {'a', ' ', '"', '\\', '\n', '\u0000', 'é', '€', '\uD83D', '\uDE00', '\uFFFF'};
+        for (int n = 0; n < 2_000; n++) {
+            String a = randomText(random, pool);
+            String b = randomText(random, pool);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            JsonBytes j = new JsonBytes(out);
+            j.raw('"');
+            j.stringPart(a);
+            j.raw(' ');
+            j.stringPart(b);
+            j.raw('"');
+            j.flush();
+            assertThat(out.toByteArray()).isEqualTo(jackson(a + " " + b)).isEqualTo(JsonBytes.quoted(a + " " + b));
+        }
+    }
+
+    private static String randomText(Random random, char[] pool) {
+        int length = random.nextInt(30);
+        StringBuilder sb = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            sb.append(random.nextBoolean() ? pool[random.nextInt(pool.length)] : (char) ('a' + random.nextInt(26)));
+        }
+        return sb.toString();
+    }
+
+    @Test
     void writesNumbersAsDecimalText() throws IOException {
-        long[] values = {0, 7, 9, 10, 99, 100, 12345, -1, -10, Integer.MAX_VALUE, Long.MAX_VALUE, Long.MIN_VALUE};
+        long[] values = {0, 7, 9, 10, 99, 100, 12345, -1, -10, 999_999_999, 1_000_000_000, Integer.MAX_VALUE,
+            Integer.MAX_VALUE + 1L, Integer.MIN_VALUE, 9_999_999_999L, Long.MAX_VALUE, Long.MIN_VALUE};
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         JsonBytes j = new JsonBytes(out);
         StringBuilder expected = new StringBuilder();
