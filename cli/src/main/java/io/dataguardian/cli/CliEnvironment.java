@@ -23,9 +23,10 @@ import java.util.function.Supplier;
 record CliEnvironment(Map<String, String> env, Path home, PrintStream out, PrintStream err, boolean terminal,
                       Supplier<ScanEngine> engine, Supplier<List<DetectorInfo>> detectors) {
 
-    static CliEnvironment system() {
+    /** @param scanning true when the command will scan: the engine is then prepared on a second thread at once */
+    static CliEnvironment system(boolean scanning) {
         return new CliEnvironment(System.getenv(), Path.of(System.getProperty("user.home")), System.out, System.err,
-                stderrIsTerminal(), ScanEngine::new,
+                stderrIsTerminal(), scanning ? new PreparedEngine() : ScanEngine::new,
                 () -> Catalogue.standard().detectors());
     }
 

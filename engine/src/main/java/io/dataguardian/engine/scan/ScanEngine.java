@@ -50,6 +50,10 @@ import java.util.function.Function;
  */
 public final class ScanEngine {
 
+    /** For {@link #prepare}: synthetic values (test IBAN, invalid BSN, reserved domain) that reach validators. */
+    private static final String PREPARE_SAMPLE = "Naam: J. de Vries, geboren 12-03-1985, e-mail jan@example.org,\n"
+            + "tel +31 6 12345678, IBAN NL91ABNA0417164300, BSN 123456789, postcode 1234 AB Amsterdam\n";
+
     private final Function<DetectionSettings, TextScanner> scannerFactory;
     private final List<ContentExtractor> extractors;
 
@@ -76,6 +80,19 @@ public final class ScanEngine {
 
     public List<ContentExtractor> extractors() {
         return extractors;
+    }
+
+    /**
+     * Initialises what the first scan would otherwise initialise on its first file (the detector
+     * catalogue, the phone-number metadata, the word lists, the fingerprint MAC, the JSON mapper) by
+     * scanning a short built-in sample with a throw-away key; the matches are discarded. Only start-up
+     * time moves: a command line calls this on a second thread while it parses its arguments and
+     * configuration. Findings of later scans do not depend on it.
+     */
+    public void prepare() {
+        TextScanner sample = scannerFactory.apply(DetectionSettings.withKey(new byte[32]));
+        sample.scan(PREPARE_SAMPLE);
+        sample.scanField("telefoon", "06-12345678");
     }
 
     public ScanResult scan(ScanRequest request) {
@@ -186,7 +203,9 @@ public final class ScanEngine {
             Collector collector = new Collector();
             Cancellable in = null;
             try (InputStream raw = Files.newInputStream(c.file())) {
-                in = new Cancellable(new BufferedInputStream(raw, 1 << 16), control, listener);
+                // no 64 KiB buffer for a file of a few hundred bytes
+                int buffer = (int) Math.max(TextDecoding.HEAD_BYTES, Math.min(1 << 16, c.size() + 1));
+                in = new Cancellable(new BufferedInputStream(raw, buffer), control, listener);
                 boolean scanned = dispatch(in, c.path(), 0, collector);
                 if (scanned) {
                     filesScanned.incrementAndGet();
