@@ -50,10 +50,6 @@ import java.util.function.Function;
  */
 public final class ScanEngine {
 
-    /** For {@link #prepare}: synthetic values (test IBAN, invalid BSN, reserved domain) that reach validators. */
-    private static final String PREPARE_SAMPLE = "Naam: J. de Vries, geboren 12-03-1985, e-mail jan@example.org,\n"
-            + "tel +31 6 12345678, IBAN NL91ABNA0417164300, BSN 123456789, postcode 1234 AB Amsterdam\n";
-
     private final Function<DetectionSettings, TextScanner> scannerFactory;
     private final List<ContentExtractor> extractors;
 
@@ -83,16 +79,14 @@ public final class ScanEngine {
     }
 
     /**
-     * Initialises what the first scan would otherwise initialise on its first file (the detector
-     * catalogue, the phone-number metadata, the word lists, the fingerprint MAC, the JSON mapper) by
-     * scanning a short built-in sample with a throw-away key; the matches are discarded. Only start-up
-     * time moves: a command line calls this on a second thread while it parses its arguments and
-     * configuration. Findings of later scans do not depend on it.
+     * Initialises what every scan initialises on its first file (the detector catalogue, the candidate
+     * finder with its word lists, phone-number library and JSON mapper) by scanning one line of plain
+     * words with a throw-away key; nothing is found and nothing is kept. Only start-up time moves: a
+     * command line calls this on a second thread while it parses its arguments and configuration.
+     * Data loaded on demand (a region's phone metadata, the fingerprint MAC) is left to the scan.
      */
     public void prepare() {
-        TextScanner sample = scannerFactory.apply(DetectionSettings.withKey(new byte[32]));
-        sample.scan(PREPARE_SAMPLE);
-        sample.scanField("telefoon", "06-12345678");
+        scannerFactory.apply(DetectionSettings.withKey(new byte[32])).scan("prepare the scanner");
     }
 
     public ScanResult scan(ScanRequest request) {
