@@ -401,8 +401,8 @@ final class CatalogueScanner implements TextScanner {
         /** Chunk plus overlap on both sides; {@link #buf} grows to it only while the text lasts. */
         private final int capacity = chunk + 2 * overlap;
         /**
-         * Starts small: most files are a few KiB, and zeroing a full 580 KB buffer for each one cost more
-         * than scanning them. Regions depend on {@link #capacity}, not on this array's size.
+         * Starts small: most files are a few KiB, and a full buffer is 580 KB allocated and zeroed per
+         * file. Regions depend on {@link #capacity}, not on this array's size.
          */
         private char[] buf = new char[Math.min(capacity, 8192)];
         private int len;
