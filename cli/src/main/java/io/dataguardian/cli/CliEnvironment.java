@@ -23,10 +23,9 @@ import java.util.function.Supplier;
 record CliEnvironment(Map<String, String> env, Path home, PrintStream out, PrintStream err, boolean terminal,
                       Supplier<ScanEngine> engine, Supplier<List<DetectorInfo>> detectors) {
 
-    /** @param scanning true when the command will scan: the engine is then prepared on a second thread at once */
-    static CliEnvironment system(boolean scanning) {
+    static CliEnvironment system() {
         return new CliEnvironment(System.getenv(), Path.of(System.getProperty("user.home")), System.out, System.err,
-                stderrIsTerminal(), scanning ? new PreparedEngine() : ScanEngine::new,
+                stderrIsTerminal(), ScanEngine::new,
                 () -> Catalogue.standard().detectors());
     }
 

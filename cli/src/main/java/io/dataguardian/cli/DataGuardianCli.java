@@ -22,7 +22,7 @@ public final class DataGuardianCli implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(execute(CliEnvironment.system(args.length > 0 && args[0].equals("scan")), args));
+        System.exit(execute(CliEnvironment.system(), args));
     }
 
     static int execute(CliEnvironment env, String... args) {

@@ -78,17 +78,6 @@ public final class ScanEngine {
         return extractors;
     }
 
-    /**
-     * Initialises what every scan initialises on its first file (the detector catalogue, the candidate
-     * finder with its word lists, phone-number library and JSON mapper) by scanning one line of plain
-     * words with a throw-away key; nothing is found and nothing is kept. Only start-up time moves: a
-     * command line calls this on a second thread while it parses its arguments and configuration.
-     * Data loaded on demand (a region's phone metadata, the fingerprint MAC) is left to the scan.
-     */
-    public void prepare() {
-        scannerFactory.apply(DetectionSettings.withKey(new byte[32])).scan("prepare the scanner");
-    }
-
     public ScanResult scan(ScanRequest request) {
         return scan(request, ScanListener.NONE, new ScanControl());
     }

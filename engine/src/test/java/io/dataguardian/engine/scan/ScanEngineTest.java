@@ -69,23 +69,6 @@ class ScanEngineTest {
     }
 
     @Test
-    void preparingTheStandardEngineChangesNoFinding() throws IOException {
-        write("empty.txt", "");
-        write("small.txt", "mail jan@example.nl, IBAN NL91ABNA0417164300\n");
-        // larger than the 64 KiB read buffer and the scanner's first 8 Ki-char buffer
-        write("medium.txt", "regel met klant piet@example.org en tel 06-12345678\n".repeat(1500));
-        try (ScanResult fresh = new ScanEngine().scan(request().build())) {
-            ScanEngine prepared = new ScanEngine();
-            prepared.prepare();
-            try (ScanResult after = prepared.scan(request().build())) {
-                assertThat(fresh.findings()).hasSizeGreaterThan(3000);
-                assertThat(after.findings()).containsExactlyElementsOf(fresh.findings());
-                assertThat(after.stats().filesScanned()).isEqualTo(3);
-            }
-        }
-    }
-
-    @Test
     void locationPathsAreRelativeWithSlashesAndASingleFileIsNamedByItsFileName() throws IOException {
         write("sub/dir/a.txt", "x 123456782");
         assertThat(paths(scan(request()))).containsExactly("sub/dir/a.txt");
