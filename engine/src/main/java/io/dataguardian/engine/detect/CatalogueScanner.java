@@ -607,7 +607,13 @@ final class CatalogueScanner implements TextScanner {
         private final String path;
         private final String section;
         private final FindingSink sink;
-        private final char[] buf = new char[chunk + 2 * overlap];
+        /** Chunk plus overlap on both sides; {@link #buf} grows to it only while the text lasts. */
+        private final int capacity = chunk + 2 * overlap;
+        /**
+         * Starts small: most files are a few KiB, and a full buffer is 580 KB allocated and zeroed per
+         * file. Regions depend on {@link #capacity}, not on this array's size.
+         */
+        private char[] buf = new char[Math.min(capacity, 8192)];
         private int len;
         private long base;
         private boolean eof;
@@ -664,7 +670,10 @@ final class CatalogueScanner implements TextScanner {
         }
 
         private void fill() throws IOException {
-            while (!eof && len < buf.length) {
+            while (!eof && len < capacity) {
+                if (len == buf.length) {
+                    buf = java.util.Arrays.copyOf(buf, Math.min(capacity, 2 * buf.length));
+                }
                 int n = in.read(buf, len, buf.length - len);
                 if (n < 0) {
                     eof = true;

@@ -146,13 +146,18 @@ final class FileWalker {
             String name = entry.getFileName().toString();
             String childRel = rootRel.isEmpty() ? name : rootRel + "/" + name;
             BasicFileAttributes attrs;
-            boolean link = Files.isSymbolicLink(entry);
-            if (link && !request.followSymlinks()) {
-                skip("symlink");
-                continue;
-            }
+            boolean link = false;
             try {
-                attrs = attributes(entry);
+                // one lstat per entry; a second stat only for a link that is followed
+                attrs = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                link = attrs.isSymbolicLink();
+                if (link && !request.followSymlinks()) {
+                    skip("symlink");
+                    continue;
+                }
+                if (link) {
+                    attrs = Files.readAttributes(entry, BasicFileAttributes.class);
+                }
             } catch (NoSuchFileException e) {
                 skip(link ? "broken-symlink" : "vanished");
                 continue;

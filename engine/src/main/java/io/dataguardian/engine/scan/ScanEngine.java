@@ -187,7 +187,9 @@ public final class ScanEngine {
             Collector collector = new Collector();
             Cancellable in = null;
             try (InputStream raw = Files.newInputStream(c.file())) {
-                in = new Cancellable(new BufferedInputStream(raw, 1 << 16), control, listener);
+                // no 64 KiB buffer for a file of a few hundred bytes
+                int buffer = (int) Math.max(TextDecoding.HEAD_BYTES, Math.min(1 << 16, c.size() + 1));
+                in = new Cancellable(new BufferedInputStream(raw, buffer), control, listener);
                 boolean scanned = dispatch(in, c.path(), 0, collector, c.size());
                 if (scanned) {
                     filesScanned.incrementAndGet();

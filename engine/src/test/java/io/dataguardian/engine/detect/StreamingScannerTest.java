@@ -121,6 +121,53 @@ class StreamingScannerTest {
     }
 
     @Test
+    void theBufferGrowsFromSmallToFullChunksWithoutLosingOrMovingAMatch() throws IOException {
+        // the stream's buffer starts at 8 Ki chars and doubles while the text lasts; values straddle each of
+        // those sizes and the default chunk ends, and the reader hands out at most 1000 chars at a time
+        String value = "NL91 ABNA 0417 1643 00";
+        int[] around = {8192, 16384, 32768, 65536, 131072, 262144, 262144 + 17 * 1024, 2 * 262144};
+        StringBuilder sb = new StringBuilder();
+        List<Integer> offsets = new ArrayList<>();
+        for (int at : around) {
+            while (sb.length() < at - value.length() / 2 - 1) {
+                sb.append(sb.length() % 64 == 63 ? '\n' : 'x');
+            }
+            sb.append(' ');
+            offsets.add(sb.length());
+            sb.append(value).append(' ');
+        }
+        sb.append("x".repeat(5000));
+        String text = sb.toString();
+        Reader trickle = new Reader() {
+            int pos;
+
+            @Override
+            public int read(char[] cbuf, int off, int len) {
+                if (pos >= text.length()) {
+                    return -1;
+                }
+                int n = Math.min(Math.min(len, 1000), text.length() - pos);
+                text.getChars(pos, pos + n, cbuf, off);
+                pos += n;
+                return n;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Collect sink = new Collect();
+        Catalogue.standard().newScanner(SETTINGS).scan(trickle, "a/b.txt", null, sink);
+        assertThat(sink.findings).extracting(Finding::detectorId).containsOnly("iban");
+        assertThat(sink.findings).extracting(f -> (int) f.location().offset()).containsExactlyElementsOf(offsets);
+        for (Finding f : sink.findings) {
+            int offset = (int) f.location().offset();
+            long breaks = text.substring(0, offset).chars().filter(c -> c == '\n').count();
+            assertThat(f.location().line()).isEqualTo(1 + breaks);
+        }
+    }
+
+    @Test
     void streamedAndInMemoryScansAgreeOnManyLines() throws IOException {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < 300; i++) {
