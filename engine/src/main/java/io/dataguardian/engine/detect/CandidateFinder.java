@@ -10,8 +10,10 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.json.JsonFactory;
 
 /**
  * The one pass over the characters of a text window. Cheap character classes generate candidates
@@ -26,7 +28,8 @@ final class CandidateFinder {
 
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
     private static final Lexicon LEX = Lexicon.STANDARD;
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** jackson-core only: a databind mapper's start-up is not needed to check a JWT header. */
+    private static final JsonFactory JSON = new JsonFactory();
 
     private static final byte OTHER = 0, DIGIT = 1, UPPER = 2, LOWER = 3, AT = 4, DASH = 5, COLON = 6, EQ = 7,
             PLUS = 8, LPAREN = 9;
@@ -1325,8 +1328,7 @@ final class CandidateFinder {
             if (!header.startsWith("{") || !header.contains("\"alg\"")) {
                 return -1;
             }
-            JsonNode node = JSON.readTree(header);
-            if (!node.isObject() || !node.has("alg")) {
+            if (!jsonObjectWithAlg(header)) {
                 return -1;
             }
         } catch (IllegalArgumentException | JacksonException e) {
@@ -1334,6 +1336,24 @@ final class CandidateFinder {
         }
         emit(JWT, i, p3, 0);
         return p3;
+    }
+
+    /** Whether text is one well-formed JSON object with a top-level "alg" member (a JWT header). */
+    static boolean jsonObjectWithAlg(String text) {
+        try (JsonParser p = JSON.createParser(ObjectReadContext.empty(), text)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return false;
+            }
+            boolean alg = false;
+            for (String name = p.nextName(); name != null; name = p.nextName()) {
+                alg |= name.equals("alg");
+                p.nextToken();
+                p.skipChildren();
+            }
+            return p.currentToken() == JsonToken.END_OBJECT && p.nextToken() == null && alg;
+        } catch (JacksonException e) {
+            return false;
+        }
     }
 
     /** Forty base64 characters (mixed case and digits) at i; emits an AWS secret key. */

@@ -29,6 +29,8 @@ import tools.jackson.databind.SerializationFeature;
  */
 class SarifReportWriterTest {
 
+    static final tools.jackson.databind.json.JsonMapper MAPPER = tools.jackson.databind.json.JsonMapper.builder().build();
+
     private static final String FP = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
 
     private static Finding finding(String detector, String type, Severity severity, double confidence,
@@ -67,8 +69,8 @@ class SarifReportWriterTest {
         new SarifReportWriter().write(new ScanReport(result, "1.2.3", rules), out);
         String sarif = out.toString(StandardCharsets.UTF_8);
 
-        JsonNode tree = Json.MAPPER.readTree(sarif);
-        String regenerated = Json.MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(tree);
+        JsonNode tree = MAPPER.readTree(sarif);
+        String regenerated = MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(tree);
         String expected = regenerated + "\n";
         int at = 0;
         while (at < Math.min(sarif.length(), expected.length()) && sarif.charAt(at) == expected.charAt(at)) {
