@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * What a column, field or JSON property name says about its content, in English and Dutch
@@ -118,10 +119,15 @@ public final class ColumnNameHints {
         return Optional.empty();
     }
 
+    // compiled once: String.replaceAll compiled each of them on every call (per CSV cell, per JSON value)
+    private static final Pattern CAMEL = Pattern.compile("([a-z0-9])([A-Z])");
+    private static final Pattern SEPARATORS = Pattern.compile("[^a-z0-9]+");
+    private static final Pattern EDGE_UNDERSCORES = Pattern.compile("^_+|_+$");
+
     static String normalise(String name) {
-        String s = name.trim().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
-        s = s.replaceAll("[^a-z0-9]+", "_");
-        s = s.replaceAll("^_+|_+$", "");
+        String s = CAMEL.matcher(name.trim()).replaceAll("$1_$2").toLowerCase(Locale.ROOT);
+        s = SEPARATORS.matcher(s).replaceAll("_");
+        s = EDGE_UNDERSCORES.matcher(s).replaceAll("");
         return s;
     }
 }

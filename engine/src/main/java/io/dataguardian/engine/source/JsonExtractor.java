@@ -10,7 +10,9 @@ import java.io.InputStreamReader;
 import java.io.PushbackInputStream;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import io.dataguardian.engine.detect.Match;
 import io.dataguardian.engine.finding.Location;
@@ -51,6 +53,7 @@ public final class JsonExtractor implements ContentExtractor {
         boolean aggregate = context.aggregateColumns();
         ColumnAggregator aggregator = new ColumnAggregator(path);
         RecordingReader text = new RecordingReader(reader(in));
+        NameHints hints = new NameHints();
         Deque<String> containers = new ArrayDeque<>();
         Deque<Boolean> isArray = new ArrayDeque<>();
         String field = null;
@@ -93,7 +96,7 @@ public final class JsonExtractor implements ContentExtractor {
                                 long end = string ? p.currentLocation().getCharOffset() - 1 : start + value.length();
                                 int[] map = string ? text.sourceIndexes(start, end, value.length()) : null;
                                 int line = loc.getLineNr();
-                                OccurrenceFindings.emit(path, here, name, value, matches, (pth, sec, from, to) -> {
+                                OccurrenceFindings.emit(path, here, hints.of(name), value, matches, (pth, sec, from, to) -> {
                                     int s0 = map == null ? from : map[from];
                                     int s1 = map == null ? to : to < map.length ? map[to] : (int) (end - start);
                                     return new Location(pth, sec, line, column + s0, line, column + s1, start + s0,
@@ -187,6 +190,27 @@ public final class JsonExtractor implements ContentExtractor {
         @Override
         public void close() throws IOException {
             in.close();
+        }
+    }
+
+    /** Name hints of the keys seen in one file, looked up once per key (a file repeats its keys). */
+    static final class NameHints {
+        /** Keys are data in some files ({"jan@example.nl": {...}}): past this many, hints are not kept. */
+        private static final int MAX_KEPT = 4096;
+        private final Map<String, String> kept = new HashMap<>();
+
+        String of(String name) {
+            if (name == null) {
+                return null;
+            }
+            String hint = kept.get(name);
+            if (hint == null) {
+                hint = ColumnNameHints.entityType(name).orElse("");
+                if (kept.size() < MAX_KEPT) {
+                    kept.put(name, hint);
+                }
+            }
+            return hint.isEmpty() ? null : hint;
         }
     }
 

@@ -25,12 +25,15 @@ final class OccurrenceFindings {
         Location locate(String path, String section, int start, int end);
     }
 
-    static void emit(String path, String section, String name, CharSequence text, List<Match> matches,
+    /**
+     * @param hint the entity type the column or key name suggests ({@link ColumnNameHints#entityType}),
+     *             or null; callers look it up once per column / name, not per value
+     */
+    static void emit(String path, String section, String hint, CharSequence text, List<Match> matches,
                      Positions positions, Consumer<Finding> out) {
         if (matches.isEmpty()) {
             return;
         }
-        String hint = name == null ? null : ColumnNameHints.entityType(name).orElse(null);
         for (Match m : matches) {
             double confidence = m.confidence();
             Map<String, String> attributes = Map.of();
