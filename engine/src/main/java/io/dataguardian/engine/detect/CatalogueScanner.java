@@ -108,6 +108,10 @@ final class CatalogueScanner implements TextScanner {
         }
     }
 
+    /** Start ascending, then the longer first: the order overlaps are resolved in. */
+    private static final Comparator<Hit> BY_POSITION =
+            Comparator.comparingInt((Hit h) -> h.c.start).thenComparingInt(h -> -h.c.end);
+
     /** Finds, scores and resolves the matches of b[0, limit) that start in [scanFrom, scanTo). */
     private List<Hit> window(char[] b, int limit, int scanFrom, int scanTo) {
         List<Candidate> cands = new ArrayList<>();
@@ -144,7 +148,10 @@ final class CatalogueScanner implements TextScanner {
                 hits.add(new Hit(c, d));
             }
         }
-        hits.sort(Comparator.comparingInt((Hit h) -> h.c.start).thenComparingInt(h -> -h.c.end));
+        if (hits.size() <= 1) {
+            return hits; // nothing to order or resolve (most cells)
+        }
+        hits.sort(BY_POSITION);
         List<Hit> kept = new ArrayList<>(hits.size());
         for (Hit h : hits) {
             Hit last = kept.isEmpty() ? null : kept.get(kept.size() - 1);
@@ -372,13 +379,55 @@ final class CatalogueScanner implements TextScanner {
 
     // ------------------------------------------------------------------ TextScanner
 
+    /**
+     * Per-thread copy of the text {@link #scan(CharSequence)} and {@link #scanField} look at (label and
+     * value side by side), reused so that a cell or JSON value costs no array and no concatenated String.
+     * Texts longer than {@link #KEPT_FIELD_BUFFER} get their own array, so no thread holds a large one.
+     */
+    private static final ThreadLocal<char[][]> FIELD_BUFFER = ThreadLocal.withInitial(() -> new char[][] {new char[512]});
+    private static final int KEPT_FIELD_BUFFER = 1 << 17;
+
+    private static char[] fieldBuffer(int n) {
+        if (n > KEPT_FIELD_BUFFER) {
+            return new char[n];
+        }
+        char[][] holder = FIELD_BUFFER.get();
+        if (holder[0].length < n) {
+            holder[0] = new char[Math.min(KEPT_FIELD_BUFFER, Math.max(n, 2 * holder[0].length))];
+        }
+        return holder[0];
+    }
+
+    private static void copy(CharSequence text, char[] b, int at) {
+        if (text instanceof String s) {
+            s.getChars(0, s.length(), b, at);
+        } else {
+            for (int i = 0, n = text.length(); i < n; i++) {
+                b[at + i] = text.charAt(i);
+            }
+        }
+    }
+
     @Override
     public List<Match> scan(CharSequence text) {
-        char[] b = text.toString().toCharArray();
-        List<Hit> hits = window(b, b.length, 0, b.length);
+        int n = text.length();
+        char[] b = fieldBuffer(n);
+        copy(text, b, 0);
+        return matches(b, n, 0);
+    }
+
+    /**
+     * The reported matches of b[0, n) that start at or after {@code from}, with offsets relative to
+     * {@code from}; matches before it (in a field's label) still take part in resolving overlaps.
+     */
+    private List<Match> matches(char[] b, int n, int from) {
+        List<Hit> hits = window(b, n, 0, n);
+        if (hits.isEmpty()) {
+            return List.of();
+        }
         List<Match> out = new ArrayList<>(hits.size());
         for (Hit h : hits) {
-            if (onAllowedLine(b, b.length, h.c.start, h.c.end)) {
+            if (h.c.start < from || onAllowedLine(b, n, h.c.start, h.c.end)) {
                 continue;
             }
             String fp = fingerprint(h, b);
@@ -386,7 +435,7 @@ final class CatalogueScanner implements TextScanner {
                 continue;
             }
             out.add(new Match(h.d.id(), h.d.info.entityType(), severity(h), round(h.c.confidence), articles(h),
-                    h.c.start, h.c.end, h.masked(b), fp));
+                    h.c.start - from, h.c.end - from, h.masked(b), fp));
         }
         return out;
     }
@@ -397,17 +446,19 @@ final class CatalogueScanner implements TextScanner {
             return scan(value);
         }
         // the field name becomes a label in front of the value ("geboortedatum: 1985-03-12")
-        String label = fieldName.replace('\n', ' ').replace('\r', ' ') + ": ";
-        int shift = label.length();
-        List<Match> all = scan(label + value);
-        List<Match> out = new ArrayList<>(all.size());
-        for (Match m : all) {
-            if (m.start() >= shift) {
-                out.add(new Match(m.detectorId(), m.entityType(), m.severity(), m.confidence(), m.articles(),
-                        m.start() - shift, m.end() - shift, m.maskedValue(), m.fingerprint()));
+        int shift = fieldName.length() + 2;
+        int n = shift + value.length();
+        char[] b = fieldBuffer(n);
+        fieldName.getChars(0, fieldName.length(), b, 0);
+        for (int i = 0; i < fieldName.length(); i++) {
+            if (eol(b[i]) != 0) {
+                b[i] = ' ';
             }
         }
-        return out;
+        b[shift - 2] = ':';
+        b[shift - 1] = ' ';
+        copy(value, b, shift);
+        return matches(b, n, shift);
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * What a column, field or JSON property name says about its content, in English and Dutch
@@ -61,6 +62,18 @@ public final class ColumnNameHints {
         whole("IP_ADDRESS", "ip");
     }
 
+    /** TOKENS' keys in order and, for the multi-token ones, "_key_" (null for single tokens). */
+    private static final String[] TOKEN_KEYS = TOKENS.keySet().toArray(new String[0]);
+    private static final String[] TOKEN_WRAPPED = new String[TOKEN_KEYS.length];
+    private static final List<String> COMPOUND_ENDS =
+            List.of("email", "telefoon", "geboortedatum", "rekeningnummer", "postcode", "iban", "bsn");
+
+    static {
+        for (int t = 0; t < TOKEN_KEYS.length; t++) {
+            TOKEN_WRAPPED[t] = TOKEN_KEYS[t].contains("_") ? "_" + TOKEN_KEYS[t] + "_" : null;
+        }
+    }
+
     private ColumnNameHints() {
     }
 
@@ -91,16 +104,17 @@ public final class ColumnNameHints {
             return Optional.of(direct);
         }
         List<String> parts = List.of(n.split("_"));
+        String wrapped = "_" + n + "_";
         // multi-token entries (date_of_birth, phone_number) anywhere in the name, then single tokens
-        for (Map.Entry<String, String> e : TOKENS.entrySet()) {
-            String key = e.getKey();
-            if (key.contains("_") ? ("_" + n + "_").contains("_" + key + "_") : parts.contains(key)) {
-                return Optional.of(e.getValue());
+        for (int t = 0; t < TOKEN_KEYS.length; t++) {
+            String key = TOKEN_KEYS[t];
+            if (TOKEN_WRAPPED[t] != null ? wrapped.contains(TOKEN_WRAPPED[t]) : parts.contains(key)) {
+                return Optional.of(TOKENS.get(key));
             }
         }
         for (String p : parts) {
             // Dutch compounds: klantemail, klantnaam, contactpersoonnaam
-            for (String k : List.of("email", "telefoon", "geboortedatum", "rekeningnummer", "postcode", "iban", "bsn")) {
+            for (String k : COMPOUND_ENDS) {
                 if (p.length() > k.length() && p.endsWith(k)) {
                     return Optional.of(TOKENS.get(k));
                 }
@@ -118,10 +132,47 @@ public final class ColumnNameHints {
         return Optional.empty();
     }
 
+    // compiled once: String.replaceAll compiled each of them on every call (per CSV cell, per JSON value)
+    private static final Pattern CAMEL = Pattern.compile("([a-z0-9])([A-Z])");
+    private static final Pattern SEPARATORS = Pattern.compile("[^a-z0-9]+");
+    private static final Pattern EDGE_UNDERSCORES = Pattern.compile("^_+|_+$");
+
     static String normalise(String name) {
-        String s = name.trim().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
-        s = s.replaceAll("[^a-z0-9]+", "_");
-        s = s.replaceAll("^_+|_+$", "");
+        String trimmed = name.trim();
+        for (int i = 0; i < trimmed.length(); i++) {
+            if (trimmed.charAt(i) >= 0x80) {
+                return normaliseByPatterns(trimmed); // lower-casing may turn non-ASCII letters into a-z
+            }
+        }
+        // ASCII: the same as the patterns in one pass, runs of a-z0-9 joined by single underscores
+        StringBuilder sb = new StringBuilder(trimmed.length() + 4);
+        boolean gap = false;
+        char prev = 0;
+        for (int i = 0; i < trimmed.length(); i++) {
+            char c = trimmed.charAt(i);
+            boolean upper = c >= 'A' && c <= 'Z';
+            if (upper && (prev >= 'a' && prev <= 'z' || prev >= '0' && prev <= '9')) {
+                gap = true; // camelCase boundary
+            }
+            prev = c;
+            char lower = upper ? (char) (c + ('a' - 'A')) : c;
+            if (lower >= 'a' && lower <= 'z' || lower >= '0' && lower <= '9') {
+                if (gap && sb.length() > 0) {
+                    sb.append('_');
+                }
+                gap = false;
+                sb.append(lower);
+            } else {
+                gap = true;
+            }
+        }
+        return sb.toString();
+    }
+
+    static String normaliseByPatterns(String trimmed) {
+        String s = CAMEL.matcher(trimmed).replaceAll("$1_$2").toLowerCase(Locale.ROOT);
+        s = SEPARATORS.matcher(s).replaceAll("_");
+        s = EDGE_UNDERSCORES.matcher(s).replaceAll("");
         return s;
     }
 }

@@ -10,7 +10,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -53,48 +52,48 @@ public final class CsvExtractor implements ContentExtractor {
         boolean aggregate = context.aggregateColumns();
         ColumnAggregator aggregator = new ColumnAggregator(path);
         CsvReader csv = new CsvReader(reader, delimiter);
-        List<String> header = null;
+        Columns columns = null;
         long dataRows = 0;
-        List<Cell> row;
+        Row row;
         while ((row = csv.next()) != null) {
             if (context.cancelled()) {
                 break;
             }
-            if (header == null) {
+            if (columns == null) {
                 boolean personal = false;
-                for (Cell c : row) {
-                    if (!scanner.scan(c.text()).isEmpty()) {
+                for (int i = 0; i < row.size; i++) {
+                    if (!scanner.scan(row.text[i]).isEmpty()) {
                         personal = true;
                         break;
                     }
                 }
-                header = new ArrayList<>();
+                columns = new Columns(personal ? null : row);
                 if (!personal) {
-                    for (Cell c : row) {
-                        header.add(c.text().trim());
-                    }
                     continue;
                 }
             }
-            if (row.size() == 1 && row.get(0).text().isEmpty()) {
+            if (row.size == 1 && row.text[0].isEmpty()) {
                 continue; // blank line
             }
             dataRows++;
-            for (int i = 0; i < row.size(); i++) {
-                Cell c = row.get(i);
-                String name = i < header.size() && !header.get(i).isEmpty() ? header.get(i) : null;
-                String section = "column " + (name != null ? name : Integer.toString(i + 1));
-                if (c.text().isBlank()) {
+            for (int i = 0; i < row.size; i++) {
+                String text = row.text[i];
+                String name = columns.name(i);
+                String section = columns.section(i);
+                if (text.isBlank()) {
                     if (aggregate) {
                         aggregator.countEmpty(section, name);
                     }
                     continue;
                 }
-                List<Match> matches = name != null ? scanner.scanField(name, c.text()) : scanner.scan(c.text());
+                List<Match> matches = name != null ? scanner.scanField(name, text) : scanner.scan(text);
                 if (aggregate) {
-                    aggregator.add(section, name, matches, c.line(), c.column());
-                } else {
-                    OccurrenceFindings.emit(path, section, name, c.text(), matches, c::locate, context::finding);
+                    aggregator.add(section, name, matches, row.line[i], row.column[i]);
+                } else if (!matches.isEmpty()) {
+                    Row r = row;
+                    int cell = i;
+                    OccurrenceFindings.emit(path, section, columns.hint(i), text, matches,
+                            (pth, sec, from, to) -> r.locate(cell, pth, sec, from, to), context::finding);
                 }
             }
         }
@@ -143,60 +142,165 @@ public final class CsvExtractor implements ContentExtractor {
     }
 
     /**
-     * One cell: its text, where its first character is (line, column, character offset in the file)
-     * and the text indexes before which the file has one character more than the text (the second
-     * quote of a doubled quote, a closing quote), so positions inside the cell map back exactly.
+     * Column names, sections ({@code column email}, {@code column 3}) and name hints, worked out once
+     * per file rather than once per cell.
      */
-    record Cell(String text, int line, int column, long offset, int[] skips) {
+    private static final class Columns {
+        private final String[] names;
+        private String[] sections = new String[0];
+        private String[] hints = new String[0];
+        private boolean[] hinted = new boolean[0];
 
-        Cell(String text, int line, int column) {
-            this(text, line, column, 0, new int[0]);
+        /** @param header the header row, or null when the first row is data */
+        Columns(Row header) {
+            int n = header == null ? 0 : header.size;
+            names = new String[n];
+            for (int i = 0; i < n; i++) {
+                String name = header.text[i].trim();
+                names[i] = name.isEmpty() ? null : name;
+            }
         }
 
-        /** Character offset in the file of text index {@code i}. */
-        long offsetOf(int i) {
+        String name(int i) {
+            return i < names.length ? names[i] : null;
+        }
+
+        String section(int i) {
+            if (i >= sections.length) {
+                sections = java.util.Arrays.copyOf(sections, Math.max(i + 1, 2 * sections.length));
+            }
+            String s = sections[i];
+            if (s == null) {
+                String name = name(i);
+                s = "column " + (name != null ? name : Integer.toString(i + 1));
+                sections[i] = s;
+            }
+            return s;
+        }
+
+        String hint(int i) {
+            if (i >= hints.length) {
+                int n = Math.max(i + 1, 2 * hints.length);
+                hints = java.util.Arrays.copyOf(hints, n);
+                hinted = java.util.Arrays.copyOf(hinted, n);
+            }
+            if (!hinted[i]) {
+                String name = name(i);
+                hints[i] = name == null ? null : ColumnNameHints.entityType(name).orElse(null);
+                hinted[i] = true;
+            }
+            return hints[i];
+        }
+    }
+
+    /**
+     * The cells of one row (reused from row to row): each cell's text, where its first character is
+     * (line, column, character offset in the file) and the text indexes before which the file has one
+     * character more than the text (the second quote of a doubled quote, a closing quote), so
+     * positions inside the cell map back exactly.
+     */
+    static final class Row {
+        int size;
+        String[] text = new String[16];
+        int[] line = new int[16];
+        int[] column = new int[16];
+        long[] offset = new long[16];
+        /** Cell i's skips are skips[skipFrom[i], skipFrom[i + 1]). */
+        int[] skipFrom = new int[17];
+        int[] skips = new int[16];
+        int skipCount;
+
+        void clear() {
+            size = 0;
+            skipCount = 0;
+        }
+
+        void addSkip(int index) {
+            if (skipCount == skips.length) {
+                skips = java.util.Arrays.copyOf(skips, 2 * skips.length);
+            }
+            skips[skipCount++] = index;
+        }
+
+        /** Adds a cell whose skips are skips[firstSkip, skipCount). */
+        void add(String value, int cellLine, int cellColumn, long cellOffset, int firstSkip) {
+            if (size == text.length) {
+                int n = 2 * size;
+                text = java.util.Arrays.copyOf(text, n);
+                line = java.util.Arrays.copyOf(line, n);
+                column = java.util.Arrays.copyOf(column, n);
+                offset = java.util.Arrays.copyOf(offset, n);
+                skipFrom = java.util.Arrays.copyOf(skipFrom, n + 1);
+            }
+            text[size] = value;
+            line[size] = cellLine;
+            column[size] = cellColumn;
+            offset[size] = cellOffset;
+            skipFrom[size] = firstSkip;
+            size++;
+            skipFrom[size] = skipCount;
+        }
+
+        /** Character offset in the file of text index {@code i} of cell {@code cell}. */
+        long offsetOf(int cell, int i) {
             int extra = 0;
-            for (int k : skips) {
-                if (k <= i) {
+            for (int k = skipFrom[cell], to = skipFrom[cell + 1]; k < to; k++) {
+                if (skips[k] <= i) {
                     extra++;
                 }
             }
-            return offset + i + extra;
+            return offset[cell] + i + extra;
         }
 
-        Location locate(String path, String section, int start, int end) {
-            long from = offsetOf(start);
-            long last = offsetOf(Math.max(start, end - 1));
-            int[] s = lineColumn(start, from);
-            int[] e = lineColumn(Math.max(start, end - 1), last);
-            return new Location(path, section, s[0], s[1], e[0], e[1] + 1, from, (int) (last + 1 - from));
+        Location locate(int cell, String path, String section, int start, int end) {
+            long from = offsetOf(cell, start);
+            long last = offsetOf(cell, Math.max(start, end - 1));
+            long s = lineColumn(cell, start, from);
+            long e = lineColumn(cell, Math.max(start, end - 1), last);
+            return new Location(path, section, (int) (s >>> 32), (int) s, (int) (e >>> 32), (int) e + 1, from,
+                    (int) (last + 1 - from));
         }
 
-        private int[] lineColumn(int i, long off) {
+        /** Line (high 32 bits) and column (low 32 bits) of text index i, at file offset off. */
+        private long lineColumn(int cell, int i, long off) {
+            String t = text[cell];
             int lines = 0;
             int lastBreak = -1;
-            for (int k = 0; k < i && k < text.length(); k++) {
-                if (text.charAt(k) == '\n') {
+            for (int k = 0; k < i && k < t.length(); k++) {
+                if (t.charAt(k) == '\n') {
                     lines++;
                     lastBreak = k;
                 }
             }
             if (lastBreak < 0) {
-                return new int[] {line, (int) (column + (off - offset))};
+                return pack(line[cell], (int) (column[cell] + (off - offset[cell])));
             }
-            return new int[] {line + lines, (int) (off - offsetOf(lastBreak))};
+            return pack(line[cell] + lines, (int) (off - offsetOf(cell, lastBreak)));
+        }
+
+        private static long pack(int line, int column) {
+            return ((long) line << 32) | (column & 0xffffffffL);
         }
     }
 
-    /** A small RFC 4180 reader: one row at a time, with the line and column where each cell starts. */
+    /**
+     * A small RFC 4180 reader: one row at a time, with the line and column where each cell starts.
+     * Reads through its own buffer; runs of plain characters in an unquoted cell are taken in one step.
+     */
     static final class CsvReader {
         private final Reader in;
         private final char delimiter;
+        private final char[] buf = new char[1 << 14];
+        private int pos;
+        private int lim;
+        private boolean eof;
         private int line = 1;
         private int column = 1;
-        private int pending = -2;
         private long offset;
-        private final List<Integer> skips = new ArrayList<>();
+        private final Row row = new Row();
+        private char[] cell = new char[256];
+        private int cellLength;
+        private boolean truncated;
         int truncatedCells;
         boolean unterminatedQuote;
         int quoteLine;
@@ -206,54 +310,60 @@ public final class CsvExtractor implements ContentExtractor {
             this.delimiter = delimiter;
         }
 
-        private int read() throws IOException {
-            int c;
-            if (pending != -2) {
-                c = pending;
-                pending = -2;
-            } else {
-                c = in.read();
+        /** True when buf[pos] is readable. */
+        private boolean fill() throws IOException {
+            while (pos >= lim) {
+                if (eof) {
+                    return false;
+                }
+                int n = in.read(buf, 0, buf.length);
+                if (n < 0) {
+                    eof = true;
+                    return false;
+                }
+                pos = 0;
+                lim = n;
             }
+            return true;
+        }
+
+        private int read() throws IOException {
+            if (pos >= lim && !fill()) {
+                return -1;
+            }
+            char c = buf[pos++];
             if (c == '\n') {
                 line++;
                 column = 1;
-            } else if (c >= 0) {
+            } else {
                 column++;
             }
-            if (c >= 0) {
-                offset++;
-            }
+            offset++;
             return c;
         }
 
-        private void unread(int c) {
-            pending = c;
-            if (c == '\n') {
-                line--;
-            } else if (c >= 0) {
-                column--;
-            }
-            if (c >= 0) {
-                offset--;
-            }
+        private int peek() throws IOException {
+            return pos < lim || fill() ? buf[pos] : -1;
         }
 
-        List<Cell> next() throws IOException {
-            int c = read();
-            if (c < 0) {
+        private boolean ends(int c) {
+            return c < 0 || c == delimiter || c == '\n' || c == '\r';
+        }
+
+        /** The next row, or null at the end of the text; valid until the next call. */
+        Row next() throws IOException {
+            if (!fill()) {
                 return null;
             }
-            unread(c);
-            List<Cell> row = new ArrayList<>();
-            StringBuilder sb = new StringBuilder();
+            row.clear();
             while (true) {
                 int cellLine = line;
                 int cellColumn = column;
                 long cellOffset = offset;
-                skips.clear();
-                sb.setLength(0);
-                boolean truncated = false;
-                c = read();
+                int firstSkip = row.skipCount;
+                cellLength = 0;
+                truncated = false;
+                int c = read();
                 if (c == '"') {
                     cellColumn++; // the value starts after the quote
                     cellOffset++;
@@ -268,55 +378,95 @@ public final class CsvExtractor implements ContentExtractor {
                         if (c == '"') {
                             int d = read();
                             if (d == '"') {
-                                truncated |= append(sb, '"');
-                                skips.add(sb.length());
+                                append('"');
+                                row.addSkip(cellLength);
                                 continue;
                             }
                             c = d;
-                            if (c >= 0 && c != delimiter && c != '\n' && c != '\r') {
-                                skips.add(sb.length()); // the closing quote, before trailing text
+                            if (!ends(c)) {
+                                row.addSkip(cellLength); // the closing quote, before trailing text
                             }
                             break;
                         }
-                        truncated |= append(sb, (char) c);
+                        append((char) c);
                     }
                     // anything between the closing quote and the delimiter is kept as text
-                    while (c >= 0 && c != delimiter && c != '\n' && c != '\r') {
-                        truncated |= append(sb, (char) c);
+                    while (!ends(c)) {
+                        append((char) c);
                         c = read();
                     }
-                } else {
-                    while (c >= 0 && c != delimiter && c != '\n' && c != '\r') {
-                        truncated |= append(sb, (char) c);
-                        c = read();
-                    }
+                } else if (!ends(c)) {
+                    append((char) c);
+                    c = plainRun();
                 }
                 if (truncated) {
                     truncatedCells++;
                 }
-                if (row.size() < MAX_FIELDS) {
-                    row.add(new Cell(sb.toString(), cellLine, cellColumn, cellOffset,
-                            skips.stream().mapToInt(Integer::intValue).toArray()));
+                if (row.size < MAX_FIELDS) {
+                    row.add(new String(cell, 0, cellLength), cellLine, cellColumn, cellOffset, firstSkip);
+                } else {
+                    row.skipCount = firstSkip;
                 }
                 if (c == delimiter) {
                     continue;
                 }
-                if (c == '\r') {
-                    int d = read();
-                    if (d != '\n') {
-                        unread(d);
-                    }
+                if (c == '\r' && peek() == '\n') {
+                    read();
                 }
                 return row;
             }
         }
 
-        private static boolean append(StringBuilder sb, char ch) {
-            if (sb.length() >= MAX_CELL_CHARS) {
-                return true;
+        /**
+         * Appends the rest of an unquoted cell (no quotes, delimiters or line ends in it, so every
+         * character moves the column by one) and returns the character that ends it, or -1.
+         */
+        private int plainRun() throws IOException {
+            char[] b = buf;
+            char dl = delimiter;
+            while (true) {
+                int from = pos;
+                int p = from;
+                int l = lim;
+                while (p < l) {
+                    char ch = b[p];
+                    if (ch == dl || ch == '\n' || ch == '\r') {
+                        break;
+                    }
+                    p++;
+                }
+                append(b, from, p - from);
+                column += p - from;
+                offset += p - from;
+                pos = p;
+                if (p < l || !fill()) {
+                    return read();
+                }
             }
-            sb.append(ch);
-            return false;
+        }
+
+        private void append(char ch) {
+            if (cellLength >= MAX_CELL_CHARS) {
+                truncated = true;
+                return;
+            }
+            if (cellLength == cell.length) {
+                cell = java.util.Arrays.copyOf(cell, 2 * cell.length);
+            }
+            cell[cellLength++] = ch;
+        }
+
+        private void append(char[] b, int from, int n) {
+            int room = MAX_CELL_CHARS - cellLength;
+            if (n > room) {
+                truncated = true;
+                n = room;
+            }
+            if (cellLength + n > cell.length) {
+                cell = java.util.Arrays.copyOf(cell, Math.min(MAX_CELL_CHARS, Math.max(cellLength + n, 2 * cell.length)));
+            }
+            System.arraycopy(b, from, cell, cellLength, n);
+            cellLength += n;
         }
     }
 }

@@ -10,7 +10,9 @@ import java.io.InputStreamReader;
 import java.io.PushbackInputStream;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import io.dataguardian.engine.detect.Match;
 import io.dataguardian.engine.finding.Location;
@@ -51,6 +53,8 @@ public final class JsonExtractor implements ContentExtractor {
         boolean aggregate = context.aggregateColumns();
         ColumnAggregator aggregator = new ColumnAggregator(path);
         RecordingReader text = new RecordingReader(reader(in));
+        NameHints hints = new NameHints();
+        Paths paths = new Paths();
         Deque<String> containers = new ArrayDeque<>();
         Deque<Boolean> isArray = new ArrayDeque<>();
         String field = null;
@@ -63,7 +67,7 @@ public final class JsonExtractor implements ContentExtractor {
                 switch (t) {
                     case PROPERTY_NAME -> field = p.currentName();
                     case START_OBJECT, START_ARRAY -> {
-                        String here = childPath(containers, isArray, field);
+                        String here = paths.child(containers, isArray, field);
                         containers.push(here);
                         isArray.push(t == JsonToken.START_ARRAY);
                         field = null;
@@ -74,8 +78,8 @@ public final class JsonExtractor implements ContentExtractor {
                         field = null;
                     }
                     case VALUE_STRING, VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
-                        String here = childPath(containers, isArray, field);
-                        String name = isArray.isEmpty() || isArray.peek() ? lastName(containers) : field;
+                        String here = paths.child(containers, isArray, field);
+                        String name = isArray.isEmpty() || isArray.peek() ? paths.lastName(containers) : field;
                         String value = p.getString();
                         TokenStreamLocation loc = p.currentTokenLocation();
                         int column = (int) Math.max(1, loc.getColumnNr()) + (t == JsonToken.VALUE_STRING ? 1 : 0);
@@ -93,7 +97,7 @@ public final class JsonExtractor implements ContentExtractor {
                                 long end = string ? p.currentLocation().getCharOffset() - 1 : start + value.length();
                                 int[] map = string ? text.sourceIndexes(start, end, value.length()) : null;
                                 int line = loc.getLineNr();
-                                OccurrenceFindings.emit(path, here, name, value, matches, (pth, sec, from, to) -> {
+                                OccurrenceFindings.emit(path, here, hints.of(name), value, matches, (pth, sec, from, to) -> {
                                     int s0 = map == null ? from : map[from];
                                     int s1 = map == null ? to : to < map.length ? map[to] : (int) (end - start);
                                     return new Location(pth, sec, line, column + s0, line, column + s1, start + s0,
@@ -190,27 +194,105 @@ public final class JsonExtractor implements ContentExtractor {
         }
     }
 
-    private static String childPath(Deque<String> containers, Deque<Boolean> isArray, String field) {
-        if (containers.isEmpty()) {
-            return "$";
+    /** Name hints of the keys seen in one file, looked up once per key (a file repeats its keys). */
+    static final class NameHints {
+        /** Keys are data in some files ({"jan@example.nl": {...}}): past this many, hints are not kept. */
+        private static final int MAX_KEPT = 4096;
+        private final Map<String, String> kept = new HashMap<>();
+
+        String of(String name) {
+            if (name == null) {
+                return null;
+            }
+            String hint = kept.get(name);
+            if (hint == null) {
+                hint = ColumnNameHints.entityType(name).orElse("");
+                if (kept.size() < MAX_KEPT) {
+                    kept.put(name, hint);
+                }
+            }
+            return hint.isEmpty() ? null : hint;
         }
-        String parent = containers.peek();
-        if (isArray.peek()) {
-            return parent + "[*]";
+    }
+
+    /**
+     * JSON paths of one file, each distinct path built once: a file repeats the same few paths for
+     * every record, and a path that comes back from here is the same String (with its hash) each time.
+     */
+    static final class Paths {
+        /** Keys are data in some files: past this many kept paths, paths are built without keeping them. */
+        private static final int MAX_KEPT = 8192;
+        private final Map<String, Map<String, String>> children = new HashMap<>();
+        private final Map<String, String> elements = new HashMap<>();
+        private final Map<String, String> lastNames = new HashMap<>();
+        /** Kept for a path without a named container; compared by identity. */
+        private static final String NO_NAME = new String("(none)");
+        private int kept;
+
+        /** The path of a value or container under the innermost container, {@code field} its key. */
+        String child(Deque<String> containers, Deque<Boolean> isArray, String field) {
+            if (containers.isEmpty()) {
+                return "$";
+            }
+            String parent = containers.peek();
+            if (isArray.peek()) {
+                String path = elements.get(parent);
+                if (path == null) {
+                    path = parent + "[*]";
+                    keep(elements, parent, path);
+                }
+                return path;
+            }
+            if (field == null) {
+                return parent;
+            }
+            Map<String, String> byField = children.get(parent);
+            String path = byField == null ? null : byField.get(field);
+            if (path == null) {
+                path = childPath(parent, field);
+                if (kept < MAX_KEPT) {
+                    if (byField == null) {
+                        byField = new HashMap<>();
+                        children.put(parent, byField);
+                    }
+                    byField.put(field, path);
+                    kept++;
+                }
+            }
+            return path;
         }
-        if (field == null) {
-            return parent;
+
+        /** The name of the innermost named container, see {@link JsonExtractor#lastName(String)}. */
+        String lastName(Deque<String> containers) {
+            String p = containers.peek();
+            if (p == null) {
+                return null;
+            }
+            String name = lastNames.get(p);
+            if (name == null) {
+                name = JsonExtractor.lastName(p);
+                keep(lastNames, p, name == null ? NO_NAME : name);
+                return name;
+            }
+            return name == NO_NAME ? null : name;
         }
+
+        private void keep(Map<String, String> map, String key, String value) {
+            if (kept < MAX_KEPT) {
+                map.put(key, value);
+                kept++;
+            }
+        }
+    }
+
+    /** The path of key {@code field} of the object at {@code parent}. */
+    private static String childPath(String parent, String field) {
         boolean plain = !field.isEmpty() && field.chars().allMatch(ch -> Character.isLetterOrDigit(ch) || ch == '_' || ch == '-');
         return plain ? parent + "." + field : parent + "['" + field.replace("'", "\\'") + "']";
     }
 
-    /** The name of the innermost named container, for name hints on arrays of scalars ({@code emails: [...]}). */
-    private static String lastName(Deque<String> containers) {
-        String p = containers.peek();
-        if (p == null) {
-            return null;
-        }
+    /** The name of the innermost named container of path {@code p}, for name hints on arrays of scalars ({@code emails: [...]}). */
+    private static String lastName(String p) {
         String s = p.replace("[*]", "");
         int dot = s.lastIndexOf('.');
         return dot >= 0 ? s.substring(dot + 1) : null;

@@ -3,7 +3,6 @@ package io.dataguardian.engine.source;
 import io.dataguardian.engine.detect.Match;
 import io.dataguardian.engine.finding.Finding;
 import io.dataguardian.engine.finding.Location;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -25,19 +24,25 @@ final class OccurrenceFindings {
         Location locate(String path, String section, int start, int end);
     }
 
-    static void emit(String path, String section, String name, CharSequence text, List<Match> matches,
+    /**
+     * @param hint the entity type the column or key name suggests ({@link ColumnNameHints#entityType}),
+     *             or null; callers look it up once per column / name, not per value
+     */
+    static void emit(String path, String section, String hint, CharSequence text, List<Match> matches,
                      Positions positions, Consumer<Finding> out) {
         if (matches.isEmpty()) {
             return;
         }
-        String hint = name == null ? null : ColumnNameHints.entityType(name).orElse(null);
+        Map<String, String> hinted = null;
         for (Match m : matches) {
             double confidence = m.confidence();
             Map<String, String> attributes = Map.of();
             if (m.entityType().equals(hint)) {
                 confidence = Math.min(0.99, confidence + ColumnAggregator.HINT_BOOST);
-                attributes = new HashMap<>();
-                attributes.put("nameHint", hint);
+                if (hinted == null) {
+                    hinted = Map.of("nameHint", hint); // immutable: Finding keeps it without copying
+                }
+                attributes = hinted;
             }
             Location loc = positions.locate(path, section, m.start(), m.end());
             out.accept(new Finding(m.detectorId(), m.entityType(), m.severity(), confidence, m.articles(), loc,

@@ -297,4 +297,26 @@ class StreamingScannerTest {
         assertThat(s.scanField("email", "jan@example.nl").get(0).start()).isZero();
         assertThat(s.scanField(null, "jan@example.nl")).hasSize(1);
     }
+
+    /**
+     * Field scans share a per-thread buffer: texts of any size and kind, one after another, give the
+     * same matches as on their own, and a label match never leaks into the value's matches.
+     */
+    @Test
+    void fieldScansGiveTheSameMatchesWhateverCameBefore() {
+        TextScanner s = Catalogue.standard().newScanner(SETTINGS);
+        String value = "mail jan@example.nl or bsn 111222333";
+        List<Match> alone = s.scanField("notes", value);
+        assertThat(alone).extracting(Match::entityType).containsExactly("EMAIL", "BSN");
+        String big = "x ".repeat(100_000) + value; // longer than the kept buffer
+        List<Match> inBig = s.scanField("notes", big);
+        assertThat(inBig).extracting(Match::start).containsExactly(200_000 + 5, 200_000 + 27);
+        assertThat(s.scanField("notes", new StringBuilder(value))).isEqualTo(alone);
+        assertThat(s.scan(new StringBuilder(value))).isEqualTo(s.scan(value));
+        assertThat(s.scanField("notes", value)).isEqualTo(alone);
+        // an e-mail address in the label is not the value's
+        assertThat(s.scanField("sent by jan@example.nl\n", "hello")).isEmpty();
+        assertThat(s.scanField("sent by jan@example.nl", "piet@example.nl")).singleElement()
+                .satisfies(m -> assertThat(m.start()).isZero());
+    }
 }

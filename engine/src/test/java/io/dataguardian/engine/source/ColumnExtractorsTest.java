@@ -146,4 +146,26 @@ class ColumnExtractorsTest {
         assertThat(findings).hasSize(1);
         return findings.get(0);
     }
+
+    /** The one-pass ASCII normalisation gives what the regular expressions give, for any ASCII name. */
+    @Test
+    void columnNamesNormaliseAsThePatternsDo() {
+        List<String> names = new java.util.ArrayList<>(List.of("contactEmail", "  Date-Of-Birth ", "__x__", "IBAN",
+                "ipV4Address", "e-mail", "klant's mail", "a1B2c3", "", "_", "ABCdef", "x.y.z", "Ünïcode_Naam"));
+        java.util.Random random = new java.util.Random(42);
+        String alphabet = "aZz09_- .AbQ@'\t";
+        for (int i = 0; i < 5000; i++) {
+            StringBuilder sb = new StringBuilder();
+            for (int k = random.nextInt(12); k > 0; k--) {
+                sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            names.add(sb.toString());
+        }
+        for (String name : names) {
+            assertThat(ColumnNameHints.normalise(name)).as(name)
+                    .isEqualTo(ColumnNameHints.normaliseByPatterns(name.trim()));
+        }
+        assertThat(ColumnNameHints.normalise("contactEmail")).isEqualTo("contact_email");
+        assertThat(ColumnNameHints.normalise("  Date-Of-Birth ")).isEqualTo("date_of_birth");
+    }
 }

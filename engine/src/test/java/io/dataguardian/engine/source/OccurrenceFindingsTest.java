@@ -116,4 +116,78 @@ class OccurrenceFindingsTest {
             assertThat(f.location().section()).isEqualTo("$.user.mail[*]");
         });
     }
+
+    /**
+     * Rows of every length, CRLF and bare CR line ends, doubled quotes and quoted line breaks, so that
+     * cells, quotes and CR/LF pairs straddle every boundary of the reader's buffer; each planted value
+     * must still be found exactly where it is in the file.
+     */
+    @Test
+    void csvPositionsStayExactAcrossReadBuffers() throws IOException {
+        StringBuilder csv = new StringBuilder("id;contact;note\r\n");
+        Set<String> planted = new java.util.HashSet<>();
+        int rows = 0;
+        for (int i = 0; csv.length() < 100_000; i++) {
+            String mail = "k" + i + "@example.nl";
+            String other = "n" + i + "@example.org";
+            planted.add(mail);
+            planted.add(other);
+            String pad = "x".repeat(i % 97);
+            String note = switch (i % 4) {
+                case 0 -> pad + " " + other;
+                case 1 -> "\"" + pad + " \"\"q\"\"\n" + other + "\"";
+                case 2 -> "\"" + pad + "\"tail " + other;
+                default -> "\"" + other + "\"";
+            };
+            csv.append(i).append(';').append(i % 3 == 0 ? "\"" + mail + "\"" : mail).append(';').append(note)
+                    .append(i % 5 == 0 ? "\r" : "\r\n");
+            rows++;
+        }
+        String text = csv.toString();
+        RecordingContext ctx = scan("big.csv", text.getBytes(StandardCharsets.UTF_8), false);
+
+        assertThat(ctx.errors).isEmpty();
+        assertThat(ctx.findingsOf("EMAIL")).hasSize(2 * rows);
+        assertExactPositions(text, ctx.findings, planted);
+        assertThat(ctx.findingsOf("EMAIL")).filteredOn(f -> f.location().section().equals("column contact"))
+                .hasSize(rows);
+    }
+
+    @Test
+    void overlongCellsAndAnUnclosedQuoteAreReportedAndTheRestIsScanned() throws IOException {
+        String longCell = "a@example.nl " + "y".repeat(CsvExtractor.MAX_CELL_CHARS) + " b@example.nl";
+        String csv = "contact,other\n" + longCell + ",c@example.nl\n" + "d@example.nl,\"open e@example.nl\nf@example.nl\n";
+        RecordingContext ctx = scan("long.csv", csv.getBytes(StandardCharsets.UTF_8), false);
+
+        assertThat(ctx.errors).extracting(e -> e.kind()).containsExactlyInAnyOrder("too-large", "corrupt");
+        assertThat(ctx.errors).anySatisfy(e -> assertThat(e.message()).startsWith("1 cell(s) longer than"));
+        assertThat(ctx.errors).anySatisfy(e -> assertThat(e.message()).contains("opened on line 3"));
+        // the cut cell keeps its first value; the values after it, in its row and later, are all found
+        assertExactPositions(csv, ctx.findings, Set.of("a@example.nl", "c@example.nl", "d@example.nl",
+                "e@example.nl", "f@example.nl"));
+        assertThat(ctx.findingsOf("EMAIL")).hasSize(5);
+    }
+
+    /** Paths and name hints are worked out once per key and file; records after the first get the same. */
+    @Test
+    void jsonPathsAndHintsAreTheSameForEveryRecord() throws IOException {
+        StringBuilder json = new StringBuilder("[");
+        for (int i = 0; i < 3; i++) {
+            json.append(i == 0 ? "" : ",").append("{\"klant's mail\": \"a").append(i).append("@example.nl\", ")
+                    .append("\"bsn\": [\"111222333\"], \"k").append(i).append("\": {\"email\": \"b")
+                    .append(i).append("@example.nl\"}}");
+        }
+        json.append("]");
+        RecordingContext ctx = scan("r.json", json.toString().getBytes(StandardCharsets.UTF_8), false);
+
+        assertThat(ctx.findingsOf("EMAIL")).extracting(f -> f.location().section()).containsExactly(
+                "$[*]['klant\\'s mail']", "$[*].k0.email", "$[*]['klant\\'s mail']", "$[*].k1.email",
+                "$[*]['klant\\'s mail']", "$[*].k2.email");
+        assertThat(ctx.findingsOf("EMAIL")).filteredOn(f -> f.location().section().endsWith(".email"))
+                .allSatisfy(f -> assertThat(f.attributes()).containsEntry("nameHint", "EMAIL"));
+        assertThat(ctx.findingsOf("BSN")).hasSize(3).allSatisfy(f -> {
+            assertThat(f.location().section()).isEqualTo("$[*].bsn[*]");
+            assertThat(f.attributes()).containsEntry("nameHint", "BSN"); // named by the array's key
+        });
+    }
 }
