@@ -413,7 +413,11 @@ final class CatalogueScanner implements TextScanner {
         int n = text.length();
         char[] b = fieldBuffer(n);
         copy(text, b, 0);
-        return matches(b, n, 0);
+        try {
+            return matches(b, n, 0);
+        } finally {
+            java.util.Arrays.fill(b, 0, n, '\0'); // the thread keeps the buffer, not the text
+        }
     }
 
     /**
@@ -458,7 +462,11 @@ final class CatalogueScanner implements TextScanner {
         b[shift - 2] = ':';
         b[shift - 1] = ' ';
         copy(value, b, shift);
-        return matches(b, n, shift);
+        try {
+            return matches(b, n, shift);
+        } finally {
+            java.util.Arrays.fill(b, 0, n, '\0'); // the thread keeps the buffer, not the text
+        }
     }
 
     @Override
