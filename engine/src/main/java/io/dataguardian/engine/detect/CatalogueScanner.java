@@ -384,7 +384,8 @@ final class CatalogueScanner implements TextScanner {
      * value side by side), reused so that a cell or JSON value costs no array and no concatenated String.
      * Texts longer than {@link #KEPT_FIELD_BUFFER} get their own array, so no thread holds a large one.
      */
-    private static final ThreadLocal<char[][]> FIELD_BUFFER = ThreadLocal.withInitial(() -> new char[][] {new char[512]});
+    private static final ThreadLocal<char[][]> FIELD_BUFFER =
+            ThreadLocal.withInitial(() -> new char[][] {new char[512]});
     private static final int KEPT_FIELD_BUFFER = 1 << 17;
 
     private static char[] fieldBuffer(int n) {
@@ -597,7 +598,8 @@ final class CatalogueScanner implements TextScanner {
                 // a line 1 of the block's array began before the array: its columns count from lineStartBefore
                 Location l = f.location();
                 Location placed = new Location(l.path(), l.section(), (int) (l.line() + shiftLines),
-                        l.line() == 1 ? (int) (l.column() + shiftColumns) : l.column(), (int) (l.endLine() + shiftLines),
+                        l.line() == 1 ? (int) (l.column() + shiftColumns) : l.column(),
+                        (int) (l.endLine() + shiftLines),
                         l.endLine() == 1 ? (int) (l.endColumn() + shiftColumns) : l.endColumn(),
                         b.arrayStart + l.offset(), l.length());
                 sink.finding(new Finding(f.detectorId(), f.entityType(), f.severity(), f.confidence(), f.articles(),

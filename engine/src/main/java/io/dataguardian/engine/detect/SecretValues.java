@@ -194,16 +194,18 @@ final class SecretValues {
     /**
      * Whether w occurs in v as a word of its own: each end at the value's end, at a char that is not a letter or
      * digit, or at a camelCase hump (an upper-case first letter after a lower-case one; a lower-case last letter
-     * before an upper-case one). A run of w's last letter continues it (xxxxxx holds xxx as a word).
+     * before an upper-case one). A word of one repeated letter extends over the run (xxxxxx holds xxx as a word).
      */
     static boolean asWord(String v, String w) {
+        char c = w.charAt(0);
+        boolean run = w.chars().allMatch(k -> k == c); // xxx, XXX
         for (int i = v.indexOf(w); i >= 0; i = v.indexOf(w, i + 1)) {
             int s = i;
-            while (s > 0 && v.charAt(s - 1) == v.charAt(i) && w.charAt(0) == w.charAt(w.length() - 1)) {
+            int e = i + w.length();
+            while (run && s > 0 && v.charAt(s - 1) == c) {
                 s--;
             }
-            int e = i + w.length();
-            while (e < v.length() && v.charAt(e) == v.charAt(e - 1) && w.charAt(0) == w.charAt(w.length() - 1)) {
+            while (run && e < v.length() && v.charAt(e) == c) {
                 e++;
             }
             boolean left = s == 0 || !isAlnum(v.charAt(s - 1))

@@ -224,7 +224,8 @@ public final class ScanEngine {
 
         synchronized ExecutorService blockWorkers() {
             if (blockWorkers == null) {
-                blockWorkers = Executors.newFixedThreadPool(request.threads(), new WorkerThreads("dataguardian-block-"));
+                blockWorkers = Executors.newFixedThreadPool(request.threads(),
+                        new WorkerThreads("dataguardian-block-"));
             }
             return blockWorkers;
         }
