@@ -15,7 +15,6 @@ import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PushbackInputStream;
 import java.io.Reader;
 import java.nio.file.AccessDeniedException;
@@ -262,7 +261,7 @@ public final class ScanEngine {
             }
             TextDecoding.Encoding enc = TextDecoding.detect(head, head.length, head.length < TextDecoding.HEAD_BYTES);
             pin.skipNBytes(enc.bomLength());
-            Reader reader = new InputStreamReader(pin, TextDecoding.decoder(enc.charset()));
+            Reader reader = TextDecoding.reader(pin, enc.charset(), size);
             if (request.threads() > 1 && size >= PARALLEL_TEXT_BYTES) {
                 // one large text: its blocks on all threads (the same findings as one thread)
                 scanner.scan(reader, path, null, sink, blockWorkers(), request.threads());

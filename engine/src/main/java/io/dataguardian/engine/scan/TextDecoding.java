@@ -1,5 +1,8 @@
 package io.dataguardian.engine.scan;
 
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.Charset;
@@ -60,6 +63,19 @@ final class TextDecoding {
         }
         return validUtf8(head, len, complete) ? new Encoding(StandardCharsets.UTF_8, 0)
                 : new Encoding(StandardCharsets.ISO_8859_1, 0);
+    }
+
+    /**
+     * A reader that replaces malformed input rather than failing: UTF-8 through {@link Utf8Reader} (the same
+     * chars as the JDK's decoder, decoded faster), other charsets through the JDK's decoder.
+     *
+     * @param size the content's size in bytes, or -1 when unknown: a small file gets a small read buffer
+     */
+    static Reader reader(InputStream in, Charset charset, long size) {
+        if (charset.equals(StandardCharsets.UTF_8)) {
+            return new Utf8Reader(in, size);
+        }
+        return new InputStreamReader(in, decoder(charset));
     }
 
     /** A decoder that replaces malformed input rather than failing. */
