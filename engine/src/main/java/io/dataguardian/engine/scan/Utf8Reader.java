@@ -24,7 +24,7 @@ final class Utf8Reader extends Reader {
     private static final char REPLACEMENT = '\uFFFD';
     /** Most bytes read at a time: reads this large go past a BufferedInputStream's buffer. */
     private static final int BLOCK = 1 << 16;
-    /** Fewest: a few KiB file still needs a few bytes to see its end. */
+    /** Fewest bytes read at a time, for a tiny file: room for a cut sequence and the bytes after it. */
     private static final int MIN_BLOCK = 64;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
             ByteOrder.LITTLE_ENDIAN);
@@ -65,7 +65,7 @@ final class Utf8Reader extends Reader {
         }
         while (dp < dl) {
             dp = decode(cbuf, dp, dl);
-            if (dp == dl || hasPendingLow) {
+            if (dp == dl) {
                 break;
             }
             // the bytes ran out, or only a cut sequence is left: read more
