@@ -79,6 +79,26 @@ final class CandidateFinder {
                     i++;
                     continue;
                 }
+                if (cls == LOWER || cls == UPPER) {
+                    // the commonest token, a plain word: an ASCII letter, lower-case ASCII letters, then white space
+                    // or punctuation other than ':'. What word(i) would do for it, without its general checks.
+                    int e = i + 1;
+                    while (e < limit && isLower(b[e])) {
+                        e++;
+                    }
+                    char next = e < limit ? b[e] : ' ';
+                    if (next < 128 && PLAIN_WORD_END[next] && e - i < AWS_SECRET_MIN
+                            && (cls == UPPER || e == i + 1 || !lowerTokenPrefix(c, b[i + 1]))) {
+                        long lex = LEX.lookupPlain(b, i, e);
+                        if (lex != 0) {
+                            onWord(i, e, lex);
+                        } else if (e - i > 6 && cls == UPPER) {
+                            address(i, e);
+                        }
+                        i = e;
+                        continue;
+                    }
+                }
                 switch (cls) {
                     case DIGIT -> i = digitStart(i);
                     case UPPER, LOWER -> i = word(i);
@@ -120,6 +140,21 @@ final class CandidateFinder {
             }
         }
     }
+
+    /**
+     * Chars that may follow a plain word in run()'s fast path: ASCII other than letters, digits (which would
+     * continue the word) and ':' (which may make a short hex word the start of an IPv6 address).
+     */
+    private static final boolean[] PLAIN_WORD_END = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            PLAIN_WORD_END[c] = CLS[c] != DIGIT && CLS[c] != UPPER && CLS[c] != LOWER && c != ':';
+        }
+    }
+
+    /** Words this long may be an AWS secret key's start: word(i) checks them (see awsSecret). */
+    private static final int AWS_SECRET_MIN = 16;
 
     // ------------------------------------------------------------------ character helpers
 
@@ -940,7 +975,7 @@ final class CandidateFinder {
             if (at(end) == ':' && isHex(c) && end - i <= 4) {
                 consumed = Math.max(consumed, ipv6(i));
             }
-            if (end - i >= 16 && recent(Ctx.AWS, i, 60)) {
+            if (end - i >= AWS_SECRET_MIN && recent(Ctx.AWS, i, 60)) {
                 consumed = Math.max(consumed, awsSecret(i, null));
             }
         }
@@ -1259,10 +1294,19 @@ final class CandidateFinder {
     /** First letters of the lower-case tokens {@link #lowerToken} knows; other words skip the call. */
     private static final boolean[] LOWER_TOKEN_START = new boolean[128];
 
+    /** Per first letter a-z, the second letters (bit 0 for 'a') of the tokens {@link #lowerToken} knows. */
+    private static final int[] LOWER_TOKEN_SECOND = new int[26];
+
     static {
-        for (char c : "gxsrpe".toCharArray()) {
-            LOWER_TOKEN_START[c] = true;
+        for (String prefix : new String[] {"gi", "gh", "gl", "xo", "sk", "rk", "pk", "ey"}) {
+            LOWER_TOKEN_START[prefix.charAt(0)] = true;
+            LOWER_TOKEN_SECOND[prefix.charAt(0) - 'a'] |= 1 << (prefix.charAt(1) - 'a');
         }
+    }
+
+    /** Whether a token lowerToken knows may start with the lower-case letters c, second (as below). */
+    private static boolean lowerTokenPrefix(char c, char second) {
+        return (LOWER_TOKEN_SECOND[c - 'a'] & (1 << (second - 'a'))) != 0;
     }
 
     private int lowerToken(int i, int end) {
