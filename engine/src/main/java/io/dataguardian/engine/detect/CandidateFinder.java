@@ -311,7 +311,7 @@ final class CandidateFinder {
             return de;
         }
         int best = e1;
-        if (b[i] == '0') {
+        if (b[i] == '0' && (d1 >= PHONE_MIN_DIGITS || s1 < 128 && PHONE_GROUP_END[s1])) {
             best = Math.max(best, phone(i));
         }
         best = Math.max(best, nineDigits(i, d1));
@@ -681,6 +681,20 @@ final class CandidateFinder {
         }
         return p4 == 5018 || p4 == 5020 || p4 == 5038 || p4 == 5893 || p4 == 6304 || p4 == 6759
                 || (p4 >= 6761 && p4 <= 6763);
+    }
+
+    /** The fewest digits of a number {@link #phone} accepts (a service number 0800 1234). */
+    private static final int PHONE_MIN_DIGITS = 8;
+    /**
+     * Chars after which phone() may read on past a group of digits; after a shorter first group ended by any
+     * other char (the 0 of "sum = 0;", "x: 0,"), it finds too few digits: numeric() does not call it.
+     */
+    private static final boolean[] PHONE_GROUP_END = new boolean[128];
+
+    static {
+        for (char c : " -./()".toCharArray()) {
+            PHONE_GROUP_END[c] = true;
+        }
     }
 
     /** Scratch arrays of {@link #phone}, reused: it runs for every number starting with 0, + or (. */
@@ -1610,11 +1624,13 @@ final class CandidateFinder {
             k--;
         }
         int keyEnd = k + 1;
+        int letters = 0;
         while (k >= 0 && keyEnd - k <= 64 && (isAsciiAlnum(b[k]) || b[k] == '_' || b[k] == '-' || b[k] == '.')) {
+            letters |= LETTER_BIT[b[k]];
             k--;
         }
         int keyStart = k + 1;
-        if (keyEnd - keyStart < 2) {
+        if (keyEnd - keyStart < 2 || !mayHoldTrigger(letters)) {
             return;
         }
         int kind = SecretValues.keyKind(b, keyStart, keyEnd, keyLetters);
@@ -1665,6 +1681,36 @@ final class CandidateFinder {
             return;
         }
         emit(GENERIC_SECRET, vs, ve, 0);
+    }
+
+    /** Per ASCII char: bit c - 'a' for the letter c in either case, 0 for any other char. */
+    private static final int[] LETTER_BIT = new int[128];
+    /** Per word of {@link SecretValues#TRIGGERS}: its letters as {@link #LETTER_BIT} bits. */
+    private static final int[] TRIGGER_LETTERS = new int[SecretValues.TRIGGERS.length];
+
+    static {
+        for (char c = 'a'; c <= 'z'; c++) {
+            LETTER_BIT[c] = 1 << (c - 'a');
+            LETTER_BIT[Character.toUpperCase(c)] = 1 << (c - 'a');
+        }
+        for (int t = 0; t < TRIGGER_LETTERS.length; t++) {
+            for (char c : SecretValues.TRIGGERS[t].toCharArray()) {
+                TRIGGER_LETTERS[t] |= LETTER_BIT[c];
+            }
+        }
+    }
+
+    /**
+     * Whether an ASCII key with these letters may hold a trigger word, the test SecretValues.keyKind starts with:
+     * most keys (status=, id=, i : items, the hh:mm of timestamps) lack a letter of every trigger and end here.
+     */
+    private static boolean mayHoldTrigger(int letters) {
+        for (int t : TRIGGER_LETTERS) {
+            if ((letters & t) == t) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Scratch for SecretValues.keyKind: the lower-cased letters of an assignment key (at most 64). */
