@@ -602,8 +602,11 @@ final class CandidateFinder {
             return -1;
         }
         int end = -1;
-        if (d1 == 4 && at(i + 4) != ' ' && at(i + 4) != '-') {
-            return -1; // a year or other 4-digit number: no allocation
+        if (d1 == 4 && (at(i + 4) != ' ' && at(i + 4) != '-' || !isDigit(at(i + 5)))) {
+            return -1; // a year or other 4-digit number, not a group of a card number: no allocation
+        }
+        if (d1 >= 13 && !issuer(d1, intAt(i, 4))) {
+            return -1; // an epoch in milliseconds or other long number no card issuer uses: no allocation
         }
         StringBuilder digits = new StringBuilder(19);
         if (d1 >= 13 && d1 <= 19) {
@@ -655,13 +658,24 @@ final class CandidateFinder {
 
     static boolean issuer(CharSequence d) {
         int n = d.length();
+        if (n < 12) {
+            return false;
+        }
+        int p4 = 0;
+        for (int k = 0; k < 4; k++) {
+            p4 = p4 * 10 + (d.charAt(k) - '0');
+        }
+        return issuer(n, p4);
+    }
+
+    /** Whether a card issuer uses numbers of n digits (12 to 19) starting with the four digits p4. */
+    private static boolean issuer(int n, int p4) {
         if (n < 12 || n > 19) {
             return false;
         }
-        int p2 = (d.charAt(0) - '0') * 10 + (d.charAt(1) - '0');
-        int p3 = p2 * 10 + (d.charAt(2) - '0');
-        int p4 = p3 * 10 + (d.charAt(3) - '0');
-        if (d.charAt(0) == '4') {
+        int p3 = p4 / 10;
+        int p2 = p4 / 100;
+        if (p4 / 1000 == 4) {
             return n == 13 || n == 16 || n == 19;
         }
         if ((p2 >= 51 && p2 <= 55) || (p4 >= 2221 && p4 <= 2720)) {
