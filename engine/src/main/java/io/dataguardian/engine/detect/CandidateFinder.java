@@ -290,6 +290,10 @@ final class CandidateFinder {
         int d1 = digits(i);
         int e1 = i + d1;
         char s1 = at(e1);
+        if (d1 <= 2 && s1 < 128 && SHORT_NUMBER_END[s1]) {
+            minor(i, d1); // "= 0;", "exec-4]", "12,": of the numeric detectors only an age may be this
+            return e1;
+        }
         if (d1 <= 3 && s1 == '.') {
             int e = ipv4(i);
             if (e > 0) {
@@ -334,6 +338,18 @@ final class CandidateFinder {
             minor(i, d1);
         }
         return best;
+    }
+
+    /**
+     * ASCII chars after which a number of one or two digits is no IP address (the next would be '.' or ':',
+     * or a hex digit), date (a separator or a space), nor phone number (a separator or a bracket).
+     */
+    private static final boolean[] SHORT_NUMBER_END = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            SHORT_NUMBER_END[c] = !isHex(c) && " .-/:()".indexOf(c) < 0;
+        }
     }
 
     private int ipv4(int i) {
@@ -961,6 +977,9 @@ final class CandidateFinder {
         return v;
     }
 
+    private static final String[] AGE_UNITS = {" jaar oud", " years old", "-year-old", " year old", " jarige",
+        "-jarige", " jaar", " years"};
+
     private void minor(int i, int d1) {
         int age = intAt(i, d1);
         int e = i + d1;
@@ -968,8 +987,7 @@ final class CandidateFinder {
         if (age >= 16 || (next != ' ' && next != '-' && !recent(Ctx.AGE, i, 6)) || !okStart(i)) {
             return;
         }
-        String[] units = {" jaar oud", " years old", "-year-old", " year old", " jarige", "-jarige", " jaar", " years"};
-        for (String u : units) {
+        for (String u : AGE_UNITS) {
             if (startsWith(e, u) && !isWordChar(at(e + u.length()))) {
                 boolean explicit = u.contains("old") || u.contains("oud") || u.contains("jarige");
                 if (explicit || recent(Ctx.PERSON, i, 40) || recent(Ctx.AGE, i, 40)) {
