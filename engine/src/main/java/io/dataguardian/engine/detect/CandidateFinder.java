@@ -1035,10 +1035,8 @@ final class CandidateFinder {
     }
 
     private void onWord(int s, int e, long cls) {
-        for (Ctx ctx : CUES) {
-            if ((cls & ctx.bit()) != 0) {
-                cue[ctx.ordinal()] = e;
-            }
+        for (long cues = cls & CUE_BITS; cues != 0; cues &= cues - 1) {
+            cue[Long.numberOfTrailingZeros(cues)] = e; // bit k is the class of ordinal k
         }
         if ((cls & Ctx.SPECIAL) != 0) {
             long special = cls & Ctx.SPECIAL;
@@ -1057,8 +1055,9 @@ final class CandidateFinder {
         }
     }
 
-    private static final Ctx[] CUES = {Ctx.BIRTH, Ctx.RSIN, Ctx.KVK, Ctx.DRIVING, Ctx.PASSPORT, Ctx.IDCARD, Ctx.AWS,
-        Ctx.AGE, Ctx.PERSON, Ctx.ADDRESS};
+    /** The classes whose last word's end {@link #cue} records. */
+    private static final long CUE_BITS = Ctx.of(Ctx.BIRTH, Ctx.RSIN, Ctx.KVK, Ctx.DRIVING, Ctx.PASSPORT, Ctx.IDCARD,
+            Ctx.AWS, Ctx.AGE, Ctx.PERSON, Ctx.ADDRESS);
     private static final Ctx[] SPECIAL_CTX = {Ctx.HEALTH, Ctx.RELIGION, Ctx.ETHNICITY, Ctx.POLITICAL, Ctx.UNION,
         Ctx.SEXUAL, Ctx.BIOMETRIC, Ctx.GENETIC};
 
