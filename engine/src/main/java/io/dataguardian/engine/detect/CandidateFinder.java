@@ -1349,7 +1349,7 @@ final class CandidateFinder {
         }
     }
 
-    /** Whether a token lowerToken knows may start with the lower-case letters c, second (as below). */
+    /** Whether a token lowerToken knows may start with c (a-z) followed by second (any char). */
     private static boolean lowerTokenPrefix(char c, char second) {
         return (LOWER_TOKEN_SECOND[c - 'a'] & (1 << (second - 'a'))) != 0;
     }
