@@ -79,6 +79,26 @@ final class CandidateFinder {
                     i++;
                     continue;
                 }
+                if (cls == LOWER || cls == UPPER) {
+                    // the commonest token, a plain word: an ASCII letter, lower-case ASCII letters, then white space
+                    // or punctuation other than ':'. What word(i) would do for it, without its general checks.
+                    int e = i + 1;
+                    while (e < limit && isLower(b[e])) {
+                        e++;
+                    }
+                    char next = e < limit ? b[e] : ' ';
+                    if (next < 128 && PLAIN_WORD_END[next] && e - i < AWS_SECRET_MIN
+                            && (cls == UPPER || e == i + 1 || !lowerTokenPrefix(c, b[i + 1]))) {
+                        long lex = LEX.lookupPlain(b, i, e);
+                        if (lex != 0) {
+                            onWord(i, e, lex);
+                        } else if (e - i > 6 && cls == UPPER) {
+                            address(i, e);
+                        }
+                        i = e;
+                        continue;
+                    }
+                }
                 switch (cls) {
                     case DIGIT -> i = digitStart(i);
                     case UPPER, LOWER -> i = word(i);
@@ -120,6 +140,21 @@ final class CandidateFinder {
             }
         }
     }
+
+    /**
+     * Chars that may follow a plain word in run()'s fast path: ASCII other than letters, digits (which would
+     * continue the word) and ':' (which may make a short hex word the start of an IPv6 address).
+     */
+    private static final boolean[] PLAIN_WORD_END = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            PLAIN_WORD_END[c] = CLS[c] != DIGIT && CLS[c] != UPPER && CLS[c] != LOWER && c != ':';
+        }
+    }
+
+    /** Words this long may be an AWS secret key's start: word(i) checks them (see awsSecret). */
+    private static final int AWS_SECRET_MIN = 16;
 
     // ------------------------------------------------------------------ character helpers
 
@@ -255,6 +290,10 @@ final class CandidateFinder {
         int d1 = digits(i);
         int e1 = i + d1;
         char s1 = at(e1);
+        if (d1 <= 2 && s1 < 128 && SHORT_NUMBER_END[s1]) {
+            minor(i, d1); // "= 0;", "exec-4]", "12,": of the numeric detectors only an age may be this
+            return e1;
+        }
         if (d1 <= 3 && s1 == '.') {
             int e = ipv4(i);
             if (e > 0) {
@@ -276,7 +315,7 @@ final class CandidateFinder {
             return de;
         }
         int best = e1;
-        if (b[i] == '0') {
+        if (b[i] == '0' && (d1 >= PHONE_MIN_DIGITS || s1 < 128 && PHONE_GROUP_END[s1])) {
             best = Math.max(best, phone(i));
         }
         best = Math.max(best, nineDigits(i, d1));
@@ -299,6 +338,18 @@ final class CandidateFinder {
             minor(i, d1);
         }
         return best;
+    }
+
+    /**
+     * ASCII chars after which a number of one or two digits is no IP address (the next would be '.' or ':',
+     * or a hex digit), date (a separator or a space), nor phone number (a separator or a bracket).
+     */
+    private static final boolean[] SHORT_NUMBER_END = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            SHORT_NUMBER_END[c] = !isHex(c) && " .-/:()".indexOf(c) < 0;
+        }
     }
 
     private int ipv4(int i) {
@@ -567,8 +618,11 @@ final class CandidateFinder {
             return -1;
         }
         int end = -1;
-        if (d1 == 4 && at(i + 4) != ' ' && at(i + 4) != '-') {
-            return -1; // a year or other 4-digit number: no allocation
+        if (d1 == 4 && (at(i + 4) != ' ' && at(i + 4) != '-' || !isDigit(at(i + 5)))) {
+            return -1; // a year or other 4-digit number, not a group of a card number: no allocation
+        }
+        if (d1 >= 13 && !issuer(d1, intAt(i, 4))) {
+            return -1; // an epoch in milliseconds or other long number no card issuer uses: no allocation
         }
         StringBuilder digits = new StringBuilder(19);
         if (d1 >= 13 && d1 <= 19) {
@@ -620,13 +674,24 @@ final class CandidateFinder {
 
     static boolean issuer(CharSequence d) {
         int n = d.length();
+        if (n < 12) {
+            return false;
+        }
+        int p4 = 0;
+        for (int k = 0; k < 4; k++) {
+            p4 = p4 * 10 + (d.charAt(k) - '0');
+        }
+        return issuer(n, p4);
+    }
+
+    /** Whether a card issuer uses numbers of n digits (12 to 19) starting with the four digits p4. */
+    private static boolean issuer(int n, int p4) {
         if (n < 12 || n > 19) {
             return false;
         }
-        int p2 = (d.charAt(0) - '0') * 10 + (d.charAt(1) - '0');
-        int p3 = p2 * 10 + (d.charAt(2) - '0');
-        int p4 = p3 * 10 + (d.charAt(3) - '0');
-        if (d.charAt(0) == '4') {
+        int p3 = p4 / 10;
+        int p2 = p4 / 100;
+        if (p4 / 1000 == 4) {
             return n == 13 || n == 16 || n == 19;
         }
         if ((p2 >= 51 && p2 <= 55) || (p4 >= 2221 && p4 <= 2720)) {
@@ -646,6 +711,20 @@ final class CandidateFinder {
         }
         return p4 == 5018 || p4 == 5020 || p4 == 5038 || p4 == 5893 || p4 == 6304 || p4 == 6759
                 || (p4 >= 6761 && p4 <= 6763);
+    }
+
+    /** The fewest digits of a number {@link #phone} accepts (a service number 0800 1234). */
+    private static final int PHONE_MIN_DIGITS = 8;
+    /**
+     * Chars after which phone() may read on past a group of digits; after a shorter first group ended by any
+     * other char (the 0 of "sum = 0;", "x: 0,"), it finds too few digits: numeric() does not call it.
+     */
+    private static final boolean[] PHONE_GROUP_END = new boolean[128];
+
+    static {
+        for (char c : " -./()".toCharArray()) {
+            PHONE_GROUP_END[c] = true;
+        }
     }
 
     /** Scratch arrays of {@link #phone}, reused: it runs for every number starting with 0, + or (. */
@@ -898,6 +977,9 @@ final class CandidateFinder {
         return v;
     }
 
+    private static final String[] AGE_UNITS = {" jaar oud", " years old", "-year-old", " year old", " jarige",
+        "-jarige", " jaar", " years"};
+
     private void minor(int i, int d1) {
         int age = intAt(i, d1);
         int e = i + d1;
@@ -905,8 +987,7 @@ final class CandidateFinder {
         if (age >= 16 || (next != ' ' && next != '-' && !recent(Ctx.AGE, i, 6)) || !okStart(i)) {
             return;
         }
-        String[] units = {" jaar oud", " years old", "-year-old", " year old", " jarige", "-jarige", " jaar", " years"};
-        for (String u : units) {
+        for (String u : AGE_UNITS) {
             if (startsWith(e, u) && !isWordChar(at(e + u.length()))) {
                 boolean explicit = u.contains("old") || u.contains("oud") || u.contains("jarige");
                 if (explicit || recent(Ctx.PERSON, i, 40) || recent(Ctx.AGE, i, 40)) {
@@ -940,7 +1021,7 @@ final class CandidateFinder {
             if (at(end) == ':' && isHex(c) && end - i <= 4) {
                 consumed = Math.max(consumed, ipv6(i));
             }
-            if (end - i >= 16 && recent(Ctx.AWS, i, 60)) {
+            if (end - i >= AWS_SECRET_MIN && recent(Ctx.AWS, i, 60)) {
                 consumed = Math.max(consumed, awsSecret(i, null));
             }
         }
@@ -954,10 +1035,8 @@ final class CandidateFinder {
     }
 
     private void onWord(int s, int e, long cls) {
-        for (Ctx ctx : CUES) {
-            if ((cls & ctx.bit()) != 0) {
-                cue[ctx.ordinal()] = e;
-            }
+        for (long cues = cls & CUE_BITS; cues != 0; cues &= cues - 1) {
+            cue[Long.numberOfTrailingZeros(cues)] = e; // bit k is the class of ordinal k
         }
         if ((cls & Ctx.SPECIAL) != 0) {
             long special = cls & Ctx.SPECIAL;
@@ -976,8 +1055,9 @@ final class CandidateFinder {
         }
     }
 
-    private static final Ctx[] CUES = {Ctx.BIRTH, Ctx.RSIN, Ctx.KVK, Ctx.DRIVING, Ctx.PASSPORT, Ctx.IDCARD, Ctx.AWS,
-        Ctx.AGE, Ctx.PERSON, Ctx.ADDRESS};
+    /** The classes whose last word's end {@link #cue} records. */
+    private static final long CUE_BITS = Ctx.of(Ctx.BIRTH, Ctx.RSIN, Ctx.KVK, Ctx.DRIVING, Ctx.PASSPORT, Ctx.IDCARD,
+            Ctx.AWS, Ctx.AGE, Ctx.PERSON, Ctx.ADDRESS);
     private static final Ctx[] SPECIAL_CTX = {Ctx.HEALTH, Ctx.RELIGION, Ctx.ETHNICITY, Ctx.POLITICAL, Ctx.UNION,
         Ctx.SEXUAL, Ctx.BIOMETRIC, Ctx.GENETIC};
 
@@ -1259,10 +1339,19 @@ final class CandidateFinder {
     /** First letters of the lower-case tokens {@link #lowerToken} knows; other words skip the call. */
     private static final boolean[] LOWER_TOKEN_START = new boolean[128];
 
+    /** Per first letter a-z, the second letters (bit 0 for 'a') of the tokens {@link #lowerToken} knows. */
+    private static final int[] LOWER_TOKEN_SECOND = new int[26];
+
     static {
-        for (char c : "gxsrpe".toCharArray()) {
-            LOWER_TOKEN_START[c] = true;
+        for (String prefix : new String[] {"gi", "gh", "gl", "xo", "sk", "rk", "pk", "ey"}) {
+            LOWER_TOKEN_START[prefix.charAt(0)] = true;
+            LOWER_TOKEN_SECOND[prefix.charAt(0) - 'a'] |= 1 << (prefix.charAt(1) - 'a');
         }
+    }
+
+    /** Whether a token lowerToken knows may start with c (a-z) followed by second (any char). */
+    private static boolean lowerTokenPrefix(char c, char second) {
+        return (LOWER_TOKEN_SECOND[c - 'a'] & (1 << (second - 'a'))) != 0;
     }
 
     private int lowerToken(int i, int end) {
@@ -1566,11 +1655,13 @@ final class CandidateFinder {
             k--;
         }
         int keyEnd = k + 1;
+        int letters = 0;
         while (k >= 0 && keyEnd - k <= 64 && (isAsciiAlnum(b[k]) || b[k] == '_' || b[k] == '-' || b[k] == '.')) {
+            letters |= LETTER_BIT[b[k]];
             k--;
         }
         int keyStart = k + 1;
-        if (keyEnd - keyStart < 2) {
+        if (keyEnd - keyStart < 2 || !mayHoldTrigger(letters)) {
             return;
         }
         int kind = SecretValues.keyKind(b, keyStart, keyEnd, keyLetters);
@@ -1621,6 +1712,36 @@ final class CandidateFinder {
             return;
         }
         emit(GENERIC_SECRET, vs, ve, 0);
+    }
+
+    /** Per ASCII char: bit c - 'a' for the letter c in either case, 0 for any other char. */
+    private static final int[] LETTER_BIT = new int[128];
+    /** Per word of {@link SecretValues#TRIGGERS}: its letters as {@link #LETTER_BIT} bits. */
+    private static final int[] TRIGGER_LETTERS = new int[SecretValues.TRIGGERS.length];
+
+    static {
+        for (char c = 'a'; c <= 'z'; c++) {
+            LETTER_BIT[c] = 1 << (c - 'a');
+            LETTER_BIT[Character.toUpperCase(c)] = 1 << (c - 'a');
+        }
+        for (int t = 0; t < TRIGGER_LETTERS.length; t++) {
+            for (char c : SecretValues.TRIGGERS[t].toCharArray()) {
+                TRIGGER_LETTERS[t] |= LETTER_BIT[c];
+            }
+        }
+    }
+
+    /**
+     * Whether an ASCII key with these letters may hold a trigger word, the test SecretValues.keyKind starts with:
+     * most keys (status=, id=, i : items, the hh:mm of timestamps) lack a letter of every trigger and end here.
+     */
+    private static boolean mayHoldTrigger(int letters) {
+        for (int t : TRIGGER_LETTERS) {
+            if ((letters & t) == t) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Scratch for SecretValues.keyKind: the lower-cased letters of an assignment key (at most 64). */

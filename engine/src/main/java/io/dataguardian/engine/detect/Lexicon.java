@@ -132,6 +132,20 @@ final class Lexicon {
         return 0;
     }
 
+    /**
+     * {@link #lookup} for a plain word: b[s] an ASCII letter, b[s + 1, e) lower-case ASCII letters. The
+     * pre-filter needs no lower-casing then, and stays small enough to be inlined in the finder's loop.
+     */
+    long lookupPlain(char[] b, int s, int e) {
+        int n = e - s;
+        if (n < MIN_LEN || n > MAX_LEN
+                || (shapes[(n * 27 + (b[s] | 0x20) - ('a' - 1)) * 27 + b[s + 1] - ('a' - 1)]
+                        & (1 << (b[e - 1] - ('a' - 1)))) == 0) {
+            return 0;
+        }
+        return lookup(b, s, e);
+    }
+
     long lookup(String word) {
         char[] c = word.toCharArray();
         return lookup(c, 0, c.length);

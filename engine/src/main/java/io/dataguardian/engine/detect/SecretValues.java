@@ -34,8 +34,11 @@ final class SecretValues {
     private static final long AWS_WORD = bits("aws");
     private static final long SECRET_ACCESS_KEY = bits("secretaccesskey");
     private static final String[] WORDS = WORD_LIST.toArray(new String[0]);
-    /** A key without one of these (each word above that names a secret contains one) is no secret's key. */
-    private static final String[] TRIGGERS = {"pass", "pw", "secret", "token", "key", "credential", "wachtwoord"};
+    /**
+     * A key without one of these (each word above that names a secret contains one) is no secret's key. Package-
+     * private: the finder skips keyKind for keys that lack a letter of each (CandidateFinder.mayHoldTrigger).
+     */
+    static final String[] TRIGGERS = {"pass", "pw", "secret", "token", "key", "credential", "wachtwoord"};
     /** A key ending in one of these (after more letters) names something about a secret, not the secret. */
     private static final String[] KEY_DENY_SUFFIX = {"url", "uri", "endpoint", "type", "name", "ref", "path", "file",
         "id", "length", "count", "limit", "ttl", "expiry", "expires", "timeout", "header", "field", "arn", "version",
