@@ -102,7 +102,7 @@ final class CatalogueScanner implements TextScanner {
 
         String masked(char[] b) {
             if (masked == null) {
-                masked = Masker.mask(d.mask, new String(b, c.start, c.end - c.start));
+                masked = Masker.mask(d.mask, b, c.start, c.end);
             }
             return masked;
         }
@@ -239,10 +239,6 @@ final class CatalogueScanner implements TextScanner {
         return false;
     }
 
-    private String fingerprint(Hit h, char[] b) {
-        return fingerprinter.get().of(h.d, b, h.c.start, h.c.end);
-    }
-
     /** A detector's articles with Art. 9 added, built once per detector (one finding in a dozen is critical). */
     private final Map<Detector, List<String>> withArt9 = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -301,15 +297,18 @@ final class CatalogueScanner implements TextScanner {
      */
     private static String snippet(char[] b, int limit, Hit h, List<Hit> hits, int index, SnippetBuffer sb) {
         int s = h.c.start;
+        // each of these loops has one exit test, both of its conditions in it: with two exits the one
+        // not taken yet (no line end within 40 chars, or none before the cap) becomes an uncommon trap
+        // and the first text that takes it has snippet recompiled
         int from = s;
         int lineFloor = Math.max(0, s - SNIPPET_SIDE);
-        while (from > lineFloor && eol(b[from - 1]) == 0) {
+        while ((((lineFloor - from) >>> 31) & (eol(b[Math.max(from - 1, 0)]) ^ 1)) != 0) {
             from--;
         }
-        // the line's end matters only up to 40 chars past the match
+        // the line's end matters only up to 40 chars past the match (cap > s: the match starts before limit)
         int cap = Math.min(limit, Math.max(h.c.end, s) + SNIPPET_SIDE);
         int to = s;
-        while (to < cap && eol(b[to]) == 0) {
+        while ((((to - cap) >>> 31) & (eol(b[Math.min(to, cap - 1)]) ^ 1)) != 0) {
             to++;
         }
         int first = index;
@@ -333,33 +332,47 @@ final class CatalogueScanner implements TextScanner {
         if (p < to) {
             sb.text(b, p, to);
         }
-        maskLongDigitRuns(sb.c, sb.n);
-        int lo = 0;
-        int hi = sb.n;
-        while (lo < hi && Character.isWhitespace(sb.c[lo])) {
-            lo++;
-        }
-        while (hi > lo && Character.isWhitespace(sb.c[hi - 1])) {
-            hi--;
-        }
-        return new String(sb.c, lo, hi - lo);
+        return finish(sb.c, sb.n);
     }
 
-    /** Defence in depth: a run of six or more digits left in a snippet is masked too. */
-    private static void maskLongDigitRuns(char[] c, int n) {
-        // first, without branches: the longest run of ASCII digits, and whether any char is not ASCII
+    /** Bits c of the ASCII characters below 64 that Character.isWhitespace holds for: '\t' to '\r', 0x1C to ' '. */
+    private static final long ASCII_WHITESPACE = 0x1_F000_3E00L;
+
+    /**
+     * The snippet's String: c[0, n) with the ends stripped of white space and, in defence in depth,
+     * any run of six or more digits left in it masked too. One pass without branches finds the
+     * longest run of ASCII digits, whether any char is not ASCII, and the white space at the ends;
+     * only when a run is long or a char not ASCII does the per-character path run.
+     */
+    private static String finish(char[] c, int n) {
         int run = 0;
         int longest = 0;
         int bits = 0;
+        int alive = 1;  // 1 while every char so far is white space
+        int lo = 0;     // white space chars at the start
+        int hi = 0;     // just past the last char that is not white space
         for (int i = 0; i < n; i++) {
             int ch = c[i];
             bits |= ch;
             run = (run + 1) & ~((ch - '0') | ('9' - ch)) >> 31;
             longest = Math.max(longest, run);
+            int ws = (int) (ASCII_WHITESPACE >>> ch) & ((ch - 64) >>> 31) & 1;
+            alive &= ws;
+            lo += alive;
+            hi += (i + 1 - hi) * (ws ^ 1);
         }
-        if (longest >= 6 || bits >= 0x80) {
+        if ((longest >= 6) | (bits >= 0x80)) {
             maskDigitRuns(c, n);
+            lo = 0;
+            hi = n;
+            while (lo < hi && Character.isWhitespace(c[lo])) {
+                lo++;
+            }
+            while (hi > lo && Character.isWhitespace(c[hi - 1])) {
+                hi--;
+            }
         }
+        return new String(c, lo, Math.max(lo, hi) - lo);
     }
 
     /** Masks every run of six or more digits (Character.isDigit, so non-ASCII digits too). */
@@ -431,11 +444,12 @@ final class CatalogueScanner implements TextScanner {
             return List.of();
         }
         List<Match> out = new ArrayList<>(hits.size());
+        Fingerprinter fingerprints = fingerprinter.get();
         for (Hit h : hits) {
             if (h.c.start < from || onAllowedLine(b, n, h.c.start, h.c.end)) {
                 continue;
             }
-            String fp = fingerprint(h, b);
+            String fp = fingerprints.of(h.d, b, h.c.start, h.c.end);
             if (!allowed.isEmpty() && allowed.contains(fp)) {
                 continue;
             }
@@ -684,6 +698,8 @@ final class CatalogueScanner implements TextScanner {
         private long lineStart;
         private int tracked;
         private final SnippetBuffer snippets = new SnippetBuffer();
+        /** This thread's: a stream is scanned on the thread that made it. */
+        private final Fingerprinter fingerprints = fingerprinter.get();
         /** Where the first region starts (a block of a parallel scan starts after its look-back). */
         private int from;
         /** Stream position at which to stop, at a region end (a block's end); MAX_VALUE: the end of the text. */
@@ -782,7 +798,7 @@ final class CatalogueScanner implements TextScanner {
             if (onAllowedLine(buf, len, h.c.start, h.c.end)) {
                 return;
             }
-            String fp = fingerprint(h, buf);
+            String fp = fingerprints.of(h.d, buf, h.c.start, h.c.end);
             if (!allowed.isEmpty() && allowed.contains(fp)) {
                 return;
             }
