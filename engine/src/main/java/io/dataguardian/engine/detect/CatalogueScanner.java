@@ -361,7 +361,8 @@ final class CatalogueScanner implements TextScanner {
             lo += alive;
             hi += (i + 1 - hi) * (ws ^ 1);
         }
-        if ((longest >= 6) | (bits >= 0x80)) {
+        // one test, without the branches a boolean | of two comparisons compiles to
+        if (((5 - longest) | (0x7F - bits)) < 0) {
             maskDigitRuns(c, n);
             lo = 0;
             hi = n;
