@@ -44,6 +44,7 @@ final class CatalogueScanner implements TextScanner {
     private final List<Pattern> customPatterns;
     private final List<List<String>> customContext;
     private final Set<String> allowed;
+    private final List<List<String>> criticalArticles;
     private final ThreadLocal<Fingerprinter> fingerprinter;
     private final int chunk;
     private final int overlap;
@@ -78,6 +79,7 @@ final class CatalogueScanner implements TextScanner {
             customContext.add(words);
         }
         this.detectors = List.copyOf(all);
+        this.criticalArticles = criticalArticles(detectors);
         this.enabled = new boolean[all.size()];
         for (Detector d : all) {
             enabled[d.index] = !settings.disabledDetectors().contains(d.id());
@@ -239,19 +241,28 @@ final class CatalogueScanner implements TextScanner {
         return false;
     }
 
-    /** A detector's articles with Art. 9 added, built once per detector (one finding in a dozen is critical). */
-    private final Map<Detector, List<String>> withArt9 = new java.util.concurrent.ConcurrentHashMap<>();
-
     private List<String> articles(Hit h) {
-        List<String> a = h.d.info.articles();
-        if (h.c.critical && !a.contains(Detectors.ART9)) {
-            return withArt9.computeIfAbsent(h.d, d -> {
-                List<String> more = new ArrayList<>(d.info.articles());
+        return h.c.critical ? criticalArticles.get(h.d.index) : h.d.info.articles();
+    }
+
+    /**
+     * By detector index, the articles of its critical findings: its own with Art. 9 added where missing. Built
+     * up front, so that reporting the first critical finding neither makes a list nor (in compiled code) runs a
+     * lookup that was never run before, which would cost a recompile of the report path.
+     */
+    private static List<List<String>> criticalArticles(List<Detector> detectors) {
+        List<List<String>> lists = new ArrayList<>(detectors.size());
+        for (Detector d : detectors) {
+            List<String> a = d.info.articles();
+            if (a.contains(Detectors.ART9)) {
+                lists.add(a);
+            } else {
+                List<String> more = new ArrayList<>(a);
                 more.add(Detectors.ART9);
-                return List.copyOf(more);
-            });
+                lists.add(List.copyOf(more));
+            }
         }
-        return a;
+        return List.copyOf(lists);
     }
 
     private static Severity severity(Hit h) {
