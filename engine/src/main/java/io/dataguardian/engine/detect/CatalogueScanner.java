@@ -370,7 +370,7 @@ final class CatalogueScanner implements TextScanner {
             int ws = (int) (ASCII_WHITESPACE >>> ch) & ((ch - 64) >>> 31) & 1;
             alive &= ws;
             lo += alive;
-            hi += (i + 1 - hi) * (ws ^ 1);
+            hi = Math.max(hi, (i + 1) & (ws - 1)); // i + 1 when the char is not white space, else 0
         }
         // one test, without the branches a boolean | of two comparisons compiles to
         if (((5 - longest) | (0x7F - bits)) < 0) {
