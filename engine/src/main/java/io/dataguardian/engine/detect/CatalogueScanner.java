@@ -350,7 +350,7 @@ final class CatalogueScanner implements TextScanner {
     private static final long ASCII_WHITESPACE = 0x1_F000_3E00L;
 
     /**
-     * The snippet's String: c[0, n) with the ends stripped of white space and, in defence in depth,
+     * The snippet's String: c[0, n) with the ends stripped of white space and, as defence in depth,
      * any run of six or more digits left in it masked too. One pass without branches finds the
      * longest run of ASCII digits, whether any char is not ASCII, and the white space at the ends;
      * only when a run is long or a char not ASCII does the per-character path run.
