@@ -44,6 +44,7 @@ final class CatalogueScanner implements TextScanner {
     private final List<Pattern> customPatterns;
     private final List<List<String>> customContext;
     private final Set<String> allowed;
+    private final List<List<String>> criticalArticles;
     private final ThreadLocal<Fingerprinter> fingerprinter;
     private final int chunk;
     private final int overlap;
@@ -78,6 +79,7 @@ final class CatalogueScanner implements TextScanner {
             customContext.add(words);
         }
         this.detectors = List.copyOf(all);
+        this.criticalArticles = criticalArticles(detectors);
         this.enabled = new boolean[all.size()];
         for (Detector d : all) {
             enabled[d.index] = !settings.disabledDetectors().contains(d.id());
@@ -102,7 +104,7 @@ final class CatalogueScanner implements TextScanner {
 
         String masked(char[] b) {
             if (masked == null) {
-                masked = Masker.mask(d.mask, new String(b, c.start, c.end - c.start));
+                masked = Masker.mask(d.mask, b, c.start, c.end);
             }
             return masked;
         }
@@ -239,23 +241,28 @@ final class CatalogueScanner implements TextScanner {
         return false;
     }
 
-    private String fingerprint(Hit h, char[] b) {
-        return fingerprinter.get().of(h.d, b, h.c.start, h.c.end);
+    private List<String> articles(Hit h) {
+        return h.c.critical ? criticalArticles.get(h.d.index) : h.d.info.articles();
     }
 
-    /** A detector's articles with Art. 9 added, built once per detector (one finding in a dozen is critical). */
-    private final Map<Detector, List<String>> withArt9 = new java.util.concurrent.ConcurrentHashMap<>();
-
-    private List<String> articles(Hit h) {
-        List<String> a = h.d.info.articles();
-        if (h.c.critical && !a.contains(Detectors.ART9)) {
-            return withArt9.computeIfAbsent(h.d, d -> {
-                List<String> more = new ArrayList<>(d.info.articles());
+    /**
+     * By detector index, the articles of its critical findings: its own with Art. 9 added where missing. Built
+     * up front, so that reporting the first critical finding neither makes a list nor (in compiled code) runs a
+     * lookup that was never run before, which would cost a recompile of the report path.
+     */
+    private static List<List<String>> criticalArticles(List<Detector> detectors) {
+        List<List<String>> lists = new ArrayList<>(detectors.size());
+        for (Detector d : detectors) {
+            List<String> a = d.info.articles();
+            if (a.contains(Detectors.ART9)) {
+                lists.add(a);
+            } else {
+                List<String> more = new ArrayList<>(a);
                 more.add(Detectors.ART9);
-                return List.copyOf(more);
-            });
+                lists.add(List.copyOf(more));
+            }
         }
-        return a;
+        return List.copyOf(lists);
     }
 
     private static Severity severity(Hit h) {
@@ -301,15 +308,18 @@ final class CatalogueScanner implements TextScanner {
      */
     private static String snippet(char[] b, int limit, Hit h, List<Hit> hits, int index, SnippetBuffer sb) {
         int s = h.c.start;
+        // each of these loops has one exit test, both of its conditions in it: with two exits the one
+        // not taken yet (no line end within 40 chars, or none before the cap) becomes an uncommon trap
+        // and the first text that takes it has snippet recompiled
         int from = s;
         int lineFloor = Math.max(0, s - SNIPPET_SIDE);
-        while (from > lineFloor && eol(b[from - 1]) == 0) {
+        while ((((lineFloor - from) >>> 31) & (eol(b[Math.max(from - 1, 0)]) ^ 1)) != 0) {
             from--;
         }
-        // the line's end matters only up to 40 chars past the match
+        // the line's end matters only up to 40 chars past the match (cap > s: the match starts before limit)
         int cap = Math.min(limit, Math.max(h.c.end, s) + SNIPPET_SIDE);
         int to = s;
-        while (to < cap && eol(b[to]) == 0) {
+        while ((((to - cap) >>> 31) & (eol(b[Math.min(to, cap - 1)]) ^ 1)) != 0) {
             to++;
         }
         int first = index;
@@ -333,33 +343,48 @@ final class CatalogueScanner implements TextScanner {
         if (p < to) {
             sb.text(b, p, to);
         }
-        maskLongDigitRuns(sb.c, sb.n);
-        int lo = 0;
-        int hi = sb.n;
-        while (lo < hi && Character.isWhitespace(sb.c[lo])) {
-            lo++;
-        }
-        while (hi > lo && Character.isWhitespace(sb.c[hi - 1])) {
-            hi--;
-        }
-        return new String(sb.c, lo, hi - lo);
+        return finish(sb.c, sb.n);
     }
 
-    /** Defence in depth: a run of six or more digits left in a snippet is masked too. */
-    private static void maskLongDigitRuns(char[] c, int n) {
-        // first, without branches: the longest run of ASCII digits, and whether any char is not ASCII
+    /** Bits c of the ASCII characters below 64 that Character.isWhitespace holds for: '\t' to '\r', 0x1C to ' '. */
+    private static final long ASCII_WHITESPACE = 0x1_F000_3E00L;
+
+    /**
+     * The snippet's String: c[0, n) with the ends stripped of white space and, as defence in depth,
+     * any run of six or more digits left in it masked too. One pass without branches finds the
+     * longest run of ASCII digits, whether any char is not ASCII, and the white space at the ends;
+     * only when a run is long or a char not ASCII does the per-character path run.
+     */
+    private static String finish(char[] c, int n) {
         int run = 0;
         int longest = 0;
         int bits = 0;
+        int alive = 1;  // 1 while every char so far is white space
+        int lo = 0;     // white space chars at the start
+        int hi = 0;     // just past the last char that is not white space
         for (int i = 0; i < n; i++) {
             int ch = c[i];
             bits |= ch;
             run = (run + 1) & ~((ch - '0') | ('9' - ch)) >> 31;
             longest = Math.max(longest, run);
+            int ws = (int) (ASCII_WHITESPACE >>> ch) & ((ch - 64) >>> 31) & 1;
+            alive &= ws;
+            lo += alive;
+            hi = Math.max(hi, (i + 1) & (ws - 1)); // i + 1 when the char is not white space, else 0
         }
-        if (longest >= 6 || bits >= 0x80) {
+        // one test, without the branches a boolean | of two comparisons compiles to
+        if (((5 - longest) | (0x7F - bits)) < 0) {
             maskDigitRuns(c, n);
+            lo = 0;
+            hi = n;
+            while (lo < hi && Character.isWhitespace(c[lo])) {
+                lo++;
+            }
+            while (hi > lo && Character.isWhitespace(c[hi - 1])) {
+                hi--;
+            }
         }
+        return new String(c, lo, Math.max(lo, hi) - lo);
     }
 
     /** Masks every run of six or more digits (Character.isDigit, so non-ASCII digits too). */
@@ -431,11 +456,12 @@ final class CatalogueScanner implements TextScanner {
             return List.of();
         }
         List<Match> out = new ArrayList<>(hits.size());
+        Fingerprinter fingerprints = fingerprinter.get();
         for (Hit h : hits) {
             if (h.c.start < from || onAllowedLine(b, n, h.c.start, h.c.end)) {
                 continue;
             }
-            String fp = fingerprint(h, b);
+            String fp = fingerprints.of(h.d, b, h.c.start, h.c.end);
             if (!allowed.isEmpty() && allowed.contains(fp)) {
                 continue;
             }
@@ -684,6 +710,8 @@ final class CatalogueScanner implements TextScanner {
         private long lineStart;
         private int tracked;
         private final SnippetBuffer snippets = new SnippetBuffer();
+        /** This thread's: a stream is scanned on the thread that made it. */
+        private final Fingerprinter fingerprints = fingerprinter.get();
         /** Where the first region starts (a block of a parallel scan starts after its look-back). */
         private int from;
         /** Stream position at which to stop, at a region end (a block's end); MAX_VALUE: the end of the text. */
@@ -782,7 +810,7 @@ final class CatalogueScanner implements TextScanner {
             if (onAllowedLine(buf, len, h.c.start, h.c.end)) {
                 return;
             }
-            String fp = fingerprint(h, buf);
+            String fp = fingerprints.of(h.d, buf, h.c.start, h.c.end);
             if (!allowed.isEmpty() && allowed.contains(fp)) {
                 return;
             }

@@ -31,7 +31,11 @@ final class Fingerprinter {
     }
 
     private final Mac mac;
-    private byte[] bytes = new byte[256];
+    /**
+     * Room for any built-in match (they are shorter than the scanner's overlap): grown only for a longer custom
+     * rule's match, so the first long match (a PEM block) does not hit a branch compiled code never took.
+     */
+    private byte[] bytes = new byte[CatalogueScanner.DEFAULT_OVERLAP];
     private final byte[] digest = new byte[32];
     private final byte[] hex = new byte[64];
 

@@ -23,6 +23,139 @@ final class Masker {
         return mask.apply(raw);
     }
 
+    /** What a secret's value is masked to, whatever its length. */
+    private static final String SECRET_MASK = "********";
+
+    /**
+     * {@link #mask(Mask, String)} of b[s, e), for the masks of most findings straight from the text:
+     * one array and the result's String instead of the raw value's String and the builders and
+     * substrings of the String masks. The rest go through those.
+     */
+    static String mask(Mask mask, char[] b, int s, int e) {
+        switch (mask) {
+            case LAST2:
+                return keepLast(b, s, e, 2);
+            case LAST4:
+                return keepLast(b, s, e, 4);
+            case DATE:
+                return stars(b, s, e, 0);
+            case WORD:
+                return stars(b, s, e, 1);
+            case EMAIL:
+                return email(b, s, e);
+            case PHONE:
+                return phone(b, s, e);
+            case POSTCODE:
+                return e - s >= 2 ? new String(new char[] {b[s], b[s + 1], '*', '*', ' ', '*', '*'}) : "****";
+            case IBAN:
+                return keepFirstLast(b, s, e, 2, 2);
+            case KEEP2:
+                return keepFirstLast(b, s, e, 2, 0);
+            case SECRET:
+                return SECRET_MASK;
+            default:
+                return mask.apply(new String(b, s, e - s));
+        }
+    }
+
+    /** {@link #keepLast(String, int)} of b[s, e). */
+    private static String keepLast(char[] b, int s, int e, int n) {
+        int alnum = 0;
+        for (int p = s; p < e; p++) {
+            alnum += Character.isLetterOrDigit(b[p]) ? 1 : 0;
+        }
+        char[] out = new char[e - s];
+        int seen = 0;
+        for (int p = s; p < e; p++) {
+            char c = b[p];
+            if (Character.isLetterOrDigit(c)) {
+                seen++;
+                out[p - s] = seen > alnum - n ? c : '*';
+            } else {
+                out[p - s] = c;
+            }
+        }
+        return new String(out);
+    }
+
+    /** {@link #stars(String, int)} of b[s, e). */
+    private static String stars(char[] b, int s, int e, int keep) {
+        char[] out = java.util.Arrays.copyOfRange(b, s, e);
+        for (int i = keep; i < out.length; i++) {
+            if (Character.isLetterOrDigit(out[i])) {
+                out[i] = '*';
+            }
+        }
+        return new String(out);
+    }
+
+    /** {@link #email(String)} of b[s, e). */
+    private static String email(char[] b, int s, int e) {
+        int at = -1;
+        for (int p = s; p < e && at < 0; p++) {
+            if (b[p] == '@') {
+                at = p;
+            }
+        }
+        int dot = -1;
+        for (int p = e - 1; p >= s && dot < 0; p--) {
+            if (b[p] == '.') {
+                dot = p;
+            }
+        }
+        if (at <= s || dot < at) {
+            return "***";
+        }
+        // first char, "***@", the char after the '@', "***", then from the last '.' on
+        char[] out = new char[9 + e - dot];
+        out[0] = b[s];
+        "***@".getChars(0, 4, out, 1);
+        out[5] = b[at + 1];
+        "***".getChars(0, 3, out, 6);
+        System.arraycopy(b, dot, out, 9, e - dot);
+        return new String(out);
+    }
+
+    /** {@link #phone(String)} of b[s, e). */
+    private static String phone(char[] b, int s, int e) {
+        int lead = e > s && b[s] == '+' ? 1 : 0;
+        char[] out = new char[lead + e - s];
+        out[0] = '+'; // the first digit's place when there is no '+' (a match is not empty)
+        int n = lead;
+        for (int p = s; p < e; p++) {
+            char c = b[p];
+            if (c >= '0' && c <= '9') {
+                out[n++] = c;
+            }
+        }
+        int digits = n - lead;
+        // all digits starred when fewer than 6, else all but the first two and the last two
+        int from = digits < 6 ? lead : lead + 2;
+        int to = digits < 6 ? n : n - 2;
+        for (int i = from; i < to; i++) {
+            out[i] = '*';
+        }
+        return new String(out, 0, n);
+    }
+
+    /** {@link #keepFirstLast(String, int, int)} of b[s, e): its chars but spaces, all but the ends starred. */
+    private static String keepFirstLast(char[] b, int s, int e, int first, int last) {
+        char[] out = new char[e - s];
+        int n = 0;
+        for (int p = s; p < e; p++) {
+            char c = b[p];
+            if (c != ' ') {
+                out[n++] = c;
+            }
+        }
+        int from = n <= first + last ? 0 : first;
+        int to = n <= first + last ? n : n - last;
+        for (int i = from; i < to; i++) {
+            out[i] = '*';
+        }
+        return new String(out, 0, n);
+    }
+
     /** Every letter or digit after the first {@code keep} characters becomes '*'. */
     static String stars(String raw, int keep) {
         char[] c = raw.toCharArray();

@@ -94,7 +94,9 @@ final class SpillCodec {
             Map<String, String> attributes = f.attributes();
             varint(attributes.size());
             if (!attributes.isEmpty()) {
-                for (Map.Entry<String, String> e : new TreeMap<>(attributes).entrySet()) {
+                // sorted, so a run's bytes do not depend on a map's order (one entry: nothing to sort)
+                Map<String, String> sorted = attributes.size() == 1 ? attributes : new TreeMap<>(attributes);
+                for (Map.Entry<String, String> e : sorted.entrySet()) {
                     ref(e.getKey());
                     ref(e.getValue());
                 }
@@ -302,7 +304,11 @@ final class SpillCodec {
             int occurrences = (int) zigzag();
             int nattr = (int) varint();
             Map<String, String> attributes = Map.of();
-            if (nattr > 0) {
+            if (nattr == 1) {
+                // the one attribute findings carry (a name hint): an immutable map, which Finding keeps as is
+                // instead of copying a HashMap into one for every such finding read back
+                attributes = Map.of(ref(), ref());
+            } else if (nattr > 1) {
                 attributes = new HashMap<>();
                 for (int i = 0; i < nattr; i++) {
                     attributes.put(ref(), ref());

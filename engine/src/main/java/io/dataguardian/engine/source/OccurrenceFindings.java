@@ -28,7 +28,7 @@ final class OccurrenceFindings {
      * @param hint the entity type the column or key name suggests ({@link ColumnNameHints#entityType}),
      *             or null; callers look it up once per column / name, not per value
      */
-    static void emit(String path, String section, String hint, CharSequence text, List<Match> matches,
+    static void emit(String path, String section, String hint, String text, List<Match> matches,
                      Positions positions, Consumer<Finding> out) {
         if (matches.isEmpty()) {
             return;
@@ -51,33 +51,52 @@ final class OccurrenceFindings {
     }
 
     /** The value around the match, every match in it masked, on one line. */
-    static String snippet(CharSequence text, Match m, List<Match> all) {
+    static String snippet(String text, Match m, List<Match> all) {
         int from = Math.max(0, m.start() - SNIPPET_CONTEXT);
         int to = Math.min(text.length(), m.end() + SNIPPET_CONTEXT);
-        StringBuilder sb = new StringBuilder(to - from + 8);
+        String masked = m.maskedValue();
+        // built in one array: "...", the text before, the masked value, the text after, "..."
+        char[] out = new char[6 + m.start() - from + masked.length() + to - m.end()];
+        int n = 0;
         if (from > 0) {
-            sb.append("...");
+            n = ellipsis(out, n);
         }
-        append(sb, text, from, m.start(), all);
-        sb.append(m.maskedValue());
-        append(sb, text, m.end(), to, all);
+        n = append(out, n, text, from, m.start(), all);
+        masked.getChars(0, masked.length(), out, n);
+        n += masked.length();
+        n = append(out, n, text, m.end(), to, all);
         if (to < text.length()) {
-            sb.append("...");
+            n = ellipsis(out, n);
         }
-        return sb.toString();
+        return new String(out, 0, n);
     }
 
-    private static void append(StringBuilder sb, CharSequence text, int from, int to, List<Match> all) {
-        for (int i = from; i < to; i++) {
-            boolean masked = false;
-            for (Match o : all) {
-                if (i >= o.start() && i < o.end()) {
-                    masked = true;
-                    break;
-                }
-            }
-            char c = text.charAt(i);
-            sb.append(masked ? '*' : Character.isISOControl(c) ? ' ' : c);
+    private static int ellipsis(char[] out, int n) {
+        out[n] = '.';
+        out[n + 1] = '.';
+        out[n + 2] = '.';
+        return n + 3;
+    }
+
+    /** text[from, to) into out at n, control characters as spaces and the chars of every match as '*'. */
+    private static int append(char[] out, int n, String text, int from, int to, List<Match> all) {
+        if (from >= to) {
+            return n;
         }
+        text.getChars(from, to, out, n);
+        for (int k = n; k < n + to - from; k++) {
+            if (Character.isISOControl(out[k])) {
+                out[k] = ' ';
+            }
+        }
+        for (int i = 0; i < all.size(); i++) {
+            Match o = all.get(i);
+            int s = Math.max(from, o.start());
+            int e = Math.min(to, o.end());
+            if (s < e) {
+                java.util.Arrays.fill(out, n + s - from, n + e - from, '*');
+            }
+        }
+        return n + to - from;
     }
 }
