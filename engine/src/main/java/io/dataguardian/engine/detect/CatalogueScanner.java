@@ -543,6 +543,12 @@ final class CatalogueScanner implements TextScanner {
         private long lineStartBefore;
         /** Arrays of blocks already passed on, for the next blocks: a scan allocates parallelism + 1 of them. */
         private final java.util.ArrayDeque<char[]> spare = new java.util.ArrayDeque<>();
+        /**
+         * Full-size stream buffers of blocks already scanned, for the next blocks: a block's stream would
+         * otherwise allocate, zero and grow its own (from 8 KiB to ~580 KB) per block. At most parallelism of them.
+         */
+        private final java.util.concurrent.ConcurrentLinkedQueue<char[]> streamBuffers =
+                new java.util.concurrent.ConcurrentLinkedQueue<>();
 
         Blocks(Reader in, String path, String section, FindingSink sink, Executor workers, int parallelism) {
             this.in = in;
@@ -662,6 +668,7 @@ final class CatalogueScanner implements TextScanner {
             }
 
             Block scan() {
+                char[] buffer = streamBuffers.poll();
                 Stream s = new Stream(new java.io.CharArrayReader(chars, 0, length), path, section, new FindingSink() {
                     @Override
                     public void finding(Finding finding) {
@@ -672,7 +679,7 @@ final class CatalogueScanner implements TextScanner {
                     public void error(io.dataguardian.engine.finding.FileError error) {
                         throw new IllegalStateException("the text scanner reports no errors");
                     }
-                });
+                }, buffer);
                 s.from = from;
                 s.stop = stop;
                 try {
@@ -680,6 +687,7 @@ final class CatalogueScanner implements TextScanner {
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e); // a CharArrayReader does not fail
                 }
+                streamBuffers.offer(s.buf);
                 linesBeforeFrom = s.linesBeforeFrom;
                 lines = s.line - 1 - s.linesBeforeFrom;
                 lastLineStart = s.lineStart;
@@ -700,7 +708,7 @@ final class CatalogueScanner implements TextScanner {
          * Starts small: most files are a few KiB, and a full buffer is 580 KB allocated and zeroed per
          * file. Regions depend on {@link #capacity}, not on this array's size.
          */
-        private char[] buf = new char[Math.min(capacity, 8192)];
+        private char[] buf;
         private int len;
         private long base;
         private boolean eof;
@@ -720,10 +728,19 @@ final class CatalogueScanner implements TextScanner {
         private int linesBeforeFrom;
 
         Stream(Reader in, String path, String section, FindingSink sink) {
+            this(in, path, section, sink, null);
+        }
+
+        /**
+         * A stream that reads into {@code buffer} (a full buffer of an earlier stream: its contents past
+         * {@link #len} are never read), or into its own array when it is null.
+         */
+        Stream(Reader in, String path, String section, FindingSink sink, char[] buffer) {
             this.in = in;
             this.path = path;
             this.section = section;
             this.sink = sink;
+            this.buf = buffer != null ? buffer : new char[Math.min(capacity, 8192)];
         }
 
         void run() throws IOException {
