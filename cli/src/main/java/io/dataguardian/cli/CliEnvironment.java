@@ -24,8 +24,13 @@ record CliEnvironment(Map<String, String> env, Path home, PrintStream out, Print
                       Supplier<ScanEngine> engine, Supplier<List<DetectorInfo>> detectors) {
 
     static CliEnvironment system() {
+        return system(ScanEngine::new);
+    }
+
+    /** The real environment with the engine from {@code engine} (e.g. one built while the arguments are parsed). */
+    static CliEnvironment system(Supplier<ScanEngine> engine) {
         return new CliEnvironment(System.getenv(), Path.of(System.getProperty("user.home")), System.out, System.err,
-                stderrIsTerminal(), ScanEngine::new,
+                stderrIsTerminal(), engine,
                 () -> Catalogue.standard().detectors());
     }
 
