@@ -21,14 +21,18 @@ public final class DataGuardianCli implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        CliEnvironment env;
         if (args.length > 0 && "scan".equals(args[0])) {
             EngineWarmUp warmUp = EngineWarmUp.start(); // while picocli reads its annotations
-            env = CliEnvironment.system(warmUp::engine);
-        } else {
-            env = CliEnvironment.system();
+            CommandLine cl = commandLine(CliEnvironment.system(warmUp::engine), args[0]);
+            // the command runs once the warm-up is done: two threads initialising classes (the engine's,
+            // Jackson's) at the same time could deadlock on a cycle between their static initialisers
+            cl.setExecutionStrategy(parseResult -> {
+                warmUp.await();
+                return new CommandLine.RunLast().execute(parseResult);
+            });
+            System.exit(cl.execute(args));
         }
-        System.exit(execute(env, args));
+        System.exit(execute(CliEnvironment.system(), args));
     }
 
     static int execute(CliEnvironment env, String... args) {
