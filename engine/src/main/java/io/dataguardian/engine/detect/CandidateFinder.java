@@ -68,8 +68,28 @@ final class CandidateFinder {
         java.util.Arrays.fill(cue, NO_CUE);
     }
 
+    /**
+     * Chars per call of {@link #span}. A region is 256 Ki chars, so a text of 200 MB makes only ~800 calls of
+     * run(): C2 compiled its loop on its back-edge counter, on-stack replacements at two loops and then the
+     * method, ~0.35 s of compile time; a span makes a thousand calls in the first 256 Ki chars, and C2 compiles
+     * span() once, as a method, on its calls and back edges together, before its loops reach the on-stack
+     * replacement threshold. A deoptimised span() also returns to compiled code after at most this many chars.
+     */
+    private static final int SPAN = 256;
+
     /** Finds candidates starting in [from, to); matchers may read up to {@code limit}. */
     void run(int from, int to) {
+        int i = from;
+        while (i < to) {
+            i = span(i, Math.min(to, i + SPAN));
+        }
+    }
+
+    /**
+     * Finds candidates starting in [from, to), and returns where the next may start (to or past it, when the
+     * last token runs past to): the state between spans is that position and the fields.
+     */
+    private int span(int from, int to) {
         int i = from;
         while (i < to) {
             char c = b[i];
@@ -87,8 +107,15 @@ final class CandidateFinder {
                         e++;
                     }
                     char next = e < limit ? b[e] : ' ';
-                    if (next < 128 && PLAIN_WORD_END[next] && e - i < AWS_SECRET_MIN
-                            && (cls == UPPER || e == i + 1 || !lowerTokenPrefix(c, b[i + 1]))) {
+                    // The test as one number and one branch, whose two ways are both common. As a chain of
+                    // branches, the rare way of one (the first lower-case word of the text that starts like a
+                    // token lowerToken knows) was a branch C2 had compiled as never taken: taking it cost a
+                    // recompile of this method. A token prefix counts for lower-case words of 2+ letters only.
+                    int tokenPrefix = (cls - UPPER) & ((i + 1 - e) >>> 31)
+                            & lowerTokenPrefix(c, b[Math.min(i + 1, e - 1)]);
+                    int plain = PLAIN_WORD_END[Math.min(next, 128)] & ((e - i - AWS_SECRET_MIN) >>> 31)
+                            & (tokenPrefix ^ 1);
+                    if (plain != 0) {
                         long lex = LEX.lookupPlain(b, i, e);
                         if (lex != 0) {
                             onWord(i, e, lex);
@@ -139,17 +166,20 @@ final class CandidateFinder {
                 i++;
             }
         }
+        return i;
     }
 
     /**
-     * Chars that may follow a plain word in run()'s fast path: ASCII other than letters, digits (which would
-     * continue the word) and ':' (which may make a short hex word the start of an IPv6 address).
+     * 1 for the chars that may follow a plain word in span()'s fast path: ASCII other than letters, digits (which
+     * would continue the word) and ':' (which may make a short hex word the start of an IPv6 address); else 0,
+     * also at index 128, which stands for every char of 128 and more.
      */
-    private static final boolean[] PLAIN_WORD_END = new boolean[128];
+    private static final int[] PLAIN_WORD_END = new int[129];
 
     static {
         for (char c = 0; c < 128; c++) {
-            PLAIN_WORD_END[c] = CLS[c] != DIGIT && CLS[c] != UPPER && CLS[c] != LOWER && c != ':';
+            boolean end = CLS[c] != DIGIT && CLS[c] != UPPER && CLS[c] != LOWER && c != ':';
+            PLAIN_WORD_END[c] = end ? 1 : 0;
         }
     }
 
@@ -1349,9 +1379,12 @@ final class CandidateFinder {
         }
     }
 
-    /** Whether a token lowerToken knows may start with c (a-z) followed by second (any char). */
-    private static boolean lowerTokenPrefix(char c, char second) {
-        return (LOWER_TOKEN_SECOND[c - 'a'] & (1 << (second - 'a'))) != 0;
+    /**
+     * 1 when a token lowerToken knows may start with c followed by second (both a-z), else 0. Arithmetic, for
+     * the reason given in span(); any ASCII letter c and any second give 0 or 1 (meaningless outside a-z).
+     */
+    private static int lowerTokenPrefix(char c, char second) {
+        return (LOWER_TOKEN_SECOND[(c | 0x20) - 'a'] >>> (second - 'a')) & 1;
     }
 
     private int lowerToken(int i, int end) {
