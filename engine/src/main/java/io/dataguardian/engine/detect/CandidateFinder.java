@@ -58,6 +58,8 @@ final class CandidateFinder {
     private final char[] b;
     private final int limit;
     private final List<Candidate> out;
+    /** The digits of the last number {@link #cardShape} looked at. */
+    private final StringBuilder cardDigits = new StringBuilder(19);
     /** End position of the last word of each context class seen so far (for required-context gates). */
     private final int[] cue = new int[Ctx.values().length];
 
@@ -643,7 +645,22 @@ final class CandidateFinder {
         return end;
     }
 
+    /**
+     * A card number at i: its shape ({@link #cardShape}), then the issuer and Luhn checks. Two methods so that
+     * the first card number of a text that passes them, a way C2 had compiled as never taken, deoptimises this
+     * small one, not cardShape's large compilation (too large for C2 to inline here).
+     */
     private int card(int i, int d1) {
+        int end = cardShape(i, d1);
+        if (end < 0 || !issuer(cardDigits) || !Checksums.luhn(cardDigits)) {
+            return -1;
+        }
+        emit(CARD, i, end, 0);
+        return end;
+    }
+
+    /** The end of a number shaped like a card number at i, its digits in {@link #cardDigits}; else -1. */
+    private int cardShape(int i, int d1) {
         if (d1 != 4 && (d1 < 13 || d1 > 19)) {
             return -1;
         }
@@ -654,7 +671,8 @@ final class CandidateFinder {
         if (d1 >= 13 && !issuer(d1, intAt(i, 4))) {
             return -1; // an epoch in milliseconds or other long number no card issuer uses: no allocation
         }
-        StringBuilder digits = new StringBuilder(19);
+        StringBuilder digits = cardDigits;
+        digits.setLength(0);
         if (d1 >= 13 && d1 <= 19) {
             if (okEnd(i + d1)) {
                 digits.append(b, i, d1);
@@ -695,10 +713,6 @@ final class CandidateFinder {
                 }
             }
         }
-        if (end < 0 || !issuer(digits) || !Checksums.luhn(digits)) {
-            return -1;
-        }
-        emit(CARD, i, end, 0);
         return end;
     }
 
