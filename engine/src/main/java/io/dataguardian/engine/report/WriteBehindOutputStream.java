@@ -9,8 +9,8 @@ import java.util.concurrent.BlockingQueue;
 /**
  * Buffers what is written and writes it to the underlying stream on a thread of its own, so the write
  * system calls of a large report (a few hundred MB on a dense scan) take another core than the
- * formatting. The bytes and their order are those written; memory is bounded by a fixed pool of
- * {@value #BUFFERS} buffers of {@value #BUFFER_SIZE} bytes.
+ * formatting. The bytes and their order are those written; memory is bounded by a pool of at most
+ * {@value #BUFFERS} buffers of {@value #BUFFER_SIZE} bytes, made as needed (a small report takes one).
  *
  * <p>A failure writing reaches the caller as an {@link IOException} from a later write, flush or
  * {@link #close()}; after one, the thread drops what it is given. {@link #flush()} waits until every
@@ -36,6 +36,7 @@ final class WriteBehindOutputStream extends OutputStream {
     private final BlockingQueue<Chunk> free = new ArrayBlockingQueue<>(BUFFERS);
     private final BlockingQueue<Chunk> full = new ArrayBlockingQueue<>(BUFFERS + 1);
     private final Thread thread;
+    private int buffers;
     private final Object progress = new Object();
     /** Chunks handed to the thread, and chunks it has written (or dropped after a failure): under progress. */
     private long handed;
@@ -46,13 +47,10 @@ final class WriteBehindOutputStream extends OutputStream {
 
     WriteBehindOutputStream(OutputStream out) {
         this.out = out;
-        for (int i = 0; i < BUFFERS; i++) {
-            free.add(new Chunk());
-        }
         thread = new Thread(this::drain, THREAD_NAME);
         thread.setDaemon(true);
         thread.start();
-        current = take(free);
+        current = freeChunk();
     }
 
     private void drain() {
@@ -112,7 +110,20 @@ final class WriteBehindOutputStream extends OutputStream {
             handed++;
         }
         full.add(current);
-        current = take(free);
+        current = freeChunk();
+    }
+
+    /** A written buffer back from the thread, or a new one while the pool is not full. */
+    private Chunk freeChunk() {
+        Chunk c = free.poll();
+        if (c != null) {
+            return c;
+        }
+        if (buffers < BUFFERS) {
+            buffers++;
+            return new Chunk();
+        }
+        return take(free);
     }
 
     private void check() throws IOException {
