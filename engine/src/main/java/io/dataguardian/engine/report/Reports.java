@@ -1,6 +1,5 @@
 package io.dataguardian.engine.report;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -53,7 +52,8 @@ public final class Reports {
         }
         Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
         try {
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+            // a large report's write calls take another core than its formatting
+            try (OutputStream out = new WriteBehindOutputStream(Files.newOutputStream(tmp))) {
                 writer(format, locale).write(report, out);
             }
             try {

@@ -36,7 +36,9 @@ import java.util.stream.Stream;
  * process is stopped before.
  *
  * <p>{@link #add} is thread-safe; iteration starts once adding is {@linkplain #finish() finished}
- * and may be repeated.
+ * and may be repeated. Over spilled runs, an iteration decodes and merges them on a thread of its
+ * own a few thousand findings ahead ({@link ReadAhead}), so the reader (a report writer) has its core
+ * to itself; the order is the same, and a failure reading a run surfaces in the reader.
  */
 public final class FindingStore implements Iterable<Finding>, Closeable {
 
@@ -49,6 +51,8 @@ public final class FindingStore implements Iterable<Finding>, Closeable {
     private List<Finding> buffer = new ArrayList<>();
     private final List<Path> runs = new ArrayList<>();
     private final List<Closeable> openReaders = Collections.synchronizedList(new ArrayList<>());
+    /** Iterations merging on a thread of their own that may still run; close() stops them. */
+    private final List<ReadAhead> readAheads = new ArrayList<>();
     private final Map<String, Finding> firstByDetector = new LinkedHashMap<>();
     private final Map<String, long[]> byEntityType = new HashMap<>();
     private long size;
@@ -225,7 +229,10 @@ public final class FindingStore implements Iterable<Finding>, Closeable {
         return all;
     }
 
-    /** The findings in {@link ScanResult#ORDER}, merged from disk as they are read. */
+    /**
+     * The findings in {@link ScanResult#ORDER}, merged from disk as they are read (on a thread of the
+     * iteration's own, which ends with it or with {@link #close()}).
+     */
     @Override
     public synchronized Iterator<Finding> iterator() {
         if (!finished || closed) {
@@ -239,13 +246,21 @@ public final class FindingStore implements Iterable<Finding>, Closeable {
             sources.add(openRun(run));
         }
         sources.add(buffer.iterator());
-        return new Merge(sources);
+        readAheads.removeIf(ReadAhead::ended);
+        ReadAhead ahead = new ReadAhead(new Merge(sources));
+        readAheads.add(ahead);
+        return ahead;
     }
 
     /** Deletes the spill files and directory. Safe to call more than once. */
     @Override
     public synchronized void close() {
         closed = true;
+        // first, and outside the lock on openReaders, which a merging thread takes when a run ends
+        for (ReadAhead ahead : readAheads) {
+            ahead.close();
+        }
+        readAheads.clear();
         synchronized (openReaders) {
             for (Closeable c : openReaders) {
                 try {
