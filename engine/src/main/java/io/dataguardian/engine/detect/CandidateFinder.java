@@ -1630,6 +1630,15 @@ final class CandidateFinder {
         emit(CONNECTION, k, e, 0);
     }
 
+    /*
+     * assignment runs on every '=' and ':' of the text and C2 compiles it within the first files of a scan; each
+     * branch that a later kind of file first takes (a quoted JSON key, a key at the window's start, a non-ASCII
+     * char or a '.' in a key, a quoted value) cost a deoptimisation and a recompilation of the whole method with
+     * its value checks: seven recompilations on the 4,000-file tree. So the key is scanned with table lookups
+     * (Math.min keeps non-ASCII chars in range without a branch: C2 compiles it to a conditional move) and the
+     * value of a secret-named key is read by a method of its own, whose rarer branches recompile only it.
+     */
+
     /** A key = value or key: value assignment at i whose key names a secret. */
     private void assignment(int i) {
         char op = b[i];
@@ -1651,13 +1660,13 @@ final class CandidateFinder {
             k--;
             spaces++;
         }
-        if (k >= 0 && (b[k] == '"' || b[k] == '\'')) {
-            k--;
-        }
+        k -= QUOTE[Math.min(at(k), 128)]; // a quoted key: "key": value
         int keyEnd = k + 1;
+        int stop = Math.max(-1, keyEnd - 65); // keys of at most 64 chars
         int letters = 0;
-        while (k >= 0 && keyEnd - k <= 64 && (isAsciiAlnum(b[k]) || b[k] == '_' || b[k] == '-' || b[k] == '.')) {
-            letters |= LETTER_BIT[b[k]];
+        int bits;
+        while (k > stop && (bits = KEY_CHAR_BITS[Math.min(b[k], 128)]) != 0) {
+            letters |= bits;
             k--;
         }
         int keyStart = k + 1;
@@ -1665,9 +1674,14 @@ final class CandidateFinder {
             return;
         }
         int kind = SecretValues.keyKind(b, keyStart, keyEnd, keyLetters);
-        if (kind == SecretValues.NOT_SECRET) {
-            return;
+        if (kind != SecretValues.NOT_SECRET) {
+            secretValue(i, kind);
         }
+    }
+
+    /** The value after the assignment operator at i of a key of this SecretValues kind: emitted if a secret. */
+    private void secretValue(int i, int kind) {
+        char op = b[i];
         int p = i + 1;
         if (op == '=' && at(p) == '>') {
             p++;
@@ -1727,6 +1741,25 @@ final class CandidateFinder {
         for (int t = 0; t < TRIGGER_LETTERS.length; t++) {
             for (char c : SecretValues.TRIGGERS[t].toCharArray()) {
                 TRIGGER_LETTERS[t] |= LETTER_BIT[c];
+            }
+        }
+    }
+
+    /** 1 for the quotes around a key or value ('"', '\''), 0 for any other char; index 128 stands for non-ASCII. */
+    private static final int[] QUOTE = new int[129];
+    /**
+     * Per char of an assignment key ([0-9A-Za-z_.-]): KEY_CHAR plus its {@link #LETTER_BIT} bit; 0 for any other
+     * char. Index 128 stands for non-ASCII.
+     */
+    private static final int[] KEY_CHAR_BITS = new int[129];
+    private static final int KEY_CHAR = 1 << 26;
+
+    static {
+        QUOTE['"'] = 1;
+        QUOTE['\''] = 1;
+        for (char c = 0; c < 128; c++) {
+            if (isAsciiAlnum(c) || c == '_' || c == '-' || c == '.') {
+                KEY_CHAR_BITS[c] = KEY_CHAR | LETTER_BIT[c];
             }
         }
     }
