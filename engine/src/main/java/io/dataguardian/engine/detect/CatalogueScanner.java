@@ -381,8 +381,8 @@ final class CatalogueScanner implements TextScanner {
 
     /**
      * finish for a snippet with a long digit run or a char that is not ASCII. A method of its own: its call
-     * site stays cold, so C2 does not inline it and the branches it takes late (first a non-ASCII white
-     * space at an end) no longer recompile finish.
+     * site is cold, so C2 mostly leaves it out of finish's code, and the branches it first takes late in a
+     * scan (white space at an end of such a snippet) then recompile only it.
      */
     private static String finishSlowly(char[] c, int n) {
         maskDigitRuns(c, n);
