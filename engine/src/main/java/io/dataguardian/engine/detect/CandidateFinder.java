@@ -1694,7 +1694,7 @@ final class CandidateFinder {
         char q = at(p);
         int vs;
         int ve;
-        if (q == '"' || q == '\'' || q == '`') {
+        if (VALUE_QUOTE[Math.min(q, 128)]) {
             vs = p + 1;
             ve = vs;
             while (ve < limit && b[ve] != q && b[ve] != '\n' && ve - vs < 300) {
@@ -1780,16 +1780,33 @@ final class CandidateFinder {
     /** Scratch for SecretValues.keyKind: the lower-cased letters of an assignment key (at most 64). */
     private final char[] keyLetters = new char[64];
 
+    /** The end of an unquoted value at vs: the first char that ends one (see VALUE_END), at most 300 chars on. */
     private int valueEnd(int vs) {
         int ve = vs;
-        while (ve < limit && ve - vs < 300) {
-            char c = b[ve];
-            if (c <= ' ' || c == ',' || c == ';' || c == ')' || c == '}' || c == ']' || c == '"' || c == '\''
-                    || c == '<' || c == '`') {
-                break;
-            }
+        int max = Math.min(limit, vs + 300);
+        while (ve < max && !VALUE_END[Math.min(b[ve], 128)]) {
             ve++;
         }
         return ve;
+    }
+
+    /** The quotes around a value ('"', '\'', '`'); index 128 stands for every char that is not ASCII. */
+    private static final boolean[] VALUE_QUOTE = new boolean[129];
+    /**
+     * The chars that end an unquoted value: white space and control chars, ',', ';', ')', '}', ']', quotes and
+     * '<'. One table test per char: a branch per char had secretValue recompiled as each was first met.
+     */
+    private static final boolean[] VALUE_END = new boolean[129];
+
+    static {
+        VALUE_QUOTE['"'] = true;
+        VALUE_QUOTE['\''] = true;
+        VALUE_QUOTE['`'] = true;
+        for (char c = 0; c <= ' '; c++) {
+            VALUE_END[c] = true;
+        }
+        for (char c : ",;)}]\"'<`".toCharArray()) {
+            VALUE_END[c] = true;
+        }
     }
 }

@@ -24,7 +24,13 @@ class AssignmentKeysTest {
         "token := V",
         "Authorization_token: Bearer V",
         "x passwd=`V`",
-        "wachtwoord=V"})
+        "wachtwoord=V",
+        "password=V, user=jan",
+        "(password=V)",
+        "{password: V}",
+        "[token=V]",
+        "password=V<br>",
+        "password=V\tnext"})
     void findsTheSecretOfAKeyThatNamesOne(String line) {
         String text = line.replace("V", VALUE);
         assertThat(secrets(text)).containsExactly(VALUE);
