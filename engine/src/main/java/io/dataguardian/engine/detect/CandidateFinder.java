@@ -1677,6 +1677,15 @@ final class CandidateFinder {
         emit(CONNECTION, k, e, 0);
     }
 
+    /*
+     * assignment runs on every '=' and ':' of the text and C2 compiles it within the first files of a scan; each
+     * branch that a later kind of file first takes (a quoted JSON key, a key at the window's start, a non-ASCII
+     * char or a '.' in a key, a quoted value) cost a deoptimisation and a recompilation of the whole method with
+     * its value checks: seven recompilations on the 4,000-file tree. So the key is scanned with table lookups
+     * (Math.min keeps non-ASCII chars in range without a branch: C2 compiles it to a conditional move) and the
+     * value of a secret-named key is read by a method of its own, whose rarer branches recompile only it.
+     */
+
     /** A key = value or key: value assignment at i whose key names a secret. */
     private void assignment(int i) {
         char op = b[i];
@@ -1698,13 +1707,13 @@ final class CandidateFinder {
             k--;
             spaces++;
         }
-        if (k >= 0 && (b[k] == '"' || b[k] == '\'')) {
-            k--;
-        }
+        k -= QUOTE[Math.min(at(k), 128)]; // a quoted key: "key": value
         int keyEnd = k + 1;
+        int stop = Math.max(-1, keyEnd - 65); // keys of at most 64 chars
         int letters = 0;
-        while (k >= 0 && keyEnd - k <= 64 && (isAsciiAlnum(b[k]) || b[k] == '_' || b[k] == '-' || b[k] == '.')) {
-            letters |= LETTER_BIT[b[k]];
+        int bits;
+        while (k > stop && (bits = KEY_CHAR_BITS[Math.min(b[k], 128)]) != 0) {
+            letters |= bits;
             k--;
         }
         int keyStart = k + 1;
@@ -1712,9 +1721,14 @@ final class CandidateFinder {
             return;
         }
         int kind = SecretValues.keyKind(b, keyStart, keyEnd, keyLetters);
-        if (kind == SecretValues.NOT_SECRET) {
-            return;
+        if (kind != SecretValues.NOT_SECRET) {
+            secretValue(i, kind);
         }
+    }
+
+    /** The value after the assignment operator at i of a key of this SecretValues kind: emitted if a secret. */
+    private void secretValue(int i, int kind) {
+        char op = b[i];
         int p = i + 1;
         if (op == '=' && at(p) == '>') {
             p++;
@@ -1727,7 +1741,7 @@ final class CandidateFinder {
         char q = at(p);
         int vs;
         int ve;
-        if (q == '"' || q == '\'' || q == '`') {
+        if (VALUE_QUOTE[Math.min(q, 128)]) {
             vs = p + 1;
             ve = vs;
             while (ve < limit && b[ve] != q && b[ve] != '\n' && ve - vs < 300) {
@@ -1778,6 +1792,25 @@ final class CandidateFinder {
         }
     }
 
+    /** 1 for the quotes around a key or value ('"', '\''), 0 for any other char; index 128 stands for non-ASCII. */
+    private static final int[] QUOTE = new int[129];
+    /**
+     * Per char of an assignment key ([0-9A-Za-z_.-]): KEY_CHAR plus its {@link #LETTER_BIT} bit; 0 for any other
+     * char. Index 128 stands for non-ASCII.
+     */
+    private static final int[] KEY_CHAR_BITS = new int[129];
+    private static final int KEY_CHAR = 1 << 26;
+
+    static {
+        QUOTE['"'] = 1;
+        QUOTE['\''] = 1;
+        for (char c = 0; c < 128; c++) {
+            if (isAsciiAlnum(c) || c == '_' || c == '-' || c == '.') {
+                KEY_CHAR_BITS[c] = KEY_CHAR | LETTER_BIT[c];
+            }
+        }
+    }
+
     /**
      * Whether an ASCII key with these letters may hold a trigger word, the test SecretValues.keyKind starts with:
      * most keys (status=, id=, i : items, the hh:mm of timestamps) lack a letter of every trigger and end here.
@@ -1794,16 +1827,33 @@ final class CandidateFinder {
     /** Scratch for SecretValues.keyKind: the lower-cased letters of an assignment key (at most 64). */
     private final char[] keyLetters = new char[64];
 
+    /** The end of an unquoted value at vs: the first char that ends one (see VALUE_END), at most 300 chars on. */
     private int valueEnd(int vs) {
         int ve = vs;
-        while (ve < limit && ve - vs < 300) {
-            char c = b[ve];
-            if (c <= ' ' || c == ',' || c == ';' || c == ')' || c == '}' || c == ']' || c == '"' || c == '\''
-                    || c == '<' || c == '`') {
-                break;
-            }
+        int max = Math.min(limit, vs + 300);
+        while (ve < max && !VALUE_END[Math.min(b[ve], 128)]) {
             ve++;
         }
         return ve;
+    }
+
+    /** The quotes around a value ('"', '\'', '`'); index 128 stands for every char that is not ASCII. */
+    private static final boolean[] VALUE_QUOTE = new boolean[129];
+    /**
+     * The chars that end an unquoted value: white space and control chars, ',', ';', ')', '}', ']', quotes and
+     * '<'. One table test per char: a branch per char had secretValue recompiled as each was first met.
+     */
+    private static final boolean[] VALUE_END = new boolean[129];
+
+    static {
+        VALUE_QUOTE['"'] = true;
+        VALUE_QUOTE['\''] = true;
+        VALUE_QUOTE['`'] = true;
+        for (char c = 0; c <= ' '; c++) {
+            VALUE_END[c] = true;
+        }
+        for (char c : ",;)}]\"'<`".toCharArray()) {
+            VALUE_END[c] = true;
+        }
     }
 }

@@ -374,17 +374,27 @@ final class CatalogueScanner implements TextScanner {
         }
         // one test, without the branches a boolean | of two comparisons compiles to
         if (((5 - longest) | (0x7F - bits)) < 0) {
-            maskDigitRuns(c, n);
-            lo = 0;
-            hi = n;
-            while (lo < hi && Character.isWhitespace(c[lo])) {
-                lo++;
-            }
-            while (hi > lo && Character.isWhitespace(c[hi - 1])) {
-                hi--;
-            }
+            return finishSlowly(c, n);
         }
         return new String(c, lo, Math.max(lo, hi) - lo);
+    }
+
+    /**
+     * finish for a snippet with a long digit run or a char that is not ASCII. A method of its own: its call
+     * site is cold, so C2 mostly leaves it out of finish's code, and the branches it first takes late in a
+     * scan (white space at an end of such a snippet) then recompile only it.
+     */
+    private static String finishSlowly(char[] c, int n) {
+        maskDigitRuns(c, n);
+        int lo = 0;
+        int hi = n;
+        while (lo < hi && Character.isWhitespace(c[lo])) {
+            lo++;
+        }
+        while (hi > lo && Character.isWhitespace(c[hi - 1])) {
+            hi--;
+        }
+        return new String(c, lo, hi - lo);
     }
 
     /** Masks every run of six or more digits (Character.isDigit, so non-ASCII digits too). */

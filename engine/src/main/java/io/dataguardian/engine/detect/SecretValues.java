@@ -201,7 +201,10 @@ final class SecretValues {
      */
     static boolean asWord(String v, String w) {
         char c = w.charAt(0);
-        boolean run = w.chars().allMatch(k -> k == c); // xxx, XXX
+        boolean run = true; // xxx, XXX
+        for (int k = 1; k < w.length(); k++) {
+            run &= w.charAt(k) == c;
+        }
         for (int i = v.indexOf(w); i >= 0; i = v.indexOf(w, i + 1)) {
             int s = i;
             int e = i + w.length();

@@ -32,6 +32,19 @@ final class JsonBytes {
         ESCAPES['\r'] = 'r';
     }
 
+    /**
+     * Per char: written as is (ASCII that needs no escape); index 128 stands for every char that is not
+     * ASCII. One table test per char, without a branch for non-ASCII: each branch that the first value with
+     * an escape or a non-ASCII char took had C2 recompile {@link #escaped}.
+     */
+    private static final boolean[] PLAIN = new boolean[129];
+
+    static {
+        for (int c = 0; c < 128; c++) {
+            PLAIN[c] = ESCAPES[c] == 0;
+        }
+    }
+
     private final OutputStream out;
     private final byte[] buf;
     private int pos;
@@ -163,11 +176,7 @@ final class JsonBytes {
         // the stretch that needs no escape and is ASCII (all of nearly every value): found by a loop
         // without stores, then copied by one that C2 compiles tighter than the per-character one below
         int plain = 0;
-        while (plain < n) {
-            char ch = c[plain];
-            if (ch >= 0x80 || ESCAPES[ch] != 0) {
-                break;
-            }
+        while (plain < n && PLAIN[Math.min(c[plain], 128)]) {
             plain++;
         }
         int i = 0;
@@ -184,6 +193,17 @@ final class JsonBytes {
             pos = p + m;
             i += m;
         }
+        if (i < n) {
+            escapedFrom(c, i, n);
+        }
+    }
+
+    /**
+     * c[i, n) escaped, char by char: the rest of a string from its first char that needs an escape or is not
+     * ASCII. A method of its own so that the branches of the rarer chars (a control char, a surrogate pair),
+     * each first met late in a scan, recompile only it and not the plain path of every string.
+     */
+    private void escapedFrom(char[] c, int i, int n) throws IOException {
         while (i < n) {
             // worst case per character: 6 bytes (backslash-u escape); flush before a chunk
             if (buf.length - pos < 12) {

@@ -287,7 +287,11 @@ public final class JsonExtractor implements ContentExtractor {
 
     /** The path of key {@code field} of the object at {@code parent}. */
     private static String childPath(String parent, String field) {
-        boolean plain = !field.isEmpty() && field.chars().allMatch(ch -> Character.isLetterOrDigit(ch) || ch == '_' || ch == '-');
+        boolean plain = !field.isEmpty();
+        for (int i = 0; i < field.length() && plain; i++) {
+            char ch = field.charAt(i);
+            plain = Character.isLetterOrDigit(ch) || ch == '_' || ch == '-';
+        }
         return plain ? parent + "." + field : parent + "['" + field.replace("'", "\\'") + "']";
     }
 
