@@ -1,5 +1,6 @@
 package io.dataguardian.engine.report;
 
+import io.dataguardian.engine.scan.Uninterruptibles;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Objects;
@@ -55,7 +56,7 @@ final class WriteBehindOutputStream extends OutputStream {
 
     private void drain() {
         while (true) {
-            Chunk c = take(full);
+            Chunk c = Uninterruptibles.take(full);
             if (c == END) {
                 return;
             }
@@ -123,7 +124,7 @@ final class WriteBehindOutputStream extends OutputStream {
             buffers++;
             return new Chunk();
         }
-        return take(free);
+        return Uninterruptibles.take(free); // writing is not interruptible, as on the underlying stream
     }
 
     private void check() throws IOException {
@@ -177,39 +178,12 @@ final class WriteBehindOutputStream extends OutputStream {
         } finally {
             closed = true;
             full.add(END);
-            boolean interrupted = false;
-            while (thread.isAlive()) {
-                try {
-                    thread.join();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
+            Uninterruptibles.join(thread);
             out.close();
         }
         IOException e = failure;
         if (e != null) {
             throw new IOException("could not write the report", e);
-        }
-    }
-
-    private static Chunk take(BlockingQueue<Chunk> queue) {
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    return queue.take();
-                } catch (InterruptedException e) {
-                    interrupted = true; // writing is not interruptible, as on the underlying stream
-                }
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
         }
     }
 }

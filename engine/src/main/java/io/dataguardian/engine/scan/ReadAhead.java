@@ -121,20 +121,7 @@ final class ReadAhead implements Iterator<Finding>, Closeable {
     }
 
     private Batch nextReady() {
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    return ready.take();
-                } catch (InterruptedException e) {
-                    interrupted = true; // iteration is not interruptible, as over the runs directly
-                }
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        return Uninterruptibles.take(ready); // iteration is not interruptible, as over the runs directly
     }
 
     private static RuntimeException rethrow(Throwable failure) {
@@ -152,17 +139,7 @@ final class ReadAhead implements Iterator<Finding>, Closeable {
     public void close() {
         stopped = true;
         thread.interrupt();
-        boolean interrupted = false;
-        while (thread.isAlive()) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        Uninterruptibles.join(thread);
         ready.clear();
         ready.add(CLOSED);
     }
