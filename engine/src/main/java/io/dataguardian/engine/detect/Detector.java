@@ -21,21 +21,21 @@ final class Detector {
      * rule is first met late in a scan.
      */
     enum Mask {
-        LAST2 { String apply(String raw) { return Masker.keepLast(raw, 2); } },
-        LAST4 { String apply(String raw) { return Masker.keepLast(raw, 4); } },
-        IBAN { String apply(String raw) { return Masker.keepFirstLast(raw, 2, 2); } },
-        PHONE { String apply(String raw) { return Masker.phone(raw); } },
-        EMAIL { String apply(String raw) { return Masker.email(raw); } },
+        LAST2 { String apply(String raw) { return Masker.ofChars(this, raw); } },
+        LAST4 { String apply(String raw) { return Masker.ofChars(this, raw); } },
+        IBAN { String apply(String raw) { return Masker.ofChars(this, raw); } },
+        PHONE { String apply(String raw) { return Masker.ofChars(this, raw); } },
+        EMAIL { String apply(String raw) { return Masker.ofChars(this, raw); } },
         IP { String apply(String raw) { return Masker.ip(raw); } },
-        POSTCODE { String apply(String raw) { return raw.length() >= 2 ? raw.substring(0, 2) + "** **" : "****"; } },
-        DATE { String apply(String raw) { return Masker.stars(raw, 0); } },
+        POSTCODE { String apply(String raw) { return Masker.ofChars(this, raw); } },
+        DATE { String apply(String raw) { return Masker.ofChars(this, raw); } },
         PREFIX { String apply(String raw) { return Masker.prefix(raw); } },
-        SECRET { String apply(String raw) { return "********"; } },
+        SECRET { String apply(String raw) { return Masker.ofChars(this, raw); } },
         PEM { String apply(String raw) { return Masker.pem(raw); } },
         URL { String apply(String raw) { return Masker.url(raw); } },
         NAME { String apply(String raw) { return Masker.name(raw); } },
-        WORD { String apply(String raw) { return Masker.stars(raw, 1); } },
-        KEEP2 { String apply(String raw) { return Masker.keepFirstLast(raw, 2, 0); } };
+        WORD { String apply(String raw) { return Masker.ofChars(this, raw); } },
+        KEEP2 { String apply(String raw) { return Masker.ofChars(this, raw); } };
 
         abstract String apply(String raw);
     }

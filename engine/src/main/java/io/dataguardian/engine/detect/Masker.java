@@ -27,9 +27,9 @@ final class Masker {
     private static final String SECRET_MASK = "********";
 
     /**
-     * {@link #mask(Mask, String)} of b[s, e), for the masks of most findings straight from the text:
-     * one array and the result's String instead of the raw value's String and the builders and
-     * substrings of the String masks. The rest go through those.
+     * {@link #mask(Mask, String)} of b[s, e). The masks of most findings (LAST2/4, DATE, WORD, EMAIL, PHONE,
+     * POSTCODE, IBAN, KEEP2, SECRET) are made here straight from the text: one array and the result's String,
+     * no String of the raw value; the rest go through their String masks.
      */
     static String mask(Mask mask, char[] b, int s, int e) {
         switch (mask) {
@@ -58,7 +58,12 @@ final class Masker {
         }
     }
 
-    /** {@link #keepLast(String, int)} of b[s, e). */
+    /** A mask made from chars, for a value given as a String ({@link Mask#apply}). */
+    static String ofChars(Mask mask, String raw) {
+        return mask(mask, raw.toCharArray(), 0, raw.length());
+    }
+
+    /** Every letter or digit of b[s, e) but the last n becomes '*'; separators stay. */
     private static String keepLast(char[] b, int s, int e, int n) {
         int alnum = 0;
         for (int p = s; p < e; p++) {
@@ -78,7 +83,7 @@ final class Masker {
         return new String(out);
     }
 
-    /** {@link #stars(String, int)} of b[s, e). */
+    /** Every letter or digit of b[s, e) after the first {@code keep} characters becomes '*'. */
     private static String stars(char[] b, int s, int e, int keep) {
         char[] out = java.util.Arrays.copyOfRange(b, s, e);
         for (int i = keep; i < out.length; i++) {
@@ -89,7 +94,7 @@ final class Masker {
         return new String(out);
     }
 
-    /** {@link #email(String)} of b[s, e). */
+    /** The first char of the local part and of the domain, the rest starred up to the last '.'. */
     private static String email(char[] b, int s, int e) {
         int at = -1;
         for (int p = s; p < e && at < 0; p++) {
@@ -116,7 +121,7 @@ final class Masker {
         return new String(out);
     }
 
-    /** {@link #phone(String)} of b[s, e). */
+    /** The digits (and a leading '+'), all but the first two and the last two starred; all when fewer than 6. */
     private static String phone(char[] b, int s, int e) {
         int lead = e > s && b[s] == '+' ? 1 : 0;
         char[] out = new char[lead + e - s];
@@ -138,7 +143,7 @@ final class Masker {
         return new String(out, 0, n);
     }
 
-    /** {@link #keepFirstLast(String, int, int)} of b[s, e): its chars but spaces, all but the ends starred. */
+    /** The chars of b[s, e) but spaces, all but the first {@code first} and last {@code last} starred. */
     private static String keepFirstLast(char[] b, int s, int e, int first, int last) {
         char[] out = new char[e - s];
         int n = 0;
@@ -156,17 +161,6 @@ final class Masker {
         return new String(out, 0, n);
     }
 
-    /** Every letter or digit after the first {@code keep} characters becomes '*'. */
-    static String stars(String raw, int keep) {
-        char[] c = raw.toCharArray();
-        for (int i = keep; i < c.length; i++) {
-            if (Character.isLetterOrDigit(c[i])) {
-                c[i] = '*';
-            }
-        }
-        return new String(c);
-    }
-
     private static String digits(String raw) {
         StringBuilder sb = new StringBuilder(raw.length());
         for (int i = 0; i < raw.length(); i++) {
@@ -176,53 +170,6 @@ final class Masker {
             }
         }
         return sb.toString();
-    }
-
-    /** Every letter or digit but the last n becomes '*'; separators stay. */
-    static String keepLast(String raw, int n) {
-        int alnum = 0;
-        for (int i = 0; i < raw.length(); i++) {
-            alnum += Character.isLetterOrDigit(raw.charAt(i)) ? 1 : 0;
-        }
-        StringBuilder sb = new StringBuilder(raw.length());
-        int seen = 0;
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
-            if (Character.isLetterOrDigit(c)) {
-                seen++;
-                sb.append(seen > alnum - n ? c : '*');
-            } else {
-                sb.append(c);
-            }
-        }
-        return sb.toString();
-    }
-
-    static String keepFirstLast(String raw, int first, int last) {
-        String compact = raw.replace(" ", "");
-        if (compact.length() <= first + last) {
-            return "*".repeat(compact.length());
-        }
-        return compact.substring(0, first) + "*".repeat(compact.length() - first - last)
-                + compact.substring(compact.length() - last);
-    }
-
-    static String phone(String raw) {
-        String digits = digits(raw);
-        String lead = raw.startsWith("+") ? "+" : "";
-        if (digits.length() < 6) {
-            return lead + "*".repeat(digits.length());
-        }
-        return lead + digits.substring(0, 2) + "*".repeat(digits.length() - 4) + digits.substring(digits.length() - 2);
-    }
-
-    static String email(String raw) {
-        int at = raw.indexOf('@');
-        int dot = raw.lastIndexOf('.');
-        if (at <= 0 || dot < at) {
-            return "***";
-        }
-        return raw.charAt(0) + "***@" + raw.charAt(at + 1) + "***" + raw.substring(dot);
     }
 
     static String ip(String raw) {
