@@ -5,7 +5,10 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -29,7 +32,7 @@ final class Utf8Reader extends Reader {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
             ByteOrder.LITTLE_ENDIAN);
     private static final long HIGH_BITS = 0x8080808080808080L;
-    /** ASCII runs shorter than this are widened char by char: a String costs more than it saves on them. */
+    /** ASCII runs shorter than this are widened char by char: the decoder call costs more than it saves on them. */
     private static final int SHORT_RUN = 32;
 
     private final InputStream in;
@@ -41,6 +44,11 @@ final class Utf8Reader extends Reader {
     /** The low surrogate of a pair whose high surrogate filled the caller's buffer. */
     private char pendingLow;
     private boolean hasPendingLow;
+    /** Widens ASCII runs (ASCII is Latin-1) with the JVM's intrinsic, from {@link #bytes} to the caller's array. */
+    private final CharsetDecoder latin1 = StandardCharsets.ISO_8859_1.newDecoder();
+    private final ByteBuffer byteView;
+    private char[] charsOfView;
+    private CharBuffer charView;
 
     /**
      * @param size the input's size in bytes, or -1 when unknown: no 64 KiB buffer for a file of a few hundred
@@ -49,6 +57,7 @@ final class Utf8Reader extends Reader {
     Utf8Reader(InputStream in, long size) {
         this.in = in;
         this.bytes = new byte[(int) (size < 0 ? BLOCK : Math.max(MIN_BLOCK, Math.min(BLOCK, size + 1)))];
+        this.byteView = ByteBuffer.wrap(bytes);
     }
 
     @Override
@@ -203,12 +212,14 @@ final class Utf8Reader extends Reader {
 
     /**
      * Copies the ASCII bytes at src[sp, sp + max) to dst[dp...], up to the first other byte, and returns their
-     * number: finds the run eight bytes at a time, then widens it with the JVM's vectorised intrinsics (ASCII is
-     * Latin-1: the String copies the bytes, getChars inflates them), 2.5x as fast as a char-by-char loop, which C2
-     * does not vectorise. A method of its own so that its loop's many iterations get it (and the intrinsics
-     * inlined into it) compiled by C2 early in a file; decode's loop turns only once per run or sequence.
+     * number: finds the run eight bytes at a time, then widens it with the JVM's vectorised intrinsic (ASCII is
+     * Latin-1, and the JDK's Latin-1 decoder inflates a whole array range in one call), 2.5x as fast as a
+     * char-by-char loop, which C2 does not vectorise. The decoder and the buffers over {@link #bytes} and the
+     * caller's array are kept, so a run allocates nothing (a temporary Latin-1 String per run did: as many bytes
+     * of garbage as the file has). A method of its own so that its loop's many iterations get it compiled by C2
+     * early in a file; decode's loop turns only once per run or sequence.
      */
-    private static int ascii(byte[] src, int sp, int max, char[] dst, int dp) {
+    private int ascii(byte[] src, int sp, int max, char[] dst, int dp) {
         int n = 0;
         while (n <= max - Long.BYTES && ((long) LONGS.get(src, sp + n) & HIGH_BITS) == 0) {
             n += Long.BYTES;
@@ -217,13 +228,24 @@ final class Utf8Reader extends Reader {
             n++;
         }
         if (n >= SHORT_RUN) {
-            new String(src, sp, n, StandardCharsets.ISO_8859_1).getChars(0, n, dst, dp);
+            widen(sp, n, dst, dp);
         } else {
             for (int i = 0; i < n; i++) {
                 dst[dp + i] = (char) src[sp + i];
             }
         }
         return n;
+    }
+
+    /** Widens bytes[sp, sp + n), all ASCII, into dst[dp, dp + n). */
+    private void widen(int sp, int n, char[] dst, int dp) {
+        if (dst != charsOfView) {
+            charView = CharBuffer.wrap(dst);
+            charsOfView = dst;
+        }
+        byteView.limit(sp + n).position(sp);
+        charView.limit(dp + n).position(dp);
+        latin1.decode(byteView, charView, false); // Latin-1 maps every byte and fits: always UNDERFLOW, all taken
     }
 
     private static boolean notContinuation(int b) {
