@@ -2,9 +2,11 @@ package io.dataguardian.cli;
 
 import io.dataguardian.engine.detect.Catalogue;
 import io.dataguardian.engine.detect.DetectionSettings;
+import io.dataguardian.engine.detect.TextScanner;
 import io.dataguardian.engine.finding.FileError;
 import io.dataguardian.engine.finding.Finding;
 import io.dataguardian.engine.finding.FindingSink;
+import io.dataguardian.engine.scan.DecodingWarmUp;
 import io.dataguardian.engine.scan.ScanEngine;
 import java.io.IOException;
 import java.io.StringReader;
@@ -21,21 +23,39 @@ import java.util.concurrent.FutureTask;
  * parsing those annotations ahead of picocli, building the engine (its extractors, found by ServiceLoader, and
  * the detector catalogue), then one streamed scan of a short text, so the detectors' one-time class
  * initialisation (phone-number metadata, the lexicon, the JCE behind the fingerprint MAC) is done before the
- * real scan's threads need it instead of on them.
+ * real scan's threads need it instead of on them. Once the engine is handed over, the thread goes on with
+ * {@link DecodingWarmUp}'s text, at the same time as the real scan: its calls and loop turns count towards the
+ * JIT's thresholds of the same methods, so a large file's scan leaves the interpreter sooner; a short scan ends
+ * first, and the daemon thread with it. The classes that part uses are initialised before the hand-over.
  */
 final class EngineWarmUp {
 
     /** Words that send the short text through the candidate finder's cue paths; no personal data. */
     private static final String TEXT = "dataguardian warm-up: email, iban, bsn, telefoon, geboortedatum, password\n";
 
-    private final FutureTask<ScanEngine> engine = new FutureTask<>(EngineWarmUp::build);
+    private static final FindingSink NOWHERE = new FindingSink() {
+        @Override
+        public void finding(Finding finding) {
+        }
+
+        @Override
+        public void error(FileError error) {
+        }
+    };
+
+    private final FutureTask<ScanEngine> engine = new FutureTask<>(this::build);
+    /** The warm-up's scanner, once built (a throwaway key: the findings of its texts go nowhere). */
+    private TextScanner scanner;
 
     private EngineWarmUp() {
     }
 
     static EngineWarmUp start() {
         EngineWarmUp warmUp = new EngineWarmUp();
-        Thread t = new Thread(warmUp.engine, "dataguardian-warm-up");
+        Thread t = new Thread(() -> {
+            warmUp.engine.run();
+            warmUp.decode();
+        }, "dataguardian-warm-up");
         t.setDaemon(true); // never keeps the JVM alive, e.g. after a usage error
         t.start();
         return warmUp;
@@ -87,21 +107,28 @@ final class EngineWarmUp {
         }
     }
 
-    private static ScanEngine build() {
+    /** After the hand-over: the rest of the decoding warm-up, on this thread, while the scan runs. */
+    private void decode() {
+        if (scanner == null) {
+            return;
+        }
+        try {
+            DecodingWarmUp.scan(scanner, NOWHERE, DecodingWarmUp.BYTES);
+        } catch (IOException | RuntimeException e) {
+            // only a head start
+        }
+    }
+
+    private ScanEngine build() {
         readAnnotations(DataGuardianCli.class, ScanCommand.class, DatabaseOptions.class);
         ScanEngine built = new ScanEngine();
         try {
-            // a throwaway key: the findings of the text go nowhere
+            // a throwaway key: the findings of the texts go nowhere
             DetectionSettings settings = new DetectionSettings(new byte[32], Set.of(), List.of(), Set.of());
-            Catalogue.standard().newScanner(settings).scan(new StringReader(TEXT), "warm-up", null, new FindingSink() {
-                @Override
-                public void finding(Finding finding) {
-                }
-
-                @Override
-                public void error(FileError error) {
-                }
-            });
+            TextScanner s = Catalogue.standard().newScanner(settings);
+            s.scan(new StringReader(TEXT), "warm-up", null, NOWHERE);
+            DecodingWarmUp.scan(s, NOWHERE, 0); // one line: the decoder's classes initialised before the hand-over
+            scanner = s;
         } catch (IOException | RuntimeException e) {
             // only a head start: a real problem surfaces again in the scan itself
         }
