@@ -985,6 +985,10 @@ final class CandidateFinder {
         if (!isUpper(l1) || !isUpper(l2) || isWordChar(at(p + 2))) {
             return -1;
         }
+        char after = at(p + 2);
+        if (p == i + 4 && (after == '/' || after == '+') && isWordChar(at(p + 3))) {
+            return -1; // "3652ID/nmJd9O0n...": a line of base64 (a PEM body), not an address
+        }
         String letters = "" + l1 + l2;
         if (letters.equals("SA") || letters.equals("SD") || letters.equals("SS")) {
             return -1;

@@ -96,7 +96,7 @@ final class Detectors {
                 .positives("Postcode: [[1012 AB]] Amsterdam", "[[3511AX]] Utrecht", "Kalverstraat 1, [[1012 NX]] Amsterdam",
                         "Molenweg 216\n[[1755 PB]] Zwolle", "\"postcode\": \"[[2404MS]]\"")
                 .negatives("0123 AB", "1234 SS", "file of 1024 MB", "ordernummer 1234 AB", "2048 KB", "1234 ABC",
-                        "4000 KM per jaar");
+                        "4000 KM per jaar", "3652ID/nmJd9O0nfh1NZoL71+ecBMSC+gsFAcwWfg0oLbTXV=");
         d("nl-address", "ADDRESS", "Street address",
                 "A capitalised street name ending in a Dutch street word (straat, laan, weg, plein, gracht, kade, ...) "
                         + "followed by a house number.",
