@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 /**
- * The start-up shortcuts: a command tree with only the invoked subcommand, the engine warm-up, and picocli
- * compiled for a class-file version the class-data-sharing archive takes.
+ * The start-up shortcuts: a command tree with only the invoked subcommand (none for the version alone), the
+ * engine warm-up, and picocli compiled for a class-file version the class-data-sharing archive takes.
  */
 class CliStartupTest {
 
@@ -38,6 +38,33 @@ class CliStartupTest {
             assertThat(alone.getSubcommands().get(name).getCommandSpec().qualifiedName())
                     .isEqualTo("dataguardian " + name);
         }
+    }
+
+    @Test
+    void theVersionAloneNeedsNoSubcommandAndPrintsWhatTheWholeTreePrints() {
+        assertThat(DataGuardianCli.commandLine(env(), "--version").getSubcommands()).isEmpty();
+        assertThat(DataGuardianCli.commandLine(env(), "-V").getSubcommands()).isEmpty();
+        for (List<String> args : List.of(List.of("--version"), List.of("-V"), List.of("--version", "scan"),
+                List.of("-V", "rules"), List.of("--version", "bogus"), List.of("--version", "scan", "--threads", "x"))) {
+            String[] a = args.toArray(String[]::new);
+            ByteArrayOutputStream shortOut = new ByteArrayOutputStream();
+            ByteArrayOutputStream shortErr = new ByteArrayOutputStream();
+            int shortCode = DataGuardianCli.execute(env(shortOut, shortErr), a);
+            ByteArrayOutputStream fullOut = new ByteArrayOutputStream();
+            ByteArrayOutputStream fullErr = new ByteArrayOutputStream();
+            int fullCode = DataGuardianCli.commandLine(env(fullOut, fullErr), null).execute(a);
+            assertThat(shortCode).as(args.toString()).isEqualTo(fullCode);
+            assertThat(shortOut.toString(StandardCharsets.UTF_8)).as(args.toString())
+                    .isEqualTo(fullOut.toString(StandardCharsets.UTF_8));
+            assertThat(shortErr.toString(StandardCharsets.UTF_8)).as(args.toString())
+                    .isEqualTo(fullErr.toString(StandardCharsets.UTF_8));
+            assertThat(shortOut.size() + shortErr.size()).as(args.toString()).isPositive();
+        }
+    }
+
+    private static CliEnvironment env(ByteArrayOutputStream out, ByteArrayOutputStream err) {
+        return new CliEnvironment(Map.of(), Path.of("."), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), false, ScanEngine::new, List::of);
     }
 
     @Test
