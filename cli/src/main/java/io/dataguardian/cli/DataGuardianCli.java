@@ -36,7 +36,16 @@ public final class DataGuardianCli implements Runnable {
     }
 
     static int execute(CliEnvironment env, String... args) {
-        return commandLine(env, args.length > 0 ? args[0] : null).execute(args);
+        String first = args.length > 0 ? args[0] : null;
+        if (args.length > 1 && isVersionOption(first)) {
+            first = null; // e.g. `--version scan`: parsed against the whole tree, as always
+        }
+        return commandLine(env, first).execute(args);
+    }
+
+    /** The standard version options: a command line of one of them alone needs no subcommand. */
+    static boolean isVersionOption(String arg) {
+        return "--version".equals(arg) || "-V".equals(arg);
     }
 
     /**
@@ -44,11 +53,13 @@ public final class DataGuardianCli implements Runnable {
      * reads a command's annotations by reflection (annotation proxies, its model classes) when the command is
      * added, a good part of the ~0.1 s before a scan starts. The arguments then invoke that subcommand, and its
      * parsing, help and errors do not depend on its siblings; the parent's help, which lists them all, is only
-     * printed when no subcommand comes first.
+     * printed when no subcommand comes first. A version option as {@code first} stands for that option alone
+     * ({@link #execute} passes no other): picocli prints the version before it would look at a subcommand, so
+     * none is added (~35 ms of CPU less for {@code --version}).
      */
     static CommandLine commandLine(CliEnvironment env, String first) {
         CommandLine cl = new CommandLine(new DataGuardianCli());
-        boolean all = !"scan".equals(first) && !"rules".equals(first);
+        boolean all = !"scan".equals(first) && !"rules".equals(first) && !isVersionOption(first);
         if (all) {
             cl.addSubcommand(new CommandLine.HelpCommand());
         }
