@@ -4,15 +4,13 @@ import io.dataguardian.engine.detect.Detector.Norm;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import javax.crypto.Mac;
-import javax.crypto.ShortBufferException;
 
 /**
  * The keyed fingerprint of a match, computed straight from the text buffer: the hex HMAC-SHA256 of
  * {@code family + ':' + normalised value}, exactly {@link Masker#fingerprint}{@code (mac, family,
  * Masker.normalise(norm, raw))}. For an ASCII value (nearly all of them) the normalised bytes are
  * written into a reused buffer, with no intermediate strings; anything else goes through
- * {@link Masker}. One instance per thread: it holds its {@link Mac} and buffers.
+ * {@link Masker}. One instance per thread: it holds its {@link HmacSha256} and buffers.
  */
 final class Fingerprinter {
 
@@ -30,7 +28,7 @@ final class Fingerprinter {
         }
     }
 
-    private final Mac mac;
+    private final HmacSha256 mac;
     /**
      * Room for any built-in match (they are shorter than the scanner's overlap): grown only for a longer custom
      * rule's match, so the first long match (a PEM block) does not hit a branch compiled code never took.
@@ -56,11 +54,7 @@ final class Fingerprinter {
         int n = normaliseAscii(d.norm, b, s, e, bytes);
         mac.update(d.familyKey());
         mac.update(bytes, 0, n);
-        try {
-            mac.doFinal(digest, 0);
-        } catch (ShortBufferException ex) {
-            throw new IllegalStateException(ex);
-        }
+        mac.doFinal(digest, 0);
         byte[] hex = this.hex;
         for (int i = 0; i < 32; i++) {
             int v = digest[i] & 0xFF;

@@ -3,12 +3,8 @@ package io.dataguardian.engine.detect;
 import io.dataguardian.engine.detect.Detector.Mask;
 import io.dataguardian.engine.detect.Detector.Norm;
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Masks values for people and fingerprints them for machines. The raw value lives only in the
@@ -257,17 +253,11 @@ final class Masker {
     }
 
     /** Creates an HMAC-SHA256 instance for the installation key. */
-    static Mac newMac(byte[] key) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac;
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HMAC-SHA256 unavailable", e);
-        }
+    static HmacSha256 newMac(byte[] key) {
+        return new HmacSha256(key);
     }
 
-    static String fingerprint(Mac mac, String family, String normalised) {
+    static String fingerprint(HmacSha256 mac, String family, String normalised) {
         byte[] h = mac.doFinal((family + ':' + normalised).getBytes(StandardCharsets.UTF_8));
         return HexFormat.of().formatHex(h);
     }
