@@ -89,6 +89,10 @@ class SpillCodecTest {
                     Map.of(), List.of("GDPR Art. " + (i % 50)), "snippet " + i));
         }
         in.add(finding("dir/file-1.txt", null, FP, 0.8, 1, 1, Map.of(), List.of(), "again"));
+        // one instance past the bound on consecutive findings: written in full each time, not remembered
+        String late = "dir/late.txt";
+        in.add(finding(late, late, FP, 0.8, 2, 2, Map.of(), List.of(), "late"));
+        in.add(finding(late, late, FP, 0.8, 3, 3, Map.of(), List.of(), "late again"));
         assertThat(roundTrip(in)).containsExactlyElementsOf(in);
     }
 
