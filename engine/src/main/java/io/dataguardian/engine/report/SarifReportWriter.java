@@ -254,6 +254,12 @@ public final class SarifReportWriter implements ReportWriter {
         private final byte[][] confidences = new byte[1001][];
         private String lastPath;
         private byte[] lastUri;
+        /** The last section and path {@link #section} made fragments for, and those fragments. */
+        private String lastSection;
+        private String logicalPath;
+        private byte[] inSection;
+        private byte[] logical;
+        private byte[] sectionProperty;
         private boolean first = true;
 
         Results(OutputStream out, Map<String, Integer> ruleIndex) {
@@ -286,9 +292,10 @@ public final class SarifReportWriter implements ReportWriter {
                 j.number(f.occurrences());
                 j.raw(CLOSE_OCCURRENCES);
             }
-            if (l.section() != null) {
-                j.raw(IN);
-                j.stringPart(l.section());
+            String section = l.section();
+            if (section != null) {
+                section(l.path(), section);
+                j.raw(inSection);
             }
             j.raw('"');
             j.raw(ARTIFACT);
@@ -319,16 +326,8 @@ public final class SarifReportWriter implements ReportWriter {
                 j.raw('}');
             }
             j.raw('}');
-            if (l.section() != null) {
-                j.raw(LOGICAL);
-                j.raw('"');
-                j.stringPart(l.path());
-                j.raw(' ');
-                j.stringPart(l.section());
-                j.raw('"');
-                j.raw(NAME);
-                j.string(l.section());
-                j.raw(END_LOCATIONS);
+            if (section != null) {
+                j.raw(logical);
             }
             j.raw(END_LOCATIONS);
             if (f.fingerprint() != null) {
@@ -356,11 +355,44 @@ public final class SarifReportWriter implements ReportWriter {
                 j.raw(OCCURRENCES);
                 j.number(f.occurrences());
             }
-            if (l.section() != null) {
-                j.raw(SECTION);
-                j.string(l.section());
+            if (section != null) {
+                j.raw(sectionProperty);
             }
             j.raw(END_RESULT);
+        }
+
+        /**
+         * Makes the section's fragments those of this path and section. A result with a section writes it
+         * four times and its path once more; findings come sorted by path and section, so consecutive
+         * results mostly share both and the fragments are escaped once for all of them.
+         */
+        private void section(String path, String section) {
+            if (section.equals(lastSection) && path.equals(logicalPath)) {
+                return;
+            }
+            byte[] quoted = JsonBytes.quoted(section);
+            byte[] part = java.util.Arrays.copyOfRange(quoted, 1, quoted.length - 1);
+            byte[] quotedPath = JsonBytes.quoted(path);
+            java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+            b.writeBytes(IN);
+            b.writeBytes(part);
+            inSection = b.toByteArray();
+            b.reset();
+            b.writeBytes(LOGICAL);
+            b.write(quotedPath, 0, quotedPath.length - 1);
+            b.write(' ');
+            b.writeBytes(part);
+            b.write('"');
+            b.writeBytes(NAME);
+            b.writeBytes(quoted);
+            b.writeBytes(END_LOCATIONS);
+            logical = b.toByteArray();
+            b.reset();
+            b.writeBytes(SECTION);
+            b.writeBytes(quoted);
+            sectionProperty = b.toByteArray();
+            lastSection = section;
+            logicalPath = path;
         }
 
         void flush() throws IOException {
