@@ -253,7 +253,8 @@ public final class SarifReportWriter implements ReportWriter {
         /** Confidences rounded to thousandths in [0, 1], as written. */
         private final byte[][] confidences = new byte[1001][];
         private String lastPath;
-        private byte[] lastUri;
+        /** The last path's artifact location, from the message's closing quote on. */
+        private byte[] lastArtifact;
         /** The last section and path {@link #section} made fragments for, and those fragments. */
         private String lastSection;
         private String logicalPath;
@@ -297,14 +298,11 @@ public final class SarifReportWriter implements ReportWriter {
                 section(l.path(), section);
                 j.raw(inSection);
             }
-            j.raw('"');
-            j.raw(ARTIFACT);
             if (!l.path().equals(lastPath)) {
-                lastUri = JsonBytes.quoted(uri(l.path()));
+                lastArtifact = artifact(l.path());
                 lastPath = l.path();
             }
-            j.raw(lastUri);
-            j.raw(URI_BASE);
+            j.raw(lastArtifact);
             if (l.line() > 0) {
                 j.raw(START_LINE);
                 j.number(l.line());
@@ -410,6 +408,16 @@ public final class SarifReportWriter implements ReportWriter {
             }
             b.writeBytes(JsonBytes.ascii(",\"level\":\"" + level(severity)));
             b.writeBytes(MESSAGE);
+            return b.toByteArray();
+        }
+
+        /** The message's closing quote and the artifact location of the path: one copy per result. */
+        private static byte[] artifact(String path) {
+            java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+            b.write('"');
+            b.writeBytes(ARTIFACT);
+            b.writeBytes(JsonBytes.quoted(uri(path)));
+            b.writeBytes(URI_BASE);
             return b.toByteArray();
         }
 
