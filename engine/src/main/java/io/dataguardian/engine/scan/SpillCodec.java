@@ -40,8 +40,10 @@ final class SpillCodec {
     private static final int ENTITY = 1;
     private static final int PATH = 2;
     private static final int SECTION = 3;
-    private static final int OTHER = 4;
-    private static final int SLOTS = 5;
+    private static final int ATTRIBUTE_NAME = 4;
+    private static final int ATTRIBUTE_VALUE = 5;
+    private static final int OTHER = 6;
+    private static final int SLOTS = 7;
     private static final int FP_NONE = 0;
     private static final int FP_HEX = 1;
     private static final int FP_TEXT = 2;
@@ -113,14 +115,17 @@ final class SpillCodec {
             zigzag(l.length());
         }
 
-        /** A map's size and entries; a method of its own: few findings carry attributes. */
+        /**
+         * A map's size and entries. A method of its own, like {@link #location}, to keep {@link #write} small
+         * for the JIT; most findings carry no attribute, the rest mostly one (a column's name hint).
+         */
         private void attributes(Map<String, String> attributes) throws IOException {
             varint(attributes.size());
             // sorted, so a run's bytes do not depend on a map's order (one entry: nothing to sort)
             Map<String, String> sorted = attributes.size() == 1 ? attributes : new TreeMap<>(attributes);
             for (Map.Entry<String, String> e : sorted.entrySet()) {
-                ref(OTHER, e.getKey());
-                ref(OTHER, e.getValue());
+                ref(ATTRIBUTE_NAME, e.getKey());
+                ref(ATTRIBUTE_VALUE, e.getValue());
             }
         }
 
@@ -321,6 +326,10 @@ final class SpillCodec {
         @SuppressWarnings("unchecked")
         private List<String>[] lists = new List[16];
         private int listCount;
+        /** The last one-entry attribute map read, and its entry. */
+        private Map<String, String> lastAttributes;
+        private String lastAttributeName;
+        private String lastAttributeValue;
 
         Reader(InputStream in) {
             this.in = in;
@@ -358,12 +367,20 @@ final class SpillCodec {
                     zigzag(), (int) zigzag());
         }
 
-        /** A method of its own: few findings carry attributes. */
+        /** A method of its own, to keep {@link #next} small for the JIT (see Writer.attributes). */
         private Map<String, String> attributes(int n) throws IOException {
             if (n == 1) {
                 // the one attribute findings carry (a name hint): an immutable map, which Finding keeps as is
-                // instead of copying a HashMap into one for every such finding read back
-                return Map.of(ref(), ref());
+                // instead of copying a HashMap into one for every such finding read back; the dictionary gives
+                // the same instances again for the same texts, and then the previous map serves again
+                String name = ref();
+                String value = ref();
+                if (lastAttributes == null || name != lastAttributeName || value != lastAttributeValue) {
+                    lastAttributes = Map.of(name, value);
+                    lastAttributeName = name;
+                    lastAttributeValue = value;
+                }
+                return lastAttributes;
             }
             Map<String, String> attributes = new HashMap<>();
             for (int i = 0; i < n; i++) {

@@ -109,4 +109,18 @@ class SpillCodecTest {
         assertThatThrownBy(r::next).isInstanceOf(EOFException.class);
         assertThat(new String(whole, StandardCharsets.ISO_8859_1)).doesNotContain(FP);
     }
+
+    @Test
+    void oneEntryAttributesComeBackEachWithItsOwnValue() throws IOException {
+        List<Finding> in = new ArrayList<>();
+        String[] hints = {"EMAIL", "EMAIL", "IBAN", "EMAIL", null, "IBAN"};
+        for (int i = 0; i < hints.length; i++) {
+            Map<String, String> attributes = hints[i] == null ? Map.of() : Map.of("nameHint", new String(hints[i]));
+            in.add(finding("a.csv", "column x", FP, 0.9, i + 1, i, attributes, List.of(), "s"));
+        }
+        List<Finding> out = roundTrip(in);
+        assertThat(out).containsExactlyElementsOf(in);
+        // the same entry again: the map read before serves again
+        assertThat(out.get(1).attributes()).isSameAs(out.get(0).attributes());
+    }
 }
