@@ -365,9 +365,13 @@ public final class SarifReportWriter implements ReportWriter {
          * results mostly share both and the fragments are escaped once for all of them.
          */
         private void section(String path, String section) {
-            if (section.equals(lastSection) && path.equals(logicalPath)) {
-                return;
+            if (!section.equals(lastSection) || !path.equals(logicalPath)) {
+                newSection(path, section);
             }
+        }
+
+        /** A method of its own, so that the JIT compiles the check above (per result) without it. */
+        private void newSection(String path, String section) {
             byte[] quoted = JsonBytes.quoted(section);
             byte[] part = java.util.Arrays.copyOfRange(quoted, 1, quoted.length - 1);
             byte[] quotedPath = JsonBytes.quoted(path);

@@ -48,6 +48,7 @@ final class SpillCodec {
     private static final int FP_HEX = 1;
     private static final int FP_TEXT = 2;
     private static final Severity[] SEVERITIES = Severity.values();
+    private static final Map<String, String> NO_ATTRIBUTES = Map.of();
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.ISO_8859_1);
 
     private SpillCodec() {
@@ -94,7 +95,9 @@ final class SpillCodec {
             ensure(10);
             zigzag(f.occurrences());
             Map<String, String> attributes = f.attributes();
-            if (attributes.isEmpty()) {
+            // by instance (a Finding holds the one empty immutable map for none), not isEmpty(): that call, on
+            // two map classes, made the JIT recompile this method after the first finding with an attribute
+            if (attributes == NO_ATTRIBUTES) {
                 buf[pos++] = 0;
             } else {
                 attributes(attributes);
@@ -418,6 +421,15 @@ final class SpillCodec {
                 }
                 return lists[(int) (code - REF)];
             }
+            return newList(code);
+        }
+
+        /**
+         * A list written in full (and defined when the code says so). A method of its own: storing a list in the
+         * array is a type check on the list's class (one per list length), which in the lookup above made the JIT
+         * recompile it.
+         */
+        private List<String> newList(long code) throws IOException {
             int n = (int) varint();
             List<String> list = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
