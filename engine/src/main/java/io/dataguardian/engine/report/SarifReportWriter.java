@@ -253,7 +253,14 @@ public final class SarifReportWriter implements ReportWriter {
         /** Confidences rounded to thousandths in [0, 1], as written. */
         private final byte[][] confidences = new byte[1001][];
         private String lastPath;
-        private byte[] lastUri;
+        /** The last path's artifact location, from the message's closing quote on. */
+        private byte[] lastArtifact;
+        /** The last section and path {@link #section} made fragments for, and those fragments. */
+        private String lastSection;
+        private String logicalPath;
+        private byte[] inSection;
+        private byte[] logical;
+        private byte[] sectionProperty;
         private boolean first = true;
 
         Results(OutputStream out, Map<String, Integer> ruleIndex) {
@@ -286,18 +293,16 @@ public final class SarifReportWriter implements ReportWriter {
                 j.number(f.occurrences());
                 j.raw(CLOSE_OCCURRENCES);
             }
-            if (l.section() != null) {
-                j.raw(IN);
-                j.stringPart(l.section());
+            String section = l.section();
+            if (section != null) {
+                section(l.path(), section);
+                j.raw(inSection);
             }
-            j.raw('"');
-            j.raw(ARTIFACT);
             if (!l.path().equals(lastPath)) {
-                lastUri = JsonBytes.quoted(uri(l.path()));
+                lastArtifact = artifact(l.path());
                 lastPath = l.path();
             }
-            j.raw(lastUri);
-            j.raw(URI_BASE);
+            j.raw(lastArtifact);
             if (l.line() > 0) {
                 j.raw(START_LINE);
                 j.number(l.line());
@@ -319,16 +324,8 @@ public final class SarifReportWriter implements ReportWriter {
                 j.raw('}');
             }
             j.raw('}');
-            if (l.section() != null) {
-                j.raw(LOGICAL);
-                j.raw('"');
-                j.stringPart(l.path());
-                j.raw(' ');
-                j.stringPart(l.section());
-                j.raw('"');
-                j.raw(NAME);
-                j.string(l.section());
-                j.raw(END_LOCATIONS);
+            if (section != null) {
+                j.raw(logical);
             }
             j.raw(END_LOCATIONS);
             if (f.fingerprint() != null) {
@@ -356,11 +353,48 @@ public final class SarifReportWriter implements ReportWriter {
                 j.raw(OCCURRENCES);
                 j.number(f.occurrences());
             }
-            if (l.section() != null) {
-                j.raw(SECTION);
-                j.string(l.section());
+            if (section != null) {
+                j.raw(sectionProperty);
             }
             j.raw(END_RESULT);
+        }
+
+        /**
+         * Makes the section's fragments those of this path and section. A result with a section writes it
+         * four times and its path once more; findings come sorted by path and section, so consecutive
+         * results mostly share both and the fragments are escaped once for all of them.
+         */
+        private void section(String path, String section) {
+            if (!section.equals(lastSection) || !path.equals(logicalPath)) {
+                newSection(path, section);
+            }
+        }
+
+        /** A method of its own, so that the JIT compiles the check above (per result) without it. */
+        private void newSection(String path, String section) {
+            byte[] quoted = JsonBytes.quoted(section);
+            byte[] part = java.util.Arrays.copyOfRange(quoted, 1, quoted.length - 1);
+            byte[] quotedPath = JsonBytes.quoted(path);
+            java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+            b.writeBytes(IN);
+            b.writeBytes(part);
+            inSection = b.toByteArray();
+            b.reset();
+            b.writeBytes(LOGICAL);
+            b.write(quotedPath, 0, quotedPath.length - 1);
+            b.write(' ');
+            b.writeBytes(part);
+            b.write('"');
+            b.writeBytes(NAME);
+            b.writeBytes(quoted);
+            b.writeBytes(END_LOCATIONS);
+            logical = b.toByteArray();
+            b.reset();
+            b.writeBytes(SECTION);
+            b.writeBytes(quoted);
+            sectionProperty = b.toByteArray();
+            lastSection = section;
+            logicalPath = path;
         }
 
         void flush() throws IOException {
@@ -378,6 +412,16 @@ public final class SarifReportWriter implements ReportWriter {
             }
             b.writeBytes(JsonBytes.ascii(",\"level\":\"" + level(severity)));
             b.writeBytes(MESSAGE);
+            return b.toByteArray();
+        }
+
+        /** The message's closing quote and the artifact location of the path: one copy per result. */
+        private static byte[] artifact(String path) {
+            java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+            b.write('"');
+            b.writeBytes(ARTIFACT);
+            b.writeBytes(JsonBytes.quoted(uri(path)));
+            b.writeBytes(URI_BASE);
             return b.toByteArray();
         }
 

@@ -494,13 +494,15 @@ public final class FindingStore implements Iterable<Finding>, Closeable {
 
     /** A stable k-way merge: on equal keys the earlier source wins. A binary heap of source numbers. */
     private static final class Merge implements Iterator<Finding> {
-        private final List<Iterator<Finding>> sources;
+        /** An array, not a list: a list's get is a cast the JIT guards by the classes it has seen. */
+        private final Iterator<Finding>[] sources;
         private final Finding[] head;
         private final int[] heap;
         private int size;
 
+        @SuppressWarnings("unchecked")
         Merge(List<Iterator<Finding>> sources) {
-            this.sources = sources;
+            this.sources = sources.toArray(new Iterator[0]);
             this.head = new Finding[sources.size()];
             this.heap = new int[sources.size()];
             for (int i = 0; i < sources.size(); i++) {
@@ -562,7 +564,7 @@ public final class FindingStore implements Iterable<Finding>, Closeable {
             }
             int s = heap[0];
             Finding f = head[s];
-            Iterator<Finding> it = sources.get(s);
+            Iterator<Finding> it = sources[s];
             if (it.hasNext()) {
                 head[s] = it.next();
             } else {

@@ -35,10 +35,20 @@ final class SpillCodec {
     private static final int LITERAL = 1;
     private static final int DEFINE = 2;
     private static final int REF = 3;
+    /** The fields whose last dictionary text the writer remembers (see Writer.ref). */
+    private static final int DETECTOR = 0;
+    private static final int ENTITY = 1;
+    private static final int PATH = 2;
+    private static final int SECTION = 3;
+    private static final int ATTRIBUTE_NAME = 4;
+    private static final int ATTRIBUTE_VALUE = 5;
+    private static final int OTHER = 6;
+    private static final int SLOTS = 7;
     private static final int FP_NONE = 0;
     private static final int FP_HEX = 1;
     private static final int FP_TEXT = 2;
     private static final Severity[] SEVERITIES = Severity.values();
+    private static final Map<String, String> NO_ATTRIBUTES = Map.of();
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.ISO_8859_1);
 
     private SpillCodec() {
@@ -52,6 +62,9 @@ final class SpillCodec {
         private final Map<String, Integer> strings = new HashMap<>();
         private final Map<List<String>, Integer> lists = new HashMap<>();
         private final Map<List<String>, Integer> listsByInstance = new java.util.IdentityHashMap<>();
+        private final String[] lastText = new String[SLOTS];
+        private final int[] lastCode = new int[SLOTS];
+        private final char[] fpChars = new char[64];
 
         Writer(OutputStream out) {
             this.out = out;
@@ -60,8 +73,8 @@ final class SpillCodec {
         void write(Finding f) throws IOException {
             ensure(32);
             buf[pos++] = 1;
-            ref(f.detectorId());
-            ref(f.entityType());
+            ref(DETECTOR, f.detectorId());
+            ref(ENTITY, f.entityType());
             ensure(16);
             buf[pos++] = (byte) f.severity().ordinal();
             long c = Double.doubleToRawLongBits(f.confidence());
@@ -74,17 +87,7 @@ final class SpillCodec {
                 ensure(1);
                 buf[pos++] = 0;
             } else {
-                ensure(1);
-                buf[pos++] = 1;
-                ref(l.path());
-                ref(l.section());
-                ensure(5 * 5 + 10);
-                zigzag(l.line());
-                zigzag(l.column());
-                zigzag(l.endLine());
-                zigzag(l.endColumn());
-                zigzag(l.offset());
-                zigzag(l.length());
+                location(l);
             }
             text(f.maskedValue());
             fingerprint(f.fingerprint());
@@ -92,14 +95,40 @@ final class SpillCodec {
             ensure(10);
             zigzag(f.occurrences());
             Map<String, String> attributes = f.attributes();
+            // by instance (a Finding holds the one empty immutable map for none), not isEmpty(): that call, on
+            // two map classes, made the JIT recompile this method after the first finding with an attribute
+            if (attributes == NO_ATTRIBUTES) {
+                buf[pos++] = 0;
+            } else {
+                attributes(attributes);
+            }
+        }
+
+        private void location(Location l) throws IOException {
+            ensure(1);
+            buf[pos++] = 1;
+            ref(PATH, l.path());
+            ref(SECTION, l.section());
+            ensure(5 * 5 + 10);
+            zigzag(l.line());
+            zigzag(l.column());
+            zigzag(l.endLine());
+            zigzag(l.endColumn());
+            zigzag(l.offset());
+            zigzag(l.length());
+        }
+
+        /**
+         * A map's size and entries. A method of its own, like {@link #location}, to keep {@link #write} small
+         * for the JIT; most findings carry no attribute, the rest mostly one (a column's name hint).
+         */
+        private void attributes(Map<String, String> attributes) throws IOException {
             varint(attributes.size());
-            if (!attributes.isEmpty()) {
-                // sorted, so a run's bytes do not depend on a map's order (one entry: nothing to sort)
-                Map<String, String> sorted = attributes.size() == 1 ? attributes : new TreeMap<>(attributes);
-                for (Map.Entry<String, String> e : sorted.entrySet()) {
-                    ref(e.getKey());
-                    ref(e.getValue());
-                }
+            // sorted, so a run's bytes do not depend on a map's order (one entry: nothing to sort)
+            Map<String, String> sorted = attributes.size() == 1 ? attributes : new TreeMap<>(attributes);
+            for (Map.Entry<String, String> e : sorted.entrySet()) {
+                ref(ATTRIBUTE_NAME, e.getKey());
+                ref(ATTRIBUTE_VALUE, e.getValue());
             }
         }
 
@@ -121,16 +150,29 @@ final class SpillCodec {
             }
         }
 
-        private void ref(String s) throws IOException {
+        /**
+         * A dictionary text. The slot (which field) remembers the last text written there and its code:
+         * a run is sorted, so the path and section, and often the detector, repeat from one finding
+         * to the next, and the same instance is written again without a map lookup.
+         */
+        private void ref(int slot, String s) throws IOException {
             ensure(10);
             if (s == null) {
                 varint(NULL);
                 return;
             }
+            if (s == lastText[slot]) {
+                varint(lastCode[slot]);
+                return;
+            }
             Integer id = strings.get(s);
             if (id != null) {
+                lastText[slot] = s;
+                lastCode[slot] = REF + id;
                 varint(REF + id);
             } else if (strings.size() < MAX_ENTRIES) {
+                lastText[slot] = s;
+                lastCode[slot] = REF + strings.size();
                 strings.put(s, strings.size());
                 varint(DEFINE);
                 bytes(s);
@@ -152,8 +194,16 @@ final class SpillCodec {
             }
             if (id != null) {
                 varint(REF + id);
-                return;
+            } else {
+                define(articles);
             }
+        }
+
+        /**
+         * A list not written before in this run: a method of its own, so that the lists' classes met here
+         * (one per list length) do not make the JIT recompile the lookup above.
+         */
+        private void define(List<String> articles) throws IOException {
             if (lists.size() < MAX_ENTRIES) {
                 lists.put(articles, lists.size());
                 varint(DEFINE);
@@ -162,7 +212,7 @@ final class SpillCodec {
             }
             varint(articles.size());
             for (String a : articles) {
-                ref(a);
+                ref(OTHER, a);
             }
         }
 
@@ -204,17 +254,23 @@ final class SpillCodec {
                 return;
             }
             if (fp.length() == 64) {
-                // decode straight into the buffer; undone below if a character is not lowercase hex
+                // decode straight into the buffer; undone below if a character is not lowercase hex.
+                // The chars are copied out first: a loop over an array costs less than 64 charAt calls
+                char[] hex = fpChars;
+                fp.getChars(0, 64, hex, 0);
                 int start = pos;
-                buf[pos++] = FP_HEX;
+                byte[] b = buf;
+                int p = pos;
+                b[p++] = FP_HEX;
                 int bad = 0;
                 for (int i = 0; i < 64; i += 2) {
-                    int hi = hexValue(fp.charAt(i));
-                    int lo = hexValue(fp.charAt(i + 1));
+                    int hi = HEX_VALUE[Math.min(hex[i], 128)];
+                    int lo = HEX_VALUE[Math.min(hex[i + 1], 128)];
                     bad |= hi | lo;
-                    buf[pos++] = (byte) ((hi << 4) | lo);
+                    b[p++] = (byte) ((hi << 4) | lo);
                 }
                 if (bad >= 0) {
+                    pos = p;
                     return;
                 }
                 pos = start;
@@ -243,19 +299,20 @@ final class SpillCodec {
         }
     }
 
-    /** Lowercase hex digit values by character; -1 for every other character below 128. */
-    private static final byte[] HEX_VALUE = new byte[128];
+    /** Lowercase hex digit values by character; -1 for every other character (index 128: all from 128 up). */
+    private static final byte[] HEX_VALUE = new byte[129];
+
+    /** By byte value: its two lowercase hex digits, the first in the high byte. */
+    private static final char[] HEX_PAIRS = new char[256];
 
     static {
+        for (int b = 0; b < 256; b++) {
+            HEX_PAIRS[b] = (char) ((HEX[b >>> 4] << 8) | HEX[b & 0xF]);
+        }
         java.util.Arrays.fill(HEX_VALUE, (byte) -1);
         for (int i = 0; i < 16; i++) {
             HEX_VALUE[HEX[i]] = (byte) i;
         }
-    }
-
-    /** The value of a lowercase hex digit, or a negative number for any other character. */
-    private static int hexValue(char c) {
-        return c < 128 ? HEX_VALUE[c] : -1;
     }
 
     /** Reads one run back. Not thread-safe. */
@@ -266,8 +323,16 @@ final class SpillCodec {
         private int lim;
         private byte[] scratch = new byte[256];
         private final byte[] hexScratch = new byte[64];
-        private final List<String> strings = new ArrayList<>();
-        private final List<List<String>> lists = new ArrayList<>();
+        /** The dictionaries, as arrays: a read from one needs no cast (a cast is a type check C2 guards). */
+        private String[] strings = new String[64];
+        private int stringCount;
+        @SuppressWarnings("unchecked")
+        private List<String>[] lists = new List[16];
+        private int listCount;
+        /** The last one-entry attribute map read, and its entry. */
+        private Map<String, String> lastAttributes;
+        private String lastAttributeName;
+        private String lastAttributeValue;
 
         Reader(InputStream in) {
             this.in = in;
@@ -285,37 +350,46 @@ final class SpillCodec {
             String detector = ref();
             String entity = ref();
             Severity severity = SEVERITIES[u8()];
-            long c = 0;
-            for (int i = 0; i < 8; i++) {
-                c = (c << 8) | u8();
-            }
-            double confidence = Double.longBitsToDouble(c);
+            double confidence = Double.longBitsToDouble(long8());
             List<String> articles = articles();
-            Location loc = null;
-            if (u8() == 1) {
-                String path = ref();
-                String section = ref();
-                loc = new Location(path, section, (int) zigzag(), (int) zigzag(), (int) zigzag(), (int) zigzag(),
-                        zigzag(), (int) zigzag());
-            }
+            Location loc = u8() == 1 ? location() : null;
             String masked = text();
             String fingerprint = fingerprint();
             String snippet = text();
             int occurrences = (int) zigzag();
             int nattr = (int) varint();
-            Map<String, String> attributes = Map.of();
-            if (nattr == 1) {
-                // the one attribute findings carry (a name hint): an immutable map, which Finding keeps as is
-                // instead of copying a HashMap into one for every such finding read back
-                attributes = Map.of(ref(), ref());
-            } else if (nattr > 1) {
-                attributes = new HashMap<>();
-                for (int i = 0; i < nattr; i++) {
-                    attributes.put(ref(), ref());
-                }
-            }
+            Map<String, String> attributes = nattr == 0 ? Map.of() : attributes(nattr);
             return new Finding(detector, entity, severity, confidence, articles, loc, masked, fingerprint, snippet,
                     occurrences, attributes);
+        }
+
+        private Location location() throws IOException {
+            String path = ref();
+            String section = ref();
+            return new Location(path, section, (int) zigzag(), (int) zigzag(), (int) zigzag(), (int) zigzag(),
+                    zigzag(), (int) zigzag());
+        }
+
+        /** A method of its own, to keep {@link #next} small for the JIT (see Writer.attributes). */
+        private Map<String, String> attributes(int n) throws IOException {
+            if (n == 1) {
+                // the one attribute findings carry (a name hint): an immutable map, which Finding keeps as is
+                // instead of copying a HashMap into one for every such finding read back; the dictionary gives
+                // the same instances again for the same texts, and then the previous map serves again
+                String name = ref();
+                String value = ref();
+                if (lastAttributes == null || name != lastAttributeName || value != lastAttributeValue) {
+                    lastAttributes = Map.of(name, value);
+                    lastAttributeName = name;
+                    lastAttributeValue = value;
+                }
+                return lastAttributes;
+            }
+            Map<String, String> attributes = new HashMap<>();
+            for (int i = 0; i < n; i++) {
+                attributes.put(ref(), ref());
+            }
+            return attributes;
         }
 
         private String ref() throws IOException {
@@ -324,11 +398,17 @@ final class SpillCodec {
                 return null;
             }
             if (code >= REF) {
-                return strings.get((int) (code - REF));
+                if (code - REF >= stringCount) {
+                    throw corrupt();
+                }
+                return strings[(int) (code - REF)];
             }
             String s = utf8((int) varint());
             if (code == DEFINE) {
-                strings.add(s);
+                if (stringCount == strings.length) {
+                    strings = java.util.Arrays.copyOf(strings, 2 * stringCount);
+                }
+                strings[stringCount++] = s;
             }
             return s;
         }
@@ -336,8 +416,20 @@ final class SpillCodec {
         private List<String> articles() throws IOException {
             long code = varint();
             if (code >= REF) {
-                return lists.get((int) (code - REF));
+                if (code - REF >= listCount) {
+                    throw corrupt();
+                }
+                return lists[(int) (code - REF)];
             }
+            return newList(code);
+        }
+
+        /**
+         * A list written in full (and defined when the code says so). A method of its own: storing a list in the
+         * array is a type check on the list's class (one per list length), which in the lookup above made the JIT
+         * recompile it.
+         */
+        private List<String> newList(long code) throws IOException {
             int n = (int) varint();
             List<String> list = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
@@ -345,9 +437,34 @@ final class SpillCodec {
             }
             List<String> articles = List.copyOf(list);
             if (code == DEFINE) {
-                lists.add(articles);
+                if (listCount == lists.length) {
+                    lists = java.util.Arrays.copyOf(lists, 2 * listCount);
+                }
+                lists[listCount++] = articles;
             }
             return articles;
+        }
+
+        private static IOException corrupt() {
+            return new IOException("a findings spill file is corrupt");
+        }
+
+        /** Eight bytes, big-endian. */
+        private long long8() throws IOException {
+            long c = 0;
+            if (lim - pos >= 8) {
+                byte[] b = buf;
+                int p = pos;
+                for (int i = 0; i < 8; i++) {
+                    c = (c << 8) | (b[p++] & 0xFF);
+                }
+                pos = p;
+                return c;
+            }
+            for (int i = 0; i < 8; i++) {
+                c = (c << 8) | u8();
+            }
+            return c;
         }
 
         private String text() throws IOException {
@@ -368,9 +485,9 @@ final class SpillCodec {
                 byte[] in = buf;
                 int p = pos;
                 for (int i = 0; i < 64; i += 2) {
-                    int b = in[p++] & 0xFF;
-                    hex[i] = HEX[b >>> 4];
-                    hex[i + 1] = HEX[b & 0xF];
+                    char pair = HEX_PAIRS[in[p++] & 0xFF];
+                    hex[i] = (byte) (pair >>> 8);
+                    hex[i + 1] = (byte) pair;
                 }
                 pos = p;
             } else {
@@ -419,6 +536,30 @@ final class SpillCodec {
         }
 
         private long varint() throws IOException {
+            if (lim - pos >= 10) {
+                // the whole number is in the buffer (10 bytes hold any): no refill check per byte
+                byte[] b = buf;
+                int p = pos;
+                int x = b[p++];
+                if (x >= 0) {
+                    pos = p;
+                    return x;
+                }
+                long v = x & 0x7F;
+                for (int shift = 7; shift < 64; shift += 7) {
+                    x = b[p++];
+                    v |= (long) (x & 0x7F) << shift;
+                    if (x >= 0) {
+                        pos = p;
+                        return v;
+                    }
+                }
+                throw new IOException("a findings spill file is corrupt");
+            }
+            return varintSlow();
+        }
+
+        private long varintSlow() throws IOException {
             long v = 0;
             for (int shift = 0; shift < 64; shift += 7) {
                 int b = u8();

@@ -85,4 +85,45 @@ class SarifReportWriterTest {
         // a detector outside the given rules gets a rule of its own, after them
         assertThat(results.get(4).get("ruleIndex").asInt()).isEqualTo(3);
     }
+
+    /** The writer keeps the last section's fragments: each result must still get its own path and section. */
+    @Test
+    void repeatedSectionsAreWrittenWithTheirOwnPath() throws IOException {
+        String[][] where = {{"a.csv", "column email"}, {"a.csv", "column email"}, {"b.csv", "column email"},
+            {"b.csv", "column \"e\"é"}, {"b.csv", null}, {"b.csv", "column \"e\"é"}, {"c.csv", "column email"}};
+        List<Finding> findings = new ArrayList<>();
+        for (int i = 0; i < where.length; i++) {
+            // a new String each time for the same section, as a spill run's readers give back
+            String section = where[i][1] == null ? null : new String(where[i][1]);
+            findings.add(finding("test.email", "EMAIL", Severity.MEDIUM, 0.9, List.of(),
+                    new Location(where[i][0], section, 1, 1, 1, 5, i, 4), "j***", FP, "", 1));
+        }
+        ScanStats stats = new ScanStats(Instant.parse("2026-01-02T03:04:05Z"), Duration.ofSeconds(3), 3, 0, Map.of(),
+                0, 1234, findings.size(), false);
+        ScanResult result = new ScanResult(Path.of("/tmp/base"), findings, List.of(), stats,
+                ScoreCalculator.score(findings));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new SarifReportWriter().write(new ScanReport(result, "1.2.3", List.of()), out);
+
+        JsonNode results = MAPPER.readTree(out.toString(StandardCharsets.UTF_8)).get("runs").get(0).get("results");
+        assertThat(results).hasSize(where.length);
+        for (int i = 0; i < where.length; i++) {
+            JsonNode r = results.get(i);
+            String path = where[i][0];
+            String section = where[i][1];
+            assertThat(r.get("locations").get(0).get("physicalLocation").get("artifactLocation").get("uri").asString())
+                    .isEqualTo(path);
+            if (section == null) {
+                assertThat(r.get("message").get("text").asString()).isEqualTo("EMAIL found: j***");
+                assertThat(r.get("locations").get(0).has("logicalLocations")).isFalse();
+                assertThat(r.get("properties").has("section")).isFalse();
+            } else {
+                assertThat(r.get("message").get("text").asString()).isEqualTo("EMAIL found: j*** in " + section);
+                JsonNode logical = r.get("locations").get(0).get("logicalLocations").get(0);
+                assertThat(logical.get("fullyQualifiedName").asString()).isEqualTo(path + " " + section);
+                assertThat(logical.get("name").asString()).isEqualTo(section);
+                assertThat(r.get("properties").get("section").asString()).isEqualTo(section);
+            }
+        }
+    }
 }

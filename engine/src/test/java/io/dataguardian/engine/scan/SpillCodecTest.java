@@ -89,6 +89,10 @@ class SpillCodecTest {
                     Map.of(), List.of("GDPR Art. " + (i % 50)), "snippet " + i));
         }
         in.add(finding("dir/file-1.txt", null, FP, 0.8, 1, 1, Map.of(), List.of(), "again"));
+        // one instance past the bound on consecutive findings: written in full each time, not remembered
+        String late = "dir/late.txt";
+        in.add(finding(late, late, FP, 0.8, 2, 2, Map.of(), List.of(), "late"));
+        in.add(finding(late, late, FP, 0.8, 3, 3, Map.of(), List.of(), "late again"));
         assertThat(roundTrip(in)).containsExactlyElementsOf(in);
     }
 
@@ -104,5 +108,19 @@ class SpillCodecTest {
         SpillCodec.Reader r = new SpillCodec.Reader(new ByteArrayInputStream(cut));
         assertThatThrownBy(r::next).isInstanceOf(EOFException.class);
         assertThat(new String(whole, StandardCharsets.ISO_8859_1)).doesNotContain(FP);
+    }
+
+    @Test
+    void oneEntryAttributesComeBackEachWithItsOwnValue() throws IOException {
+        List<Finding> in = new ArrayList<>();
+        String[] hints = {"EMAIL", "EMAIL", "IBAN", "EMAIL", null, "IBAN"};
+        for (int i = 0; i < hints.length; i++) {
+            Map<String, String> attributes = hints[i] == null ? Map.of() : Map.of("nameHint", new String(hints[i]));
+            in.add(finding("a.csv", "column x", FP, 0.9, i + 1, i, attributes, List.of(), "s"));
+        }
+        List<Finding> out = roundTrip(in);
+        assertThat(out).containsExactlyElementsOf(in);
+        // the same entry again: the map read before serves again
+        assertThat(out.get(1).attributes()).isSameAs(out.get(0).attributes());
     }
 }
