@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.CharBuffer;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -110,9 +109,24 @@ final class CatalogueScanner implements TextScanner {
         }
     }
 
-    /** Start ascending, then the longer first: the order overlaps are resolved in. */
-    private static final Comparator<Hit> BY_POSITION =
-            Comparator.comparingInt((Hit h) -> h.c.start).thenComparingInt(h -> -h.c.end);
+    /** Sorts hits by start ascending, then the longer first (stably): the order overlaps are resolved in. */
+    private static void sortByPosition(List<Hit> hits) {
+        int n = hits.size();
+        int[] starts = new int[n];
+        int[] ends = new int[n];
+        for (int k = 0; k < n; k++) {
+            Candidate c = hits.get(k).c;
+            starts[k] = c.start;
+            ends[k] = c.end;
+        }
+        int[] order = PositionOrder.order(starts, ends, n);
+        if (order != null) {
+            Hit[] found = hits.toArray(new Hit[0]);
+            for (int k = 0; k < n; k++) {
+                hits.set(k, found[order[k]]);
+            }
+        }
+    }
 
     /** Finds, scores and resolves the matches of b[0, limit) that start in [scanFrom, scanTo). */
     private List<Hit> window(char[] b, int limit, int scanFrom, int scanTo) {
@@ -153,7 +167,7 @@ final class CatalogueScanner implements TextScanner {
         if (hits.size() <= 1) {
             return hits; // nothing to order or resolve (most cells)
         }
-        hits.sort(BY_POSITION);
+        sortByPosition(hits);
         List<Hit> kept = new ArrayList<>(hits.size());
         for (Hit h : hits) {
             Hit last = kept.isEmpty() ? null : kept.get(kept.size() - 1);
