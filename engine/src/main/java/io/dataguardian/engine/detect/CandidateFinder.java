@@ -689,39 +689,46 @@ final class CandidateFinder {
         } else if (d1 == 4) {
             char sep = at(i + 4);
             if (sep == ' ' || sep == '-') {
-                int[] groups = new int[6];
-                int n = 0;
-                int p = i;
-                while (n < 6) {
-                    int g = digits(p);
-                    if (g == 0) {
-                        break;
-                    }
-                    groups[n++] = g;
-                    digits.append(b, p, g);
-                    p += g;
-                    if (at(p) == sep && isDigit(at(p + 1))) {
-                        p++;
-                    } else {
-                        break;
-                    }
-                }
-                boolean shape = false;
-                if (n == 3 && groups[0] == 4 && groups[1] == 6 && (groups[2] == 5 || groups[2] == 4)) {
-                    shape = true;
-                } else if (n >= 4) {
-                    shape = true;
-                    for (int k = 0; k < n - 1; k++) {
-                        shape &= groups[k] == 4;
-                    }
-                    shape &= groups[n - 1] >= 1 && groups[n - 1] <= 4;
-                }
-                if (shape && okEnd(p) && !(at(p) == sep && isDigit(at(p + 1)))) {
-                    end = p;
-                }
+                end = groupedCard(i, sep, digits);
             }
         }
         return end;
+    }
+
+    /**
+     * The end of a card number written in groups ("4111 1111 1111 1111", "3782-822463-10005") at i, its digits
+     * appended to {@code digits}; else -1. Out of cardShape()'s line, so that a group shape first seen late (a
+     * recompile) costs a compilation of this method only.
+     */
+    private int groupedCard(int i, char sep, StringBuilder digits) {
+        int[] groups = new int[6];
+        int n = 0;
+        int p = i;
+        while (n < 6) {
+            int g = digits(p);
+            if (g == 0) {
+                break;
+            }
+            groups[n++] = g;
+            digits.append(b, p, g);
+            p += g;
+            if (at(p) == sep && isDigit(at(p + 1))) {
+                p++;
+            } else {
+                break;
+            }
+        }
+        boolean shape = false;
+        if (n == 3 && groups[0] == 4 && groups[1] == 6 && (groups[2] == 5 || groups[2] == 4)) {
+            shape = true;
+        } else if (n >= 4) {
+            shape = true;
+            for (int k = 0; k < n - 1; k++) {
+                shape &= groups[k] == 4;
+            }
+            shape &= groups[n - 1] >= 1 && groups[n - 1] <= 4;
+        }
+        return shape && okEnd(p) && !(at(p) == sep && isDigit(at(p + 1))) ? p : -1;
     }
 
     static boolean issuer(CharSequence d) {
