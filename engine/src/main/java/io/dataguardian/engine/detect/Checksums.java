@@ -131,16 +131,24 @@ final class Checksums {
         java.util.Arrays.sort(sorted);
         double h = 0;
         int run = 1;
-        for (int i = 1; i <= n; i++) {
-            if (i < n && sorted[i] == sorted[i - 1]) {
+        // the last run is summed after the loop, not in an extra pass of it (i == n): C2 checks a loop's
+        // array indexes once before it (loop predication), and sorted[i] for i up to n failed that check on
+        // every scan, 4 traps and a recompile of this method
+        for (int i = 1; i < n; i++) {
+            if (sorted[i] == sorted[i - 1]) {
                 run++;
             } else {
-                double p = (double) run / n;
-                h -= p * (Math.log(p) / Math.log(2));
+                h -= term(run, n);
                 run = 1;
             }
         }
-        return h;
+        return h - term(run, n);
+    }
+
+    /** One run's term of the entropy sum (as a positive number). */
+    private static double term(int run, int n) {
+        double p = (double) run / n;
+        return p * (Math.log(p) / Math.log(2));
     }
 
     /**

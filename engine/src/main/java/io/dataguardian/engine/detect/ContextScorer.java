@@ -39,10 +39,16 @@ final class ContextScorer {
             }
             int ws = p;
             boolean humps = false;
+            // the previous letter kept in a local, not read as b[p - 1]: C2 checked that index once before
+            // the loop for all of it (from ws - 1), which failed for a word at 0 (a field's value): 4 traps
+            // and a recompile of this method on every scan of the benchmark tree
+            char prev = 0;
             while (p < limit && CandidateFinder.isLetter(b[p])) {
-                if (p > ws && upper(b[p]) && lower(b[p - 1])) {
+                char c = b[p];
+                if (p > ws && upper(c) && lower(prev)) {
                     humps = true;
                 }
+                prev = c;
                 p++;
             }
             int we = p;
