@@ -9,7 +9,6 @@ import io.dataguardian.engine.finding.FindingSink;
 import io.dataguardian.engine.scan.DecodingWarmUp;
 import io.dataguardian.engine.scan.ScanEngine;
 import java.io.IOException;
-import java.io.StringReader;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.List;
@@ -29,9 +28,6 @@ import java.util.concurrent.FutureTask;
  * first, and the daemon thread with it. The classes that part uses are initialised before the hand-over.
  */
 final class EngineWarmUp {
-
-    /** Words that send the short text through the candidate finder's cue paths; no personal data. */
-    private static final String TEXT = "dataguardian warm-up: email, iban, bsn, telefoon, geboortedatum, password\n";
 
     private static final FindingSink NOWHERE = new FindingSink() {
         @Override
@@ -126,8 +122,9 @@ final class EngineWarmUp {
             // a throwaway key: the findings of the texts go nowhere
             DetectionSettings settings = new DetectionSettings(new byte[32], Set.of(), List.of(), Set.of());
             TextScanner s = Catalogue.standard().newScanner(settings);
-            s.scan(new StringReader(TEXT), "warm-up", null, NOWHERE);
-            DecodingWarmUp.scan(s, NOWHERE, 0); // one line: the decoder's classes initialised before the hand-over
+            // the text's first lines (its cue words send them through the candidate finder's cue paths): the
+            // detectors' and the decoder's classes initialised before the hand-over
+            DecodingWarmUp.scan(s, NOWHERE, 0);
             scanner = s;
         } catch (IOException | RuntimeException e) {
             // only a head start: a real problem surfaces again in the scan itself
