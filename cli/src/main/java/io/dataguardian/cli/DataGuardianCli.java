@@ -30,7 +30,11 @@ public final class DataGuardianCli implements Runnable {
                 warmUp.await();
                 return new CommandLine.RunLast().execute(parseResult);
             });
-            System.exit(cl.execute(args));
+            int code = cl.execute(args);
+            if (ArchiveTraining.requested()) {
+                ArchiveTraining.run(warmUp::engine); // the run that dumps the launcher's class-data archive
+            }
+            System.exit(code);
         }
         System.exit(execute(CliEnvironment.system(), args));
     }
