@@ -901,7 +901,99 @@ public final class HoldoutCorpus {
         d.line(String.format("[%02d:%02d] ", 10 + m / 60, m % 60), agent, ": Thanks for contacting us, have a nice day!");
     }
 
+    static final String[] CODE_LINES = {
+        "        int retries = 3;",
+        "        Duration timeout = Duration.ofSeconds(30);",
+        "        String sql = \"SELECT id, naam FROM klant WHERE id = ? AND actief = true\";",
+        "        LocalDate start = LocalDate.of(2024, 1, 15);",
+        "        BigDecimal bedrag = BigDecimal.valueOf(129995, 2);",
+        "        String password = request.getParameter(\"password\");",
+        "        if (password == null || password.isBlank()) {",
+        "            throw new IllegalArgumentException(\"wachtwoord ontbreekt\");",
+        "        }",
+        "        props.put(\"password\", System.getenv(\"DB_PASSWORD\"));",
+        "        String apiKey = config.get(\"apiKey\");",
+        "        log.debug(\"verwerkt {} regels in {} ms\", count, elapsed);",
+        "        for (int i = 0; i < batch.size(); i += 500) {",
+        "        return repository.findByPostcodeAndHuisnummer(postcode, huisnummer);",
+        "        Map<String, Object> body = Map.of(\"status\", \"ok\", \"count\", 42);",
+        "        executor.scheduleAtFixedRate(this::flush, 0, 15, TimeUnit.MINUTES);",
+        "        var response = client.send(request, HttpResponse.BodyHandlers.ofString());",
+        "        // TODO: paginering toevoegen (max 1000 per pagina)",
+        "        int port = 8443;",
+        "        char[] buffer = new char[8192];",
+    };
+
+    static void cleanCode(Doc d, HoldoutValues x) {
+        d.line("package nl.zorg.portaal.service;");
+        d.line();
+        d.line("import java.time.Duration;");
+        d.line("import java.time.LocalDate;");
+        d.line();
+        d.line("/** Verwerkt mutaties uit de nachtelijke batch. */");
+        d.line("public class MutatieService", x.digits(2), " {");
+        d.line();
+        d.line("    private static final String PASSWORD_FIELD = \"", neg(EntityType.GENERIC_SECRET, "low-entropy", "password"), "\";");
+        d.line("    private static final String CHECKSUM = \"", x.sha256(), "\";");
+        d.line("    private static final long MAX_ORDER = ", x.orderNine("constant-9"), "L;");
+        d.line("    private static final String SCHEMA_VERSION = \"", x.version4(), "\";");
+        int methods = x.n(6, 14);
+        for (int m = 0; m < methods; m++) {
+            d.line();
+            d.line("    public void verwerk" + x.pick("Batch", "Regel", "Mutatie", "Export", "Import", "Herinnering") + m + "(Context ctx) {");
+            int lines = x.n(5, 15);
+            for (int i = 0; i < lines; i++) {
+                if (x.chance(0.05)) {
+                    d.line("        UUID id = UUID.fromString(\"", x.uuid(), "\");");
+                } else if (x.chance(0.03)) {
+                    d.line("        String token = \"", x.placeholder(), "\"; // wordt bij deploy vervangen");
+                } else {
+                    d.line(x.pick(CODE_LINES));
+                }
+            }
+            d.line("    }");
+        }
+        d.line("}");
+    }
+
+    static final String[] POLICY = {
+        "Wij verwerken persoonsgegevens uitsluitend voor de doeleinden die in deze verklaring zijn beschreven.",
+        "De bewaartermijn voor cliëntdossiers bedraagt vijftien jaar na beëindiging van de behandeling (art. 7:454 BW).",
+        "Betrokkenen hebben recht op inzage, rectificatie en verwijdering van hun gegevens (artikelen 15 tot en met 17 AVG).",
+        "Een datalek wordt binnen 72 uur gemeld bij de Autoriteit Persoonsgegevens.",
+        "Het budget voor informatiebeveiliging is verhoogd naar € 1.250.000 per jaar.",
+        "Ongeveer 12,5% van de medewerkers heeft de training nog niet afgerond.",
+        "Zie paragraaf 4.2.1 voor de procedure bij het vervangen van een laptop.",
+        "De verwerkersovereenkomst met de hostingpartij is verlengd tot en met het einde van het jaar.",
+        "Camerabeelden worden na 28 dagen automatisch verwijderd.",
+        "Medewerkers ondertekenen bij indiensttreding een geheimhoudingsverklaring.",
+    };
+
+    static void cleanPolicy(Doc d, HoldoutValues x) {
+        d.line("# Privacyverklaring en informatiebeveiligingsbeleid");
+        d.line();
+        d.line("Versie ", x.version4(), ", vastgesteld op ", x.otherDate(false, "policy-date"), ".");
+        d.line();
+        int sections = x.n(5, 10);
+        for (int sct = 1; sct <= sections; sct++) {
+            d.line("## Artikel " + sct);
+            d.line();
+            int n = x.n(3, 8);
+            for (int i = 0; i < n; i++) {
+                d.line(sct + "." + (i + 1) + " " + x.pick(POLICY));
+            }
+            if (x.chance(0.2)) {
+                d.line("Dossiernummer AP: ", x.orderNine("dossier-number-9"), "; KvK ", x.kvk(), ".");
+            }
+            d.line();
+        }
+        d.line("Vragen? Neem contact op met onze functionaris gegevensbescherming via ", x.roleEmail(x.pick(HoldoutValues.COMPANY_DOMAIN)),
+                " of ", x.phone(), ".");
+    }
+
     static final List<Template> TEMPLATES = List.of(
+            new Template("src", "MutatieService", "java", 0.1, HoldoutCorpus::cleanCode),
+            new Template("docs", "privacybeleid", "md", 0.2, HoldoutCorpus::cleanPolicy),
             new Template("api", "customers", "json", 0.0, HoldoutCorpus::englishJson),
             new Template("exports", "customers", "csv", 0.3, HoldoutCorpus::englishCsv),
             new Template("support", "chat", "txt", 0.2, HoldoutCorpus::chatTranscript),
