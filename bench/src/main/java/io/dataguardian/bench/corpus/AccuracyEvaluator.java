@@ -467,7 +467,8 @@ public final class AccuracyEvaluator {
         return sb.toString();
     }
 
-    private static final Pattern EMAIL_LIKE = Pattern.compile("[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+");
+    /** An address, also one cut short by the context window (no dot after the @ yet). */
+    private static final Pattern EMAIL_LIKE = Pattern.compile("[\\w.+-]+@[\\w.-]*");
 
     private static String maskContext(String s) {
         s = EMAIL_LIKE.matcher(s).replaceAll(mr -> Matcher.quoteReplacement(shape(mr.group())));
