@@ -22,7 +22,7 @@ import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.Parser;
 
 /**
- * Office documents, PDFs, e-mails, HTML and EPUB through Apache Tika. The parse runs on a worker
+ * Office documents, PDFs, e-mails and EPUB through Apache Tika. The parse runs on a worker
  * thread and hands text to the caller through a small bounded queue, section by section
  * ({@code page 2}, {@code sheet Customers!B4}, {@code slide 3}, {@code body}, {@code attachment x.pdf}),
  * so memory stays bounded and the caller enforces {@link ScanLimits#documentTimeout()}. Metadata
@@ -32,8 +32,13 @@ import org.apache.tika.parser.Parser;
  */
 public final class DocumentExtractor implements ContentExtractor {
 
+    /**
+     * Not HTML: a page in a source tree is source text, read as such (its scripts, comments and attributes, where
+     * keys and addresses sit, and its own line numbers); Tika's HTML parser kept only the visible text, with the
+     * text's lines. HTML inside an e-mail or an EPUB still goes through Tika with its container.
+     */
     private static final Set<String> EXTENSIONS = Set.of("pdf", "docx", "docm", "dotx", "doc", "xlsx", "xlsm",
-            "xls", "pptx", "pptm", "ppt", "odt", "ods", "odp", "rtf", "eml", "msg", "html", "htm", "xhtml", "epub");
+            "xls", "pptx", "pptm", "ppt", "odt", "ods", "odp", "rtf", "eml", "msg", "epub");
 
     private static final byte[] PDF = {'%', 'P', 'D', 'F'};
     private static final byte[] RTF = {'{', '\\', 'r', 't', 'f'};

@@ -56,4 +56,30 @@ class SourcesEndToEndTest {
         });
         assertThat(result.findings()).allSatisfy(f -> assertThat(f.maskedValue()).doesNotContain("jan.devries@"));
     }
+
+    @Test
+    void anHtmlPageIsReadAsSourceWithItsScriptsCommentsAttributesAndLines() throws Exception {
+        Files.writeString(dir.resolve("index.html"), """
+                <!DOCTYPE html>
+                <html><head><title>Contact</title>
+                <script>
+                  const github = "ghp_ZQ4nJ7vR2pX9sL5tW8yB3cD6fG1hK0mA2bE4";
+                </script></head>
+                <body>
+                <p>Mail ons: <a href="mailto:info@voorbeeld.nl">het secretariaat</a></p>
+                <!-- beheerder: jan.jansen@voorbeeld.nl -->
+                <input type="hidden" name="bsn" value="111222333">
+                </body></html>
+                """, StandardCharsets.UTF_8);
+
+        ScanResult result = new ScanEngine().scan(ScanRequest.builder(
+                DetectionSettings.withKey("end-to-end-test-key-0123456789".getBytes(StandardCharsets.UTF_8)))
+                .root(dir).threads(1).build());
+
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.findings()).allSatisfy(f -> assertThat(f.location().section()).isNull());
+        assertThat(result.findings()).extracting(f -> f.entityType() + "@" + f.location().line())
+                .contains("EMAIL@7", "EMAIL@8", "BSN@9")
+                .anyMatch(s -> s.endsWith("@4") && !s.startsWith("EMAIL"));
+    }
 }
