@@ -279,7 +279,8 @@ public final class DocumentExtractor implements ContentExtractor {
 
     private static boolean interesting(String name) {
         String n = name.toLowerCase(Locale.ROOT);
-        return !(n.startsWith("x-tika") || n.startsWith("content-") || n.startsWith("message:raw-header")
+        // Message:From-Email and Message:From-Name repeat Message-From, whose address was found twice
+        return !(n.startsWith("x-tika") || n.startsWith("content-") || n.startsWith("message:")
                 || n.startsWith("xmptpg:") || n.startsWith("access_permission:") || n.startsWith("pdf:")
                 || n.equals("resourcename") || n.startsWith("x-parsed-by") || n.contains("date")
                 || n.contains("modified") && !n.contains("by") || n.contains("created") || n.startsWith("extended-properties:doc"));

@@ -151,6 +151,11 @@ final class SectionEvents {
         private String captureFor;
         private boolean inCell;
         private boolean capturing;
+        /**
+         * Inside the XHTML body: the head's line breaks and title (scanned from the metadata) are no text, so
+         * a section's lines are those of its own text (an e-mail body's third line was its line 20).
+         */
+        private boolean inBody;
 
         Handler(BlockingQueue<Event> queue, Metadata metadata) {
             this.queue = queue;
@@ -183,6 +188,7 @@ final class SectionEvents {
             init();
             String name = localName == null || localName.isEmpty() ? qName : localName;
             switch (name) {
+                case "body" -> inBody = true;
                 case "div" -> {
                     String cls = atts.getValue("class");
                     divs.push(cls == null ? "" : cls);
@@ -240,6 +246,7 @@ final class SectionEvents {
         public void endElement(String uri, String localName, String qName) throws SAXException {
             String name = localName == null || localName.isEmpty() ? qName : localName;
             switch (name) {
+                case "body" -> inBody = false;
                 case "h1" -> {
                     if (capture != null && capturing) {
                         capturing = false;
@@ -283,6 +290,9 @@ final class SectionEvents {
                 capture.append(ch, start, length);
                 return;
             }
+            if (!inBody) {
+                return;
+            }
             text.append(ch, start, length);
             if (text.length() >= FLUSH_CHARS) {
                 flush();
@@ -295,7 +305,7 @@ final class SectionEvents {
         }
 
         private void append(String s) throws SAXException {
-            if (!capturing) {
+            if (!capturing && inBody) {
                 text.append(s);
             }
         }
