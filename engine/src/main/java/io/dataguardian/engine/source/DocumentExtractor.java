@@ -62,8 +62,51 @@ public final class DocumentExtractor implements ContentExtractor {
 
     @Override
     public boolean supports(String name, byte[] head) {
-        return isDocumentName(name.toLowerCase(Locale.ROOT)) || FileSignature.startsWith(head, PDF)
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".eml") && plainTextMail(head)) {
+            return false;
+        }
+        return isDocumentName(lower) || FileSignature.startsWith(head, PDF)
                 || FileSignature.startsWith(head, RTF) || FileSignature.startsWith(head, OLE);
+    }
+
+    /**
+     * An e-mail whose header block ends within {@code head} and declares a single plain-text body without a
+     * transfer encoding (no Content-Type or {@code text/plain}; no Content-Transfer-Encoding or 7bit, 8bit,
+     * binary): its bytes are its text, so the text scan reads it, with the file's own lines and columns for
+     * the headers and the body. Multipart, HTML, base64 or quoted-printable mail goes through Tika, which
+     * decodes it (and reports sections: {@code header From}, {@code body}, {@code attachment NAME}).
+     */
+    static boolean plainTextMail(byte[] head) {
+        String text = new String(head, java.nio.charset.StandardCharsets.ISO_8859_1);
+        int end = text.indexOf("\n\n");
+        int crlf = text.indexOf("\r\n\r\n");
+        if (crlf >= 0 && (end < 0 || crlf < end)) {
+            end = crlf;
+        }
+        if (end <= 0) {
+            return false; // the headers go on past what we can see
+        }
+        String headers = text.substring(0, end).replace("\r\n", "\n").replaceAll("\n[ \t]+", " ")
+                .toLowerCase(Locale.ROOT);
+        boolean any = false;
+        for (String line : headers.split("\n")) {
+            int colon = line.indexOf(':');
+            if (colon <= 0 || line.substring(0, colon).contains(" ")) {
+                return false; // not a header block
+            }
+            String field = line.substring(0, colon);
+            String value = line.substring(colon + 1).trim();
+            if (field.equals("content-type") && !value.startsWith("text/plain")) {
+                return false;
+            }
+            if (field.equals("content-transfer-encoding")
+                    && !(value.startsWith("7bit") || value.startsWith("8bit") || value.startsWith("binary"))) {
+                return false;
+            }
+            any |= field.equals("from") || field.equals("to") || field.equals("subject");
+        }
+        return any;
     }
 
     static boolean isDocumentName(String lowerName) {

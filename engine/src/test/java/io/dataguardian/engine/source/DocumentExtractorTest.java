@@ -135,6 +135,28 @@ class DocumentExtractorTest {
     }
 
     @Test
+    void aPlainTextMailIsLeftToTheTextScanAnEncodedOneIsNot() {
+        DocumentExtractor x = new DocumentExtractor();
+        String plain = "From: Jan <jan@example.nl>\nTo: b@example.nl\nSubject: x\nContent-Type: text/plain;\n"
+                + " charset=UTF-8\nContent-Transfer-Encoding: 8bit\n\nbody\n";
+        assertThat(x.supports("inbox/a.eml", plain.getBytes(StandardCharsets.ISO_8859_1))).isFalse();
+        assertThat(x.supports("inbox/a.eml", plain.replace("\n", "\r\n").getBytes(StandardCharsets.ISO_8859_1)))
+                .isFalse();
+        assertThat(x.supports("inbox/a.eml", "From: a@example.nl\nSubject: x\n\nbody\n".getBytes(StandardCharsets.ISO_8859_1)))
+                .as("no Content-Type: plain text").isFalse();
+        for (String encoded : new String[] {
+            plain.replace("8bit", "quoted-printable"),
+            plain.replace("8bit", "base64"),
+            plain.replace("text/plain", "multipart/mixed; boundary=b"),
+            plain.replace("text/plain", "text/html"),
+            "From: a@example.nl\nSubject: headers longer than the head",
+            "not a mail at all\n\nbody",
+        }) {
+            assertThat(x.supports("inbox/a.eml", encoded.getBytes(StandardCharsets.ISO_8859_1))).as(encoded).isTrue();
+        }
+    }
+
+    @Test
     void emlFromHeaderAndBodyAreSeparated() throws IOException {
         String eml = """
                 From: Jan Jansen <jan.jansen@example.nl>
@@ -143,6 +165,7 @@ class DocumentExtractorTest {
                 Date: Mon, 2 Mar 2026 10:00:00 +0100
                 MIME-Version: 1.0
                 Content-Type: text/plain; charset=UTF-8
+                Content-Transfer-Encoding: quoted-printable
 
                 Beste helpdesk,
 

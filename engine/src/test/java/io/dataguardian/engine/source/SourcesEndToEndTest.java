@@ -82,4 +82,26 @@ class SourcesEndToEndTest {
                 .contains("EMAIL@7", "EMAIL@8", "BSN@9")
                 .anyMatch(s -> s.endsWith("@4") && !s.startsWith("EMAIL"));
     }
+
+    @Test
+    void aPlainTextMailIsScannedWithTheFilesLines() throws Exception {
+        Files.writeString(dir.resolve("vraag.eml"), """
+                From: Jan Jansen <jan.jansen@voorbeeld.nl>
+                To: helpdesk@voorbeeld.nl
+                Subject: Mijn gegevens
+                Content-Type: text/plain; charset=UTF-8
+
+                Beste helpdesk,
+                Mijn BSN is 111222333.
+                """.replace("\n", "\r\n"), StandardCharsets.UTF_8);
+
+        ScanResult result = new ScanEngine().scan(ScanRequest.builder(
+                DetectionSettings.withKey("end-to-end-test-key-0123456789".getBytes(StandardCharsets.UTF_8)))
+                .root(dir).threads(1).build());
+
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.findings()).extracting(f -> f.entityType() + "@" + f.location().line() + ":"
+                        + f.location().column() + " " + f.location().section())
+                .containsExactlyInAnyOrder("EMAIL@1:19 null", "EMAIL@2:5 null", "BSN@7:13 null");
+    }
 }
