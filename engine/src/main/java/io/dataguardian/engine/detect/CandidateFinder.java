@@ -55,19 +55,58 @@ final class CandidateFinder {
 
     private static final int NO_CUE = Integer.MIN_VALUE / 2;
 
-    private final char[] b;
-    private final int limit;
-    private final List<Candidate> out;
+    /** The window's text, its limit and the candidates' list: set for one window by {@link #run(char[], int, List, int, int)}. */
+    private char[] b;
+    private int limit;
+    private List<Candidate> out;
     /** The digits of the last number {@link #cardShape} looked at. */
     private final StringBuilder cardDigits = new StringBuilder(19);
     /** End position of the last word of each context class seen so far (for required-context gates). */
-    private final int[] cue = new int[Ctx.values().length];
+    private final int[] cue = new int[Ctx.CLASSES];
 
+    /** A finder for one window, b[0, limit). */
     CandidateFinder(char[] buf, int limit, List<Candidate> out) {
+        start(buf, limit, out);
+    }
+
+    /**
+     * A finder to reuse, one window after another ({@link #run(char[], int, List, int, int)}): a scanner keeps one per
+     * thread, instead of allocating its ~0.7 KB of fields and scratch arrays for every window (every cell of a table).
+     */
+    CandidateFinder() {
+    }
+
+    private void start(char[] buf, int limit, List<Candidate> out) {
         this.b = buf;
         this.limit = limit;
         this.out = out;
         java.util.Arrays.fill(cue, NO_CUE);
+    }
+
+    /**
+     * Finds the candidates of the window b[0, limit) that start in [from, to) into out, as a new finder's
+     * {@link #run(int, int)} would: every field a window reads is set first. Afterwards the finder holds neither the
+     * text, nor the list, nor the digits of the last number it looked at.
+     */
+    void run(char[] buf, int limit, List<Candidate> out, int from, int to) {
+        start(buf, limit, out);
+        try {
+            run(from, to);
+        } finally {
+            release();
+        }
+    }
+
+    private void release() {
+        b = null;
+        out = null;
+        java.util.Arrays.fill(phoneDigits, '\0');
+        // setLength(0) keeps the chars: grown back over them it writes zeros
+        StringBuilder digits = cardDigits;
+        int n = digits.length();
+        digits.setLength(0);
+        digits.setLength(n);
+        digits.setLength(0);
     }
 
     /**

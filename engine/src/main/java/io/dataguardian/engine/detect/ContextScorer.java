@@ -15,7 +15,7 @@ final class ContextScorer {
     /** Lowering words count only before the match and this close: they are labels ("ordernummer 123"). */
     static final int PENALTY_REACH = 24;
 
-    private final int[] dist = new int[Ctx.values().length];
+    private final int[] dist = new int[Ctx.CLASSES];
     private long present;
     /** Classes of the words ending at most PENALTY_REACH chars before the match. */
     private long closeBefore;

@@ -9,6 +9,9 @@ enum Ctx {
     VERSION, PERSON, VAT, IP, AGE, HASH, NAME_LABEL, TITLE, MONTH, SECRET, EMAIL,
     HEALTH, RELIGION, ETHNICITY, POLITICAL, UNION, SEXUAL, BIOMETRIC, GENETIC;
 
+    /** The number of classes: {@code values().length}, without the array copy values() makes per call. */
+    static final int CLASSES = values().length;
+
     long bit() {
         return 1L << ordinal();
     }

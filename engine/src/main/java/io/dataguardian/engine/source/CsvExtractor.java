@@ -3,6 +3,7 @@ package io.dataguardian.engine.source;
 import io.dataguardian.engine.detect.Match;
 import io.dataguardian.engine.detect.TextScanner;
 import io.dataguardian.engine.finding.FileError;
+import io.dataguardian.engine.finding.Finding;
 import io.dataguardian.engine.finding.Location;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * CSV and TSV, streamed cell by cell (RFC 4180 quotes, doubled quotes and newlines inside quoted
@@ -54,6 +56,10 @@ public final class CsvExtractor implements ContentExtractor {
         CsvReader csv = new CsvReader(reader, delimiter);
         Columns columns = null;
         long dataRows = 0;
+        // made once per file, not per cell with findings: a capturing lambda per cell went through invokedynamic's
+        // allocation path (Unsafe.allocateInstance, a native call) for as long as this method ran interpreted or in C1
+        Consumer<Finding> found = context::finding;
+        CellPositions positions = new CellPositions();
         Row row;
         while ((row = csv.next()) != null) {
             if (context.cancelled()) {
@@ -90,10 +96,7 @@ public final class CsvExtractor implements ContentExtractor {
                 if (aggregate) {
                     aggregator.add(section, name, matches, row.line[i], row.column[i]);
                 } else if (!matches.isEmpty()) {
-                    Row r = row;
-                    int cell = i;
-                    OccurrenceFindings.emit(path, section, columns.hint(i), text, matches,
-                            (pth, sec, from, to) -> r.locate(cell, pth, sec, from, to), context::finding);
+                    OccurrenceFindings.emit(path, section, columns.hint(i), text, matches, positions.at(row, i), found);
                 }
             }
         }
@@ -106,7 +109,24 @@ public final class CsvExtractor implements ContentExtractor {
                     + " is never closed; the rest of the file was read as one field"));
         }
         if (aggregate) {
-            aggregator.emit(dataRows, context::finding);
+            aggregator.emit(dataRows, found);
+        }
+    }
+
+    /** The positions of one cell's text in the file: one object per file, pointed at each cell with findings. */
+    private static final class CellPositions implements OccurrenceFindings.Positions {
+        private Row row;
+        private int cell;
+
+        CellPositions at(Row row, int cell) {
+            this.row = row;
+            this.cell = cell;
+            return this;
+        }
+
+        @Override
+        public Location locate(String path, String section, int start, int end) {
+            return row.locate(cell, path, section, start, end);
         }
     }
 

@@ -2,6 +2,7 @@ package io.dataguardian.engine.source;
 
 import io.dataguardian.engine.detect.TextScanner;
 import io.dataguardian.engine.finding.FileError;
+import io.dataguardian.engine.finding.Finding;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayDeque;
@@ -14,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
+import java.util.function.Consumer;
 import io.dataguardian.engine.detect.Match;
 import io.dataguardian.engine.finding.Location;
 import tools.jackson.core.JacksonException;
@@ -58,6 +60,9 @@ public final class JsonExtractor implements ContentExtractor {
         Deque<String> containers = new ArrayDeque<>();
         Deque<Boolean> isArray = new ArrayDeque<>();
         String field = null;
+        // made once per file, not per value with findings (see CsvExtractor.extract)
+        Consumer<Finding> found = context::finding;
+        ValuePositions positions = new ValuePositions();
         try (JsonParser p = FACTORY.createParser(ObjectReadContext.empty(), text)) {
             JsonToken t;
             while ((t = p.nextToken()) != null) {
@@ -97,12 +102,8 @@ public final class JsonExtractor implements ContentExtractor {
                                 long end = string ? p.currentLocation().getCharOffset() - 1 : start + value.length();
                                 int[] map = string ? text.sourceIndexes(start, end, value.length()) : null;
                                 int line = loc.getLineNr();
-                                OccurrenceFindings.emit(path, here, hints.of(name), value, matches, (pth, sec, from, to) -> {
-                                    int s0 = map == null ? from : map[from];
-                                    int s1 = map == null ? to : to < map.length ? map[to] : (int) (end - start);
-                                    return new Location(pth, sec, line, column + s0, line, column + s1, start + s0,
-                                            s1 - s0);
-                                }, context::finding);
+                                OccurrenceFindings.emit(path, here, hints.of(name), value, matches,
+                                        positions.at(map, start, end, line, column), found);
                             }
                         }
                         field = null;
@@ -117,7 +118,35 @@ public final class JsonExtractor implements ContentExtractor {
                     + "; findings before that point are kept"));
         }
         if (aggregate) {
-            aggregator.emit(-1, context::finding);
+            aggregator.emit(-1, found);
+        }
+    }
+
+    /**
+     * The positions of one value's text in the file, from its start and end offsets, line and column and, for a
+     * string, the map from its text to the source (escapes): one object per file, set for each value with findings.
+     */
+    private static final class ValuePositions implements OccurrenceFindings.Positions {
+        private int[] map;
+        private long start;
+        private long end;
+        private int line;
+        private int column;
+
+        ValuePositions at(int[] map, long start, long end, int line, int column) {
+            this.map = map;
+            this.start = start;
+            this.end = end;
+            this.line = line;
+            this.column = column;
+            return this;
+        }
+
+        @Override
+        public Location locate(String path, String section, int from, int to) {
+            int s0 = map == null ? from : map[from];
+            int s1 = map == null ? to : to < map.length ? map[to] : (int) (end - start);
+            return new Location(path, section, line, column + s0, line, column + s1, start + s0, s1 - s0);
         }
     }
 
