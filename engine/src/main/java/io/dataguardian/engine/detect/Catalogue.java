@@ -29,6 +29,8 @@ public final class Catalogue {
     private static final Catalogue STANDARD = new Catalogue();
 
     private final List<DetectorInfo> infos;
+    /** Made when first asked for (only a scan of many files, and tests, need them). */
+    private volatile List<Example> examples;
 
     private Catalogue() {
         List<DetectorInfo> list = new ArrayList<>();
@@ -38,12 +40,50 @@ public final class Catalogue {
         infos = List.copyOf(list);
     }
 
+    private static List<Example> collectExamples() {
+        List<Example> ex = new ArrayList<>();
+        for (Detector d : Detectors.ALL) {
+            for (String p : d.positives) {
+                int open = p.indexOf("[[");
+                int close = p.indexOf("]]", open + 2);
+                String text = p.substring(0, open) + p.substring(open + 2, close) + p.substring(close + 2);
+                ex.add(new Example(d.id(), true, text, p.substring(open + 2, close)));
+            }
+            for (String n : d.negatives) {
+                ex.add(new Example(d.id(), false, n, n));
+            }
+        }
+        return List.copyOf(ex);
+    }
+
+    /**
+     * One piece of a detector's declared evidence (the texts its tests check it against, shipped in the jar as
+     * part of its declaration): made-up, documentation-style values, no one's data.
+     *
+     * @param detectorId the detector that declares it
+     * @param positive   true for a text the detector reports, false for a near miss it must not report
+     * @param text       the text, without the markers of the expected match
+     * @param value      for a positive the expected match (part of {@code text}); for a near miss the whole text
+     */
+    public record Example(String detectorId, boolean positive, String text, String value) {
+    }
+
     public static Catalogue standard() {
         return STANDARD;
     }
 
     public List<DetectorInfo> detectors() {
         return infos;
+    }
+
+    /** Every detector's declared evidence, positives and near misses, in declaration order. */
+    public List<Example> examples() {
+        List<Example> ex = examples;
+        if (ex == null) {
+            ex = collectExamples();
+            examples = ex; // a race only collects the same list twice
+        }
+        return ex;
     }
 
     /**

@@ -241,11 +241,11 @@ public final class FindingStore implements Iterable<Finding>, Closeable {
         if (runs.isEmpty()) {
             return buffer.iterator();
         }
-        List<Iterator<Finding>> sources = new ArrayList<>();
+        List<RunReader> sources = new ArrayList<>();
         for (Path run : runs) {
             sources.add(openRun(run));
         }
-        sources.add(buffer.iterator());
+        sources.add(new RunReader(buffer.iterator()));
         readAheads.removeIf(ReadAhead::ended);
         ReadAhead ahead = new ReadAhead(new Merge(sources));
         readAheads.add(ahead);
@@ -388,7 +388,7 @@ public final class FindingStore implements Iterable<Finding>, Closeable {
     /** Under the lock, with no spill pending: merges all runs into one, to bound the open files. */
     private void mergeRuns() {
         try {
-            List<Iterator<Finding>> sources = new ArrayList<>();
+            List<RunReader> sources = new ArrayList<>();
             for (Path run : runs) {
                 sources.add(openRun(run));
             }
@@ -442,7 +442,7 @@ public final class FindingStore implements Iterable<Finding>, Closeable {
         return new FileAttribute<?>[0];
     }
 
-    private Iterator<Finding> openRun(Path run) {
+    private RunReader openRun(Path run) {
         try {
             SpillCodec.Reader in = new SpillCodec.Reader(Files.newInputStream(run));
             openReaders.add(in);
@@ -452,19 +452,38 @@ public final class FindingStore implements Iterable<Finding>, Closeable {
         }
     }
 
-    /** Reads one run back; closes its file at the end. */
+    /**
+     * Reads one run back; closes its file at the end. Or the sorted in-memory buffer, the merge's last source: one
+     * class for every source, so the merge's calls see one receiver class (with the buffer's own iterator among
+     * them, C2 compiled them for the class of the sources seen first and trapped on the other: a class_check
+     * deoptimisation and a recompile of the merge on every scan that spilled).
+     */
     private final class RunReader implements Iterator<Finding> {
         private final SpillCodec.Reader in;
+        /** The in-memory findings, or null for a run on disk. */
+        private final Iterator<Finding> memory;
         private Finding next;
         private boolean done;
 
         RunReader(SpillCodec.Reader in) {
             this.in = in;
+            this.memory = null;
+        }
+
+        RunReader(Iterator<Finding> memory) {
+            this.in = null;
+            this.memory = memory;
         }
 
         @Override
         public boolean hasNext() {
-            if (next == null && !done) {
+            if (next == null && !done && memory != null) {
+                if (memory.hasNext()) {
+                    next = memory.next();
+                } else {
+                    done = true;
+                }
+            } else if (next == null && !done) {
                 try {
                     next = in.next();
                     if (next == null) {
@@ -495,18 +514,17 @@ public final class FindingStore implements Iterable<Finding>, Closeable {
     /** A stable k-way merge: on equal keys the earlier source wins. A binary heap of source numbers. */
     private static final class Merge implements Iterator<Finding> {
         /** An array, not a list: a list's get is a cast the JIT guards by the classes it has seen. */
-        private final Iterator<Finding>[] sources;
+        private final RunReader[] sources;
         private final Finding[] head;
         private final int[] heap;
         private int size;
 
-        @SuppressWarnings("unchecked")
-        Merge(List<Iterator<Finding>> sources) {
-            this.sources = sources.toArray(new Iterator[0]);
+        Merge(List<RunReader> sources) {
+            this.sources = sources.toArray(new RunReader[0]);
             this.head = new Finding[sources.size()];
             this.heap = new int[sources.size()];
             for (int i = 0; i < sources.size(); i++) {
-                Iterator<Finding> it = sources.get(i);
+                RunReader it = sources.get(i);
                 if (it.hasNext()) {
                     head[i] = it.next();
                     heap[size] = i;
@@ -564,7 +582,7 @@ public final class FindingStore implements Iterable<Finding>, Closeable {
             }
             int s = heap[0];
             Finding f = head[s];
-            Iterator<Finding> it = sources[s];
+            RunReader it = sources[s];
             if (it.hasNext()) {
                 head[s] = it.next();
             } else {

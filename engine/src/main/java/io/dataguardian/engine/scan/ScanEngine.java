@@ -92,7 +92,7 @@ public final class ScanEngine {
         long totalBytes = candidates.stream().mapToLong(FileWalker.Candidate::size).sum();
         listener.enumerated(candidates.size(), totalBytes);
 
-        Run run = new Run(request, scanner, listener, control);
+        Run run = new Run(request, scanner, listener, control, candidates.size());
         try {
             return run(request, listener, control, walker, candidates, run, started, t0);
         } catch (RuntimeException | Error e) {
@@ -166,8 +166,11 @@ public final class ScanEngine {
         final Map<String, AtomicLong> skipped = new java.util.concurrent.ConcurrentHashMap<>();
         final AtomicLong filesScanned = new AtomicLong();
         final AtomicLong bytesScanned = new AtomicLong();
+        /** Whether this scan seeds the JIT's profiles ({@link ProfileSeed}), and the files started so far. */
+        final boolean seeding;
+        final AtomicInteger started = new AtomicInteger();
 
-        Run(ScanRequest request, TextScanner scanner, ScanListener listener, ScanControl control) {
+        Run(ScanRequest request, TextScanner scanner, ScanListener listener, ScanControl control, int files) {
             this.request = request;
             this.scanner = scanner;
             this.listener = listener;
@@ -176,11 +179,15 @@ public final class ScanEngine {
             this.allowedFingerprints = request.settings().allowedFingerprints();
             this.disabled = request.settings().disabledDetectors();
             this.store = new FindingStore(request.findingsInMemory(), request.spillDirectory());
+            this.seeding = SEED_POINTS.length > 0 && files >= SEED_MIN_FILES;
         }
 
         void scanFile(FileWalker.Candidate c) {
             if (control.isCancelled()) {
                 return;
+            }
+            if (seeding && isSeedPoint(started.getAndIncrement())) {
+                seedProfiles();
             }
             listener.fileStarted(c.path());
             Collector collector = new Collector();
@@ -216,6 +223,25 @@ public final class ScanEngine {
             collector.flush();
             errors.addAll(collector.errors);
             listener.fileFinished(c.path(), c.size(), collector.count);
+        }
+
+        /**
+         * Scans {@link ProfileSeed}'s samples through {@link #dispatch} as files, on this worker thread, with their
+         * findings and errors dropped: nothing of them reaches the store, the scores, the stats or the listener.
+         */
+        void seedProfiles() {
+            ProfileSeed.RUNS.incrementAndGet();
+            Collector dropped = new Collector(true);
+            for (ProfileSeed.Sample s : ProfileSeed.samples()) {
+                if (control.isCancelled()) {
+                    return;
+                }
+                try {
+                    dispatch(new java.io.ByteArrayInputStream(s.bytes()), s.path(), 0, dropped, s.bytes().length);
+                } catch (IOException | RuntimeException | StackOverflowError e) {
+                    // only a profile: the files themselves are scanned as before
+                }
+            }
         }
 
         /** Threads that scan the blocks of large text files (see TextScanner's parallel scan); made on first use. */
@@ -290,11 +316,21 @@ public final class ScanEngine {
             static final int BATCH = 1024;
             private final List<Finding> batch = new ArrayList<>();
             final List<FileError> errors = java.util.Collections.synchronizedList(new ArrayList<>());
+            /** True for the profile seed's samples: their findings are dropped here, their errors never read. */
+            private final boolean drop;
             int count;
+
+            Collector() {
+                this(false);
+            }
+
+            Collector(boolean drop) {
+                this.drop = drop;
+            }
 
             @Override
             public synchronized void finding(Finding finding) {
-                if (!suppressed(finding)) {
+                if (!suppressed(finding) && !drop) {
                     batch.add(finding);
                     count++;
                     if (batch.size() >= BATCH) {
@@ -387,6 +423,39 @@ public final class ScanEngine {
                 return request.aggregateColumns();
             }
         }
+    }
+
+    /**
+     * The profile seed ({@link ProfileSeed}): a scan of at least {@link #SEED_MIN_FILES} files scans the samples
+     * before the files numbered here (in the order the workers start them, from 0) start, on the worker that
+     * starts that file. System property {@code dataguardian.profileSeed}: {@code false} turns it off, a
+     * comma-separated list of file numbers replaces the default points (for measurements).
+     */
+    static final int[] SEED_POINTS = seedPoints(System.getProperty("dataguardian.profileSeed"));
+    static final int SEED_MIN_FILES = 64;
+
+    static int[] seedPoints(String property) {
+        if (property == null || property.isBlank()) {
+            return new int[] {16, 128, 1024};
+        }
+        if (property.equals("false")) {
+            return new int[0];
+        }
+        try {
+            return java.util.Arrays.stream(property.split(",")).map(String::trim).mapToInt(Integer::parseInt)
+                    .filter(n -> n >= 0).sorted().toArray();
+        } catch (NumberFormatException e) {
+            return new int[] {16, 128, 1024};
+        }
+    }
+
+    static boolean isSeedPoint(int n) {
+        for (int p : SEED_POINTS) {
+            if (p == n) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Plain-text files from this size on are scanned in blocks on all the scan's threads. */
