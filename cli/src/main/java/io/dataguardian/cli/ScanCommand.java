@@ -10,6 +10,7 @@ import io.dataguardian.engine.finding.FileError;
 import io.dataguardian.engine.report.ReportFormat;
 import io.dataguardian.engine.report.Reports;
 import io.dataguardian.engine.report.ScanReport;
+import io.dataguardian.engine.scan.FindingStore;
 import io.dataguardian.engine.scan.ScanControl;
 import io.dataguardian.engine.scan.ScanListener;
 import io.dataguardian.engine.scan.ScanRequest;
@@ -164,6 +165,8 @@ final class ScanCommand implements Callable<Integer> {
         if (threads != null) {
             builder.threads(threads);
         }
+        // one scan per process: the findings may take an eighth of the heap before they spill to disk
+        builder.findingsInMemory(FindingStore.inMemoryFor(Runtime.getRuntime().maxMemory()));
         Long limit = maxBytes != null ? maxBytes : project.maxFileSize();
         if (limit != null) {
             builder.maxFileBytes(limit);
