@@ -407,8 +407,38 @@ final class CandidateFinder {
         if (p < limit && (isWordChar(b[p]) || (b[p] == '.' && isDigit(at(p + 1))))) {
             return -1;
         }
+        if (at(i - 1) == '/' && productVersion(i, p)) {
+            return p;
+        }
         emit(IP, i, p, 0);
         return p;
+    }
+
+    /**
+     * A dotted quad [i, p) that is the version of a User-Agent product token (RFC 9110 product = token "/"
+     * version): "KlantApp/9.24.53.87 (Android 14)", "okhttp/4.9.3.1 Dalvik/2.1.0". Its product is a word
+     * (starting with a letter, no dots: not a host name) and a comment "(" or another product follows. A
+     * Java InetAddress ("localhost/127.0.0.1:5432") is followed by a port or nothing of the kind.
+     */
+    private boolean productVersion(int i, int p) {
+        int k = i - 1;
+        while (k > 0 && (isAsciiAlnum(b[k - 1]) || b[k - 1] == '-' || b[k - 1] == '_')) {
+            k--;
+        }
+        if (k == i - 1 || !isLetter(b[k]) || (k > 0 && (b[k - 1] == '.' || b[k - 1] == '/' || b[k - 1] == ':'))) {
+            return false;
+        }
+        if (at(p) != ' ') {
+            return false;
+        }
+        if (at(p + 1) == '(') {
+            return true;
+        }
+        int q = p + 1;
+        while (q < limit && (isAsciiAlnum(b[q]) || b[q] == '-' || b[q] == '_')) {
+            q++;
+        }
+        return q > p + 1 && isLetter(b[p + 1]) && at(q) == '/' && isDigit(at(q + 1));
     }
 
     /** IPv6 starting at i (a hex digit or ':'); validated on the small run of hex, ':' and '.' chars. */

@@ -163,9 +163,11 @@ final class Detectors {
                 .base(0.8).priority(50).boost(Ctx.IP).penalty(Ctx.VERSION)
                 .mask(Mask.IP).norm(Norm.LOWER)
                 .positives("client [[192.168.1.10]] connected", "request from [[2a01:bdd3:e029:b99a::2a]] took", "from [[10.0.0.1]]:8080", "[[2001:db8::8a2e:370:7334]]",
-                        "addr=[[fe80::1ff:fe23:4567:890a]]", "[[8.8.8.8]]", "host [[2001:0db8:85a3:0000:0000:8a2e:0370:7334]]")
+                        "addr=[[fe80::1ff:fe23:4567:890a]]", "[[8.8.8.8]]", "host [[2001:0db8:85a3:0000:0000:8a2e:0370:7334]]",
+                        "Connect to localhost/[[127.0.0.1]]:5432 refused", "proxy/[[10.1.2.3]] timed out")
                 .negatives("version 1.2.3.4", "v1.2.3.4", "\"schemaVersion\": \"3.4.1.232\"", "1.3.6.1.4.1.311", "999.1.1.1", "10:30:00",
-                        "00:1A:2B:3C:4D:5E", "std::vector", "a::b", "1.2.3");
+                        "00:1A:2B:3C:4D:5E", "std::vector", "a::b", "1.2.3",
+                        "\"KlantApp/9.24.53.87 (Android 14)\"", "okhttp/4.9.3.1 Dalvik/2.1.0", "deployed hotfix 4.12.3.105 (commit");
         d("date-of-birth", "DATE_OF_BIRTH", "Date of birth",
                 "A date (12-03-1985, 1985-03-12, 12/03/1985, 12 maart 1985, March 12, 1985) near a birth word in "
                         + "English or Dutch (born, date of birth, DOB, geboren, geboortedatum, geb.).",
