@@ -588,10 +588,39 @@ final class CandidateFinder {
         if (!iso && !okEnd(end)) {
             return -1;
         }
-        if (recent(Ctx.BIRTH, i, 60)) {
+        if (recent(Ctx.BIRTH, i, 60) && birthLabel(i, end)) {
             emit(DOB, i, end, 0);
         }
         return end;
+    }
+
+    /**
+     * Whether the last birth word labels the date [s, end): not when a time of day follows the date (a
+     * timestamp, "2025-10-18 12:06:37"; midnight is a date stored as a date-time, "1990-01-31T00:00:00"), and
+     * from the line before not for a date that starts its line unless the label ends that line
+     * ("Geboortedatum:\n12-03-1985"): a birth word in a sentence says nothing about the date that opens the next
+     * record, while an answer on the next line ("date of birth?\n[10:07] Jan: sure, it's 3 May 1980") counts.
+     */
+    private boolean birthLabel(int s, int end) {
+        int t = at(end) == ' ' || at(end) == 'T' ? end + 1 : end;
+        if (isDigit(at(t)) && isDigit(at(t + 1)) && at(t + 2) == ':' && isDigit(at(t + 3)) && isDigit(at(t + 4))
+                && !(b[t] == '0' && b[t + 1] == '0' && b[t + 3] == '0' && b[t + 4] == '0')) {
+            return false;
+        }
+        boolean lineBreak = false;
+        boolean labelEndsLine = true;
+        boolean startsLine = true;
+        for (int k = Math.max(0, cue[Ctx.BIRTH.ordinal()]); k < s; k++) {
+            char c = b[k];
+            if (c == '\n') {
+                lineBreak = true;
+                startsLine = true;
+            } else if (c != ' ' && c != '\t' && c != '\r' && c != ':' && c != '=' && c != '"' && c != '\'') {
+                labelEndsLine &= lineBreak;
+                startsLine = false;
+            }
+        }
+        return !lineBreak || labelEndsLine || !startsLine;
     }
 
     /**
@@ -641,7 +670,7 @@ final class CandidateFinder {
         int m = monthNumber(str(s, e));
         int day = intAt(p + 1, d);
         int y = intAt(q + 1, 4);
-        if (m > 0 && validDate(y, m, day) && recent(Ctx.BIRTH, s, 60)) {
+        if (m > 0 && validDate(y, m, day) && recent(Ctx.BIRTH, s, 60) && birthLabel(s, q + 5)) {
             emit(DOB, s, q + 5, 0);
         }
     }
