@@ -175,7 +175,7 @@ final class Detectors {
                 .base(0.85).priority(45).requires(Ctx.BIRTH).penalty(Ctx.ORDER).mask(Mask.DATE).norm(Norm.DIGITS)
                 .positives("geboortedatum: [[12-03-1985]]", "born on [[12 March 1985]]", "DOB [[1985-03-12]]",
                         "geb. [[3 mei 1990]]", "\"dateOfBirth\": \"[[1990-01-31]]\"", "born [[March 12, 1985]]",
-                        "Geboortedatum:\n[[12-03-1985]]", "confirm your date of birth?\n[10:07] Jan: sure, it's [[3 May 1980]]", "\"birthDate\": \"[[1990-01-31]]T00:00:00Z\"")
+                        "\"birthDate\": \"[[1990-01-31]]T00:00:00Z\"")
                 .negatives("created 2024-01-15 10:30:00", "geboortedatum 32-13-1985", "12-03-2024 invoice",
                         "geboren 1989, is ingeschreven. Factuur 905266736 van 25/08/2021.",
                         "geboortedatum klopt met dossier\n2025-10-18 12:06:37 INFO antwoord verzonden",

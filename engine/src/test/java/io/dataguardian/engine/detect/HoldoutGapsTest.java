@@ -1,0 +1,42 @@
+package io.dataguardian.engine.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Cases an independently written corpus found, that span lines (the catalogue's examples are single lines: the
+ * ripgrep yardstick matches them line by line).
+ */
+class HoldoutGapsTest {
+
+    private static List<Match> scan(String text) {
+        return CatalogueEvidenceTest.SCANNER.scan(text);
+    }
+
+    private static void finds(String id, String example) {
+        int s = example.indexOf("[[");
+        int e = example.indexOf("]]") - 2;
+        String text = example.replace("[[", "").replace("]]", "");
+        assertThat(scan(text)).as("matches in <%s>", text).anySatisfy(m -> {
+            assertThat(m.detectorId()).isEqualTo(id);
+            assertThat(m.start()).isEqualTo(s);
+            assertThat(m.end()).isEqualTo(e);
+        });
+    }
+
+    private static void ignores(String id, String text) {
+        assertThat(scan(text)).as("matches in <%s>", text).noneMatch(m -> m.detectorId().equals(id));
+    }
+
+    @Test
+    void birthLabelOnTheLineBefore() {
+        finds("date-of-birth", "Geboortedatum:\n[[12-03-1985]]");
+        finds("date-of-birth", "Date of birth\n  [[1985-03-12]]\nPlace of birth Utrecht");
+        finds("date-of-birth", "[10:04] Anna: can you confirm your date of birth?\n[10:07] Jan: sure, it's [[3 May 1980]]");
+        ignores("date-of-birth", "2025-05-26 10:28:35 INFO verificatie: geboortedatum klopt met dossier\n"
+                + "2025-10-18 12:06:37 INFO antwoord verzonden");
+        ignores("date-of-birth", "geboortedatum gecontroleerd\n2025-10-18 INFO antwoord verzonden");
+    }
+}
