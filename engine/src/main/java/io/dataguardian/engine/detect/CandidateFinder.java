@@ -1753,6 +1753,9 @@ final class CandidateFinder {
         if (password.length() < 4 || SecretValues.isPlaceholder(password)) {
             return;
         }
+        if (isLower(b[colon + 1]) && LOWER_TOKEN_START[b[colon + 1]] && tokenPassword(colon + 1, p)) {
+            return;
+        }
         int e = p + 1;
         while (e < limit && b[e] > ' ' && b[e] != '"' && b[e] != '\'' && b[e] != '<' && b[e] != '>' && b[e] != ')'
                 && b[e] != ',' && b[e] != ';' && b[e] != '`') {
@@ -1765,6 +1768,20 @@ final class CandidateFinder {
             return;
         }
         emit(CONNECTION, k, e, 0);
+    }
+
+    /**
+     * Whether the password [s, e) of a URL is itself a token of a detector of its own
+     * (https://user:ghp_...@github.com): then that token is what is there, reported on its own span when the
+     * scan reaches it, and the URL is no connection string. The trial candidate is taken back.
+     */
+    private boolean tokenPassword(int s, int e) {
+        int n = out.size();
+        int q = lowerToken(s, alnumEnd(s));
+        while (out.size() > n) {
+            out.remove(out.size() - 1);
+        }
+        return q == e;
     }
 
     /*

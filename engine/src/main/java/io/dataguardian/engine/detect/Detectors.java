@@ -247,6 +247,7 @@ final class Detectors {
                 HIGH, ART32)
                 .base(0.95).priority(90).mask(Mask.PREFIX)
                 .positives("GITHUB_TOKEN=[[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]]",
+                        "url = https://noor:[[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]]@github.com/acme/app.git",
                         "[[gho_16C7e42F292c6912E7710c838347Ae178B4a]]",
                         "[[github_pat_11ABCDEFG0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789abcdefghij]]")
                 .negatives("ghp_short", "ghp_XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX", "ghx_wWPw5k4aXcaT4fNP0UcnZwJUVFk6LO0pINUx");
@@ -300,6 +301,7 @@ final class Detectors {
                 .positives("DATABASE_URL=[[postgres://app:S3cr3tPw0rd@db.internal:5432/app]]",
                         "uri: [[mongodb+srv://admin:hunter2xyz@cluster0.example.net/test]]")
                 .negatives("postgres://app:${DB_PASSWORD}@db:5432/app", "https://user@example.com/path",
+                        "https://noor: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@github.com/acme/app.git",
                         "redis://:changeme@localhost:6379", "mysql://root:****@db/x");
         d("generic-secret", "GENERIC_SECRET", "Hard-coded secret",
                 "The value of a password / passwd / pwd / secret / token / api_key / client_secret assignment in code, "
