@@ -62,6 +62,8 @@ final class CandidateFinder {
     private final StringBuilder cardDigits = new StringBuilder(19);
     /** End position of the last word of each context class seen so far (for required-context gates). */
     private final int[] cue = new int[Ctx.values().length];
+    /** End of the last AWS access key id (an AWS context for a secret key after it). */
+    private int awsKeyEnd = NO_CUE;
 
     CandidateFinder(char[] buf, int limit, List<Candidate> out) {
         this.b = buf;
@@ -1353,6 +1355,10 @@ final class CandidateFinder {
             // 45 million: placeholders (AKIAXXXXXXXXXXXXXXXX) show 1 or 2
             if (ok && !startsWith(end - 7, "EXAMPLE") && distinct(i + 4, end) >= 6) {
                 emit(AWS_ACCESS, i, end, 0);
+                // the access key id is AWS context for its secret key next to it (access-key: AKIA...\n
+                // secret-key: ...), however far the "aws" of the nesting keys is
+                cue[Ctx.AWS.ordinal()] = end;
+                awsKeyEnd = end;
                 return end;
             }
         }
@@ -1598,6 +1604,9 @@ final class CandidateFinder {
             return -1;
         }
         emit(AWS_SECRET, i, p, 0);
+        if (awsKeyEnd >= i - 60) {
+            out.get(out.size() - 1).keyed = true; // an access key id just before: AWS context, not a word
+        }
         return p;
     }
 
@@ -1869,7 +1878,7 @@ final class CandidateFinder {
             return;
         }
         String value = str(vs, ve);
-        if (kind == SecretValues.AWS && value.length() == 40 && awsSecret(vs, value) > 0) {
+        if ((kind == SecretValues.AWS || awsKeyEnd >= vs - 60) && value.length() == 40 && awsSecret(vs, value) > 0) {
             out.get(out.size() - 1).keyed = true;
             return;
         }

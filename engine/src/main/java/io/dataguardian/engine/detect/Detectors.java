@@ -239,7 +239,8 @@ final class Detectors {
                 .positives("aws_secret_access_key = [[wJalrXUtnFEMI/K7MDENG/bPxRfiCYzq8Pd2Lk7e]]",
                         "AWS secret: [[Zx8Qm2Lp0Vb7Nc4Rt6Yh1Jk3Df5Gs9Aw2Ee4Ui6O]]",
                         "    secret-access-key: [[qJSwiT5D+95nyAkHyJpseur5JHcwwzrNNaX6M2pR]]",
-                        "aws_secret_access_key = \"[[BeXMWAOKydsXQZZsYovpRXjsTGD/EwLfQWbEMZPW]]\"")
+                        "aws_secret_access_key = \"[[BeXMWAOKydsXQZZsYovpRXjsTGD/EwLfQWbEMZPW]]\"",
+                        "credentials: access-key AKIAZ4QHATQ6LKJE2MLH, secret-key [[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]]")
                 .negatives("wJalrXUtnFEMI/K7MDENG/bPxRfiCYzq8Pd2Lk7e", "aws sha da39a3ee5e6b4b0d3255bfef95601890afd80709");
         d("github-token", "GITHUB_TOKEN", "GitHub token",
                 "GitHub personal, OAuth, user-to-server, server-to-server and refresh tokens (ghp_, gho_, ghu_, ghs_, "

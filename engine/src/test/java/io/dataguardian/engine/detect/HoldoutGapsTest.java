@@ -39,4 +39,22 @@ class HoldoutGapsTest {
                 + "2025-10-18 12:06:37 INFO antwoord verzonden");
         ignores("date-of-birth", "geboortedatum gecontroleerd\n2025-10-18 INFO antwoord verzonden");
     }
+
+    @Test
+    void awsSecretUnderNestedKeys() {
+        finds("aws-secret-key", "cloud:\n  aws:\n    region: eu-west-1\n    credentials:\n"
+                + "      access-key: AKIAZ4QHATQ6LKJE2MLH\n      secret-key: [[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]]\n");
+        finds("aws-secret-key", "access-key: AKIAZ4QHATQ6LKJE2MLH\nsecret-key: [[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]]\n");
+        finds("aws-secret-key", "access-key: AKIAZ4QHATQ6LKJE2MLH\nsecret-key: [[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]]\n");
+        ignores("generic-secret", "cloud:\n  aws:\n    region: eu-west-1\n    credentials:\n"
+                + "      access-key: AKIAZ4QHATQ6LKJE2MLH\n      secret-key: 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\n");
+    }
+
+    @Test
+    void tokenAsUrlPassword() {
+        String text = "[remote \"origin\"]\n\turl = https://noor: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@github.com/a/b.git\n";
+        assertThat(scan(text)).extracting(Match::detectorId).containsExactly("github-token");
+        // a password that is no token keeps the URL a connection string
+        finds("connection-string", "url = [[https://noor:ghp_short1234@github.com/a/b.git]]");
+    }
 }
