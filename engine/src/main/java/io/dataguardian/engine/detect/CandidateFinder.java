@@ -1174,6 +1174,9 @@ final class CandidateFinder {
         for (long cues = cls & CUE_BITS; cues != 0; cues &= cues - 1) {
             cue[Long.numberOfTrailingZeros(cues)] = e; // bit k is the class of ordinal k
         }
+        if ((cls & Ctx.CARD.bit()) != 0 && idCard(b, s)) {
+            cue[Ctx.IDCARD.ordinal()] = e;
+        }
         if ((cls & Ctx.SPECIAL) != 0) {
             long special = cls & Ctx.SPECIAL;
             for (int k = 0; k < SPECIAL_CTX.length; k++) {
@@ -1189,6 +1192,12 @@ final class CandidateFinder {
         if ((cls & Ctx.MONTH.bit()) != 0) {
             monthFirstDate(s, e);
         }
+    }
+
+    /** Whether the card word at s is the "card" of "ID card" / "ID-card" (an identity card, not a payment card). */
+    static boolean idCard(char[] b, int s) {
+        return s >= 3 && (b[s - 1] == ' ' || b[s - 1] == '-') && (b[s - 2] | 0x20) == 'd' && (b[s - 3] | 0x20) == 'i'
+                && (s == 3 || !isLetter(b[s - 4]));
     }
 
     /** The classes whose last word's end {@link #cue} records. */

@@ -118,8 +118,10 @@ final class Detectors {
                 HIGH, ART87, UAVG46)
                 .base(0.9).priority(67).requires(Ctx.IDCARD).mask(Mask.KEEP2).norm(Norm.UPPER_ALNUM).family("document")
                 .positives("identiteitskaart [[IR57BC6J2]]", "ID-kaart documentnummer: [[SPECI2014]]",
-                        "ID-kaart nummer: [[LQY5AI4K9]]", "Identity card no.: [[JQ1L68387]]")
-                .negatives("IR57BC6J2 verzonden", "identiteitskaart IO57BC6J2");
+                        "ID-kaart nummer: [[LQY5AI4K9]]", "Identity card no.: [[JQ1L68387]]",
+                        "Dutch ID card number: [[XK4FT7Q29]]", "copy of ID-card [[SPECI2014]]")
+                .negatives("IR57BC6J2 verzonden", "identiteitskaart IO57BC6J2", "card id XK4FT7Q29",
+                        "paid by card XK4FT7Q29");
         d("nl-driving-licence", "DRIVING_LICENCE_NUMBER", "Dutch driving-licence number",
                 "Ten digits with driving-licence context (rijbewijs, driving licence).",
                 HIGH, ART87, UAVG46)
