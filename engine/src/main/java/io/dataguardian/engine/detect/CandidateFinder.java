@@ -590,10 +590,119 @@ final class CandidateFinder {
         if (!iso && !okEnd(end)) {
             return -1;
         }
-        if (recent(Ctx.BIRTH, i, 60) && birthLabel(i, end)) {
+        if (at(i - 1) == '\'') {
+            quotedDate(i, end);
+        } else if (recent(Ctx.BIRTH, i, 60) && birthLabel(i, end)) {
             emit(DOB, i, end, 0);
         }
         return end;
+    }
+
+    /**
+     * A date in single quotes: in a tuple of an SQL INSERT with a column list its column decides (a birth-date
+     * column, however far left its name; not the created_at next to it), else the birth word before it.
+     */
+    private void quotedDate(int s, int end) {
+        long column = sqlColumn(s);
+        if (column == NOT_SQL) {
+            if (recent(Ctx.BIRTH, s, 60) && birthLabel(s, end)) {
+                emit(DOB, s, end, 0);
+            }
+        } else if ((column & Ctx.BIRTH.bit()) != 0) {
+            emit(DOB, s, end, 0);
+            out.get(out.size() - 1).keyed = true;
+        }
+    }
+
+    /** {@link #sqlColumn} of a position in no INSERT tuple with a column list. */
+    private static final long NOT_SQL = -1L;
+
+    /** How far before a value the VALUES of its INSERT statement may be. */
+    private static final int SQL_REACH = 4096;
+
+    /**
+     * The context classes of the name of the SQL column whose value holds p: p inside a tuple of
+     * {@code INSERT INTO t (c1, c2, ...) VALUES (...), (...)} whose VALUES is at most SQL_REACH chars before;
+     * else NOT_SQL. For the rare values that lack their context word nearby (the column list may be far left on
+     * the line): the tuple is parsed from VALUES on (quotes, nested brackets) to count its top-level commas.
+     */
+    private long sqlColumn(int p) {
+        int lo = Math.max(0, p - SQL_REACH);
+        int v = p - 6;
+        while (v >= lo && !((b[v] | 0x20) == 'v' && regionEqualsLower(v, "values") && (v == 0 || !isWordChar(b[v - 1]))
+                && !isWordChar(at(v + 6)))) {
+            v--;
+        }
+        if (v < lo) {
+            return NOT_SQL;
+        }
+        int close = v - 1;
+        while (close >= lo && (b[close] == ' ' || b[close] == '\t' || b[close] == '\n' || b[close] == '\r')) {
+            close--;
+        }
+        if (close < lo || b[close] != ')') {
+            return NOT_SQL;
+        }
+        int open = close - 1;
+        while (open >= lo && b[open] != '(' && b[open] != ')' && b[open] != '\'' && b[open] != ';') {
+            open--;
+        }
+        if (open < lo || b[open] != '(') {
+            return NOT_SQL;
+        }
+        int depth = 0;
+        int index = 0;
+        for (int k = v + 6; k < p; k++) {
+            char c = b[k];
+            if (c == '\'' || c == '"') {
+                k++;
+                while (k < p && !(b[k] == c && at(k + 1) != c)) {
+                    k += b[k] == '\\' || b[k] == c ? 2 : 1;
+                }
+            } else if (c == '(') {
+                if (++depth == 1) {
+                    index = 0;
+                }
+            } else if (c == ')') {
+                depth--;
+            } else if (c == ',' && depth == 1) {
+                index++;
+            } else if (c == ';' && depth == 0) {
+                return NOT_SQL;
+            }
+        }
+        if (depth < 1) {
+            return NOT_SQL;
+        }
+        int ns = open + 1;
+        for (int k = open + 1; k <= close; k++) {
+            if (k == close || b[k] == ',') {
+                if (index-- == 0) {
+                    return columnClasses(ns, k);
+                }
+                ns = k + 1;
+            }
+        }
+        return NOT_SQL;
+    }
+
+    /** Lexicon classes of a column name [s, e) (quotes and brackets trimmed): whole and its '_' / camelCase parts. */
+    private long columnClasses(int s, int e) {
+        while (s < e && !isLetter(b[s])) {
+            s++;
+        }
+        while (e > s && !isWordChar(b[e - 1])) {
+            e--;
+        }
+        long cls = LEX.lookup(b, s, e);
+        int ps = s;
+        for (int k = s + 1; k <= e; k++) {
+            if (k == e || b[k] == '_' || (isUpper(b[k]) && isLower(b[k - 1]))) {
+                cls |= LEX.lookup(b, ps, k);
+                ps = k < e && b[k] == '_' ? k + 1 : k;
+            }
+        }
+        return cls;
     }
 
     /**

@@ -177,12 +177,17 @@ final class Detectors {
                 .base(0.85).priority(45).requires(Ctx.BIRTH).penalty(Ctx.ORDER).mask(Mask.DATE).norm(Norm.DIGITS)
                 .positives("geboortedatum: [[12-03-1985]]", "born on [[12 March 1985]]", "DOB [[1985-03-12]]",
                         "geb. [[3 mei 1990]]", "\"dateOfBirth\": \"[[1990-01-31]]\"", "born [[March 12, 1985]]",
+                        "INSERT INTO clienten (id, naam, bsn, geboortedatum, email, telefoon, iban, postcode) VALUES (4, "
+                                + "'Fatima van den Berg', '398 728 823', '[[1943-08-03]]', 'r.visser@icloud.com');",
+                        "INSERT INTO persons (id, date_of_birth) VALUES (1, '[[1990-01-31]]'), (2, '1988-12-01');",
                         "\"birthDate\": \"[[1990-01-31]]T00:00:00Z\"")
                 .negatives("created 2024-01-15 10:30:00", "geboortedatum 32-13-1985", "12-03-2024 invoice",
                         "geboren 1989, is ingeschreven. Factuur 905266736 van 25/08/2021.",
                         "geboortedatum klopt met dossier\n2025-10-18 12:06:37 INFO antwoord verzonden",
                         "geboortedatum gecontroleerd\n2025-10-18 INFO antwoord verzonden",
-                        "birthday reminder sent at 2024-03-12T10:15:00Z");
+                        "birthday reminder sent at 2024-03-12T10:15:00Z",
+                        "INSERT INTO klant (geboortedatum, naam, email, telefoon, aangemaakt) VALUES (NULL, 'Jan Smit', "
+                                + "'jan@example.nl', '0612345678', '2024-03-12');");
         d("passport-number", "PASSPORT_NUMBER", "Passport number",
                 "Six to nine letters and digits (at least one digit) right after a passport word.",
                 HIGH, ART87, UAVG46)
