@@ -1190,11 +1190,18 @@ final class CandidateFinder {
         if (letters.equals("SA") || letters.equals("SD") || letters.equals("SS")) {
             return -1;
         }
-        if (UNIT_LIKE.contains(letters) && !recent(Ctx.ADDRESS, i, 40) && !cityFollows(p + 2)) {
-            return -1; // 1024 MB, 2000 KM: only with an address cue or a city after it
+        if (UNIT_LIKE.contains(letters) && !recent(Ctx.ADDRESS, i, 40) && !cityFollows(p + 2)
+                && !(at(i - 1) == '\'' && addressColumn(i))) {
+            return -1; // 1024 MB, 2000 KM: only with an address cue, a city after it or in a postcode column
         }
         emit(POSTCODE, i, p + 2, p == i + 4 ? -0.05 : 0);
         return p + 2;
+    }
+
+    /** Whether the quoted value at i is in an address (postcode) column of an SQL INSERT. */
+    private boolean addressColumn(int i) {
+        long column = sqlColumn(i);
+        return column != NOT_SQL && (column & Ctx.ADDRESS.bit()) != 0;
     }
 
     private static final java.util.Set<String> UNIT_LIKE = java.util.Set.of("KB", "MB", "GB", "TB", "PB", "KM",

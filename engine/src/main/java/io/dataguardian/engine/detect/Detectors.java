@@ -94,9 +94,12 @@ final class Detectors {
                 .base(0.6).priority(40).boost(Ctx.ADDRESS).penalty(Ctx.ORDER, Ctx.VERSION)
                 .mask(Mask.POSTCODE).norm(Norm.UPPER_ALNUM)
                 .positives("Postcode: [[1012 AB]] Amsterdam", "[[3511AX]] Utrecht", "Kalverstraat 1, [[1012 NX]] Amsterdam",
-                        "Molenweg 216\n[[1755 PB]] Zwolle", "\"postcode\": \"[[2404MS]]\"")
+                        "Molenweg 216\n[[1755 PB]] Zwolle", "\"postcode\": \"[[2404MS]]\"",
+                        "\"street\": \"Schoolstraat 51-II\", \"postalCode\": \"[[5999 TB]]\", \"city\": \"Hoorn\"",
+                        "INSERT INTO klant (id, naam, iban, postcode) VALUES (6, 'Jan Smit', 'NL29ABNA9870929558', '[[3356 MB]]');")
                 .negatives("0123 AB", "1234 SS", "file of 1024 MB", "ordernummer 1234 AB", "2048 KB", "1234 ABC",
-                        "4000 KM per jaar", "3652ID/nmJd9O0nfh1NZoL71+ecBMSC+gsFAcwWfg0oLbTXV=");
+                        "4000 KM per jaar", "3652ID/nmJd9O0nfh1NZoL71+ecBMSC+gsFAcwWfg0oLbTXV=",
+                        "INSERT INTO vm (id, naam, geheugen) VALUES (1, 'web01', '2048 MB');");
         d("nl-address", "ADDRESS", "Street address",
                 "A capitalised street name ending in a Dutch street word (straat, laan, weg, plein, gracht, kade, ...) "
                         + "followed by a house number.",

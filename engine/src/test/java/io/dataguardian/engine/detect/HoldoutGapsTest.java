@@ -57,4 +57,21 @@ class HoldoutGapsTest {
         // a password that is no token keeps the URL a connection string
         finds("connection-string", "url = [[https://noor:ghp_short1234@github.com/a/b.git]]");
     }
+
+    @Test
+    void sqlInsertColumns() {
+        String cols = "INSERT INTO clienten (id, naam, bsn, geboortedatum, email, telefoon, iban, postcode) VALUES\n";
+        finds("date-of-birth", cols + "(1, 'Fatima Bakker', '349906002', '1975-05-27', 'esther@outlook.com', "
+                + "'+49 151 19873741', 'NL91ABNA0417164300', '6280 SK'),\n(2, 'Pieter El Amrani, Jr.', '062.582.318', "
+                + "'[[1972-05-15]]', 'mbos@dekker-advocaten.nl', '+31 71 446 4557', 'NL91ABNA0417164300', '9566 MB');");
+        finds("nl-postcode", cols + "(1, 'Fatima Bakker', '349906002', '1975-05-27', 'esther@outlook.com', "
+                + "'+49 151 19873741', 'NL91ABNA0417164300', '6280 SK'),\n(2, 'Pieter El Amrani, Jr.', '062.582.318', "
+                + "'1972-05-15', 'mbos@dekker-advocaten.nl', '+31 71 446 4557', 'NL91ABNA0417164300', '[[9566 MB]]');");
+        // values-only rows have no column names to go by; a quoted date in another column is no birth date
+        ignores("date-of-birth", "INSERT INTO clienten VALUES (1, 'Fatima Bakker', '349906002', '1975-05-27', "
+                + "'esther@outlook.com', '+49 151 19873741');");
+        ignores("date-of-birth", "INSERT INTO clienten (id, naam, bsn, aangemaakt, gewijzigd, geboortedatum) VALUES "
+                + "(1, 'Fatima Bakker', '349906002', '2024-05-27', '2024-06-01', NULL);");
+        ignores("nl-postcode", "INSERT INTO vm (id, naam, adres, geheugen) VALUES (1, 'web01', 'rack 4', '2048 MB');");
+    }
 }
