@@ -1463,6 +1463,9 @@ final class CandidateFinder {
             if (consumed > 0) {
                 return consumed;
             }
+            if (n == 4) {
+                consumed = groupedIbanShape(i);
+            }
         }
         if (n == 14 && b[i] == 'N' && b[i + 1] == 'L') {
             consumed = vat(i, end);
@@ -1549,6 +1552,36 @@ final class CandidateFinder {
         }
         emit(IBAN, i, p, 0);
         return p;
+    }
+
+    /**
+     * The end of a run grouped like an IBAN that failed its length or check (a registry country code, two check
+     * digits, then at least three space-separated groups of four capitals or digits, the last of one to four),
+     * or -1: a mistyped account number, in which no group is a phone number or a postcode ("NL50 ABNA 0417 1643
+     * 01": not a phone number 0417 1643 01).
+     */
+    private int groupedIbanShape(int i) {
+        if (Checksums.ibanLength(b[i], b[i + 1]) == null) {
+            return -1;
+        }
+        int p = i + 4;
+        int groups = 0;
+        while (at(p) == ' ') {
+            int q = p + 1;
+            while (q < limit && q - p <= 4 && (isUpper(b[q]) || isDigit(b[q]))) {
+                q++;
+            }
+            if (q == p + 1 || isWordChar(at(q))) {
+                break;
+            }
+            groups++;
+            int group = q - p - 1;
+            p = q;
+            if (group < 4) {
+                break;
+            }
+        }
+        return groups >= 3 ? p : -1;
     }
 
     private int vat(int i, int end) {

@@ -72,7 +72,8 @@ final class Detectors {
                 .base(0.95).priority(80).mask(Mask.IBAN).norm(Norm.UPPER_ALNUM)
                 .positives("IBAN: [[NL91ABNA0417164300]]", "rekening [[NL91 ABNA 0417 1643 00]] t.n.v.",
                         "[[DE89370400440532013000]]", "pay to [[GB82 WEST 1234 5698 7654 32]].",
-                        "[[BE68539007547034]]", "iban=[[FR1420041010050500013M02606]]")
+                        "[[BE68539007547034]]", "iban=[[FR1420041010050500013M02606]]", "Salary account: [[CH93 0076 2011 6238 5295 7]]",
+                        "[[LI21088100002324013AA]]")
                 .negatives("NL91ABNA0417164301", "NL91ABNA041716430", "NL12ABNA0123456789", "XX91ABNA0417164300",
                         "NL91AB1A0417164300", "DE8937040044053201300");
         d("phone-number", "PHONE_NUMBER", "Phone number",
@@ -84,9 +85,10 @@ final class Detectors {
                 .positives("bel [[06-12345678]]", "Tel: [[+31 6 12345678]]", "[[020-1234567]]",
                         "telefoon [[0031 20 123 4567]]", "call [[+44 20 7946 0958]] now", "[[(020) 123 4567]]",
                         "mobiel: [[06 1234 5678]]", "[[+31 (0)6 12345678]]", "phone=[[+1 415 555 2671]]",
-                        "[[0612345678]]", "[[088-1234567]]")
+                        "[[0612345678]]", "[[088-1234567]]", "IBAN NL50 ABNA 0417 1643 01 of bel [[020-1234567]]")
                 .negatives("datum 12-03-2024", "ordernummer 0612345678", "1234567890", "v06.12.34.56",
-                        "timestamp 1700000000123", "€ 0612,34", "+99 1234", "06-1234");
+                        "timestamp 1700000000123", "€ 0612,34", "+99 1234", "06-1234", "rekening NL50 ABNA 0417 1643 01",
+                        "DE72 1234 5678 0612 3456 78");
         d("nl-postcode", "POSTCODE", "Dutch postcode",
                 "Four digits (first not 0) and two capital letters (not SA, SD, SS), with or without a space; "
                         + "address context raises confidence.",
@@ -98,7 +100,7 @@ final class Detectors {
                         "\"street\": \"Schoolstraat 51-II\", \"postalCode\": \"[[5999 TB]]\", \"city\": \"Hoorn\"",
                         "INSERT INTO klant (id, naam, iban, postcode) VALUES (6, 'Jan Smit', 'NL29ABNA9870929558', '[[3356 MB]]');")
                 .negatives("0123 AB", "1234 SS", "file of 1024 MB", "ordernummer 1234 AB", "2048 KB", "1234 ABC",
-                        "4000 KM per jaar", "3652ID/nmJd9O0nfh1NZoL71+ecBMSC+gsFAcwWfg0oLbTXV=",
+                        "4000 KM per jaar", "3652ID/nmJd9O0nfh1NZoL71+ecBMSC+gsFAcwWfg0oLbTXV=", "CH29 0070 0110 0061 1234 XX",
                         "INSERT INTO vm (id, naam, geheugen) VALUES (1, 'web01', '2048 MB');");
         d("nl-address", "ADDRESS", "Street address",
                 "A capitalised street name ending in a Dutch street word (straat, laan, weg, plein, gracht, kade, ...) "
