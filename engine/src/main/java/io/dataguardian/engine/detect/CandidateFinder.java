@@ -1825,6 +1825,9 @@ final class CandidateFinder {
         if (FILE_TLDS.contains(str(lastLabelStart, p).toLowerCase(Locale.ROOT)) || isWordChar(at(p))) {
             return;
         }
+        if (at(p) == ':' && at - s == 3 && startsWith(s, "git") && at(p + 1) > ' ') {
+            return; // git@github.com:org/repo.git: an SSH remote (scp syntax) of a git host, no mailbox
+        }
         emit(EMAIL, s, p, 0);
     }
 

@@ -150,8 +150,9 @@ final class Detectors {
                 LOW, ART6)
                 .base(0.9).priority(70).mask(Mask.EMAIL).norm(Norm.LOWER)
                 .positives("mail [[jan.jansen@example.nl]]", "<[[j.doe+news@mail.example.com]]>",
-                        "\"email\":\"[[info@bedrijf.nl]]\"", "mailto:[[a.b@c.io]]")
-                .negatives("icon@2x.png", "@Override", "user@localhost", "npm i pkg@1.2.3", "a@b", "@media screen");
+                        "\"email\":\"[[info@bedrijf.nl]]\"", "mailto:[[a.b@c.io]]", "Contact: [[git@acme.nl]]: the release team")
+                .negatives("icon@2x.png", "@Override", "user@localhost", "npm i pkg@1.2.3", "a@b", "@media screen",
+                        "url = git@github.com:acme-nl/klantportaal.git");
         d("credit-card", "CREDIT_CARD", "Payment card number",
                 "13-19 digits (compact or grouped with spaces or dashes) with an issuer range of Visa, Mastercard "
                         + "(51-55, 2221-2720), Amex, Discover, Maestro, JCB or Diners and a valid Luhn check digit.",
