@@ -616,6 +616,13 @@ final class CandidateFinder {
 
     /** {@link #sqlColumn} of a position in no INSERT tuple with a column list. */
     private static final long NOT_SQL = -1L;
+    /** sqlColumn's memory: chars before sqlSearched searched for VALUES, the last found, the parse state after it. */
+    private int sqlSearched = -1;
+    private int sqlValues = -1;
+    private int sqlParsedValues = -1;
+    private int sqlParsed;
+    private int sqlDepth;
+    private int sqlIndex;
 
     /** How far before a value the VALUES of its INSERT statement may be. */
     private static final int SQL_REACH = 4096;
@@ -628,10 +635,19 @@ final class CandidateFinder {
      */
     private long sqlColumn(int p) {
         int lo = Math.max(0, p - SQL_REACH);
+        // the chars before sqlSearched were searched by an earlier call (whose last VALUES is sqlValues): each
+        // char is searched once however many values follow
         int v = p - 6;
-        while (v >= lo && !((b[v] | 0x20) == 'v' && regionEqualsLower(v, "values") && (v == 0 || !isWordChar(b[v - 1]))
+        int stop = Math.max(lo, sqlSearched);
+        while (v >= stop && !((b[v] | 0x20) == 'v' && regionEqualsLower(v, "values") && (v == 0 || !isWordChar(b[v - 1]))
                 && !isWordChar(at(v + 6)))) {
             v--;
+        }
+        sqlSearched = Math.max(sqlSearched, p - 5);
+        if (v < stop) {
+            v = sqlValues;
+        } else {
+            sqlValues = v;
         }
         if (v < lo) {
             return NOT_SQL;
@@ -650,14 +666,25 @@ final class CandidateFinder {
         if (open < lo || b[open] != '(') {
             return NOT_SQL;
         }
+        // the tuples are parsed on from where the last call for this VALUES stopped (outside a string)
+        int k = v + 6;
         int depth = 0;
         int index = 0;
-        for (int k = v + 6; k < p; k++) {
+        if (v == sqlParsedValues && p >= sqlParsed) {
+            k = sqlParsed;
+            depth = sqlDepth;
+            index = sqlIndex;
+        }
+        int safe = k;
+        for (; k < p && depth >= 0; k++) {
             char c = b[k];
             if (c == '\'' || c == '"') {
                 k++;
                 while (k < p && !(b[k] == c && at(k + 1) != c)) {
                     k += b[k] == '\\' || b[k] == c ? 2 : 1;
+                }
+                if (k >= p) {
+                    break; // p is inside this string: resume from its quote next time
                 }
             } else if (c == '(') {
                 if (++depth == 1) {
@@ -668,19 +695,26 @@ final class CandidateFinder {
             } else if (c == ',' && depth == 1) {
                 index++;
             } else if (c == ';' && depth == 0) {
-                return NOT_SQL;
+                depth = -1; // the statement ended: nothing after it belongs to this VALUES
             }
+            safe = k + 1;
+        }
+        if (k >= p || depth < 0) {
+            sqlParsedValues = v;
+            sqlParsed = depth < 0 ? Integer.MAX_VALUE : safe;
+            sqlDepth = depth;
+            sqlIndex = index;
         }
         if (depth < 1) {
             return NOT_SQL;
         }
         int ns = open + 1;
-        for (int k = open + 1; k <= close; k++) {
-            if (k == close || b[k] == ',') {
+        for (int q = open + 1; q <= close; q++) {
+            if (q == close || b[q] == ',') {
                 if (index-- == 0) {
-                    return columnClasses(ns, k);
+                    return columnClasses(ns, q);
                 }
-                ns = k + 1;
+                ns = q + 1;
             }
         }
         return NOT_SQL;

@@ -74,4 +74,27 @@ class HoldoutGapsTest {
                 + "(1, 'Fatima Bakker', '349906002', '2024-05-27', '2024-06-01', NULL);");
         ignores("nl-postcode", "INSERT INTO vm (id, naam, adres, geheugen) VALUES (1, 'web01', 'rack 4', '2048 MB');");
     }
+
+    @Test
+    void sqlInsertManyRowsAndStatements() {
+        StringBuilder sb = new StringBuilder("INSERT INTO t (id, aangemaakt, geboortedatum, opmerking, postcode) VALUES\n");
+        for (int r = 0; r < 40; r++) {
+            sb.append(r == 0 ? "" : ",\n").append("(").append(r).append(", '2024-01-0").append(1 + r % 9)
+                    .append("', '19").append(50 + r).append("-02-03', 'a,b''c(', '10").append(10 + r).append(" MB')");
+        }
+        // after the statement's ';' a quoted value is in no tuple of it
+        sb.append(";\nINSERT INTO u (id, geboortedatum) VALUES (1, '1966-06-06');\n"
+                + "UPDATE klanten SET status = 'actief' WHERE (d = '1977-07-07');\n");
+        List<Match> found = scan(sb.toString());
+        String text = sb.toString();
+        List<String> dates = found.stream().filter(m -> m.detectorId().equals("date-of-birth"))
+                .map(m -> text.substring(m.start(), m.end())).toList();
+        List<String> expected = new java.util.ArrayList<>();
+        for (int r = 0; r < 40; r++) {
+            expected.add("19" + (50 + r) + "-02-03");
+        }
+        expected.add("1966-06-06");
+        assertThat(dates).containsExactlyElementsOf(expected);
+        assertThat(found.stream().filter(m -> m.detectorId().equals("nl-postcode")).count()).isEqualTo(40);
+    }
 }
