@@ -187,7 +187,7 @@ final class HoldoutValues {
         BBAN.put("AT", "nnnnnnnnnnnnnnnn");
         BBAN.put("PT", "nnnnnnnnnnnnnnnnnnnnn");
         BBAN.put("FI", "nnnnnnnnnnnnnn");
-        BBAN.put("CH", "nnnnnccccccccccccc");
+        BBAN.put("CH", "nnnnncccccccccccc");
         BBAN.put("PL", "nnnnnnnnnnnnnnnnnnnnnnnn");
     }
 

@@ -63,6 +63,8 @@ final class CandidateFinder {
     private final StringBuilder cardDigits = new StringBuilder(19);
     /** End position of the last word of each context class seen so far (for required-context gates). */
     private final int[] cue = new int[Ctx.CLASSES];
+    /** End of the last AWS access key id (an AWS context for a secret key after it). */
+    private int awsKeyEnd = NO_CUE;
 
     /** A finder for one window, b[0, limit). */
     CandidateFinder(char[] buf, int limit, List<Candidate> out) {
@@ -81,6 +83,14 @@ final class CandidateFinder {
         this.limit = limit;
         this.out = out;
         java.util.Arrays.fill(cue, NO_CUE);
+        // the window's own memory: positions in the last window's text mean nothing in this one
+        awsKeyEnd = NO_CUE;
+        sqlSearched = -1;
+        sqlValues = -1;
+        sqlParsedValues = -1;
+        sqlParsed = 0;
+        sqlDepth = 0;
+        sqlIndex = 0;
     }
 
     /**
@@ -446,8 +456,38 @@ final class CandidateFinder {
         if (p < limit && (isWordChar(b[p]) || (b[p] == '.' && isDigit(at(p + 1))))) {
             return -1;
         }
+        if (at(i - 1) == '/' && productVersion(i, p)) {
+            return p;
+        }
         emit(IP, i, p, 0);
         return p;
+    }
+
+    /**
+     * A dotted quad [i, p) that is the version of a User-Agent product token (RFC 9110 product = token "/"
+     * version): "KlantApp/9.24.53.87 (Android 14)", "okhttp/4.9.3.1 Dalvik/2.1.0". Its product is a word
+     * (starting with a letter, no dots: not a host name) and a comment "(" or another product follows. A
+     * Java InetAddress ("localhost/127.0.0.1:5432") is followed by a port or nothing of the kind.
+     */
+    private boolean productVersion(int i, int p) {
+        int k = i - 1;
+        while (k > 0 && (isAsciiAlnum(b[k - 1]) || b[k - 1] == '-' || b[k - 1] == '_')) {
+            k--;
+        }
+        if (k == i - 1 || !isLetter(b[k]) || (k > 0 && (b[k - 1] == '.' || b[k - 1] == '/' || b[k - 1] == ':'))) {
+            return false;
+        }
+        if (at(p) != ' ') {
+            return false;
+        }
+        if (at(p + 1) == '(') {
+            return true;
+        }
+        int q = p + 1;
+        while (q < limit && (isAsciiAlnum(b[q]) || b[q] == '-' || b[q] == '_')) {
+            q++;
+        }
+        return q > p + 1 && isLetter(b[p + 1]) && at(q) == '/' && isDigit(at(q + 1));
     }
 
     /** IPv6 starting at i (a hex digit or ':'); validated on the small run of hex, ':' and '.' chars. */
@@ -597,10 +637,182 @@ final class CandidateFinder {
         if (!iso && !okEnd(end)) {
             return -1;
         }
-        if (recent(Ctx.BIRTH, i, 60)) {
+        if (at(i - 1) == '\'') {
+            quotedDate(i, end);
+        } else if (recent(Ctx.BIRTH, i, 60) && birthLabel(i, end)) {
             emit(DOB, i, end, 0);
         }
         return end;
+    }
+
+    /**
+     * A date in single quotes: in a tuple of an SQL INSERT with a column list its column decides (a birth-date
+     * column, however far left its name; not the created_at next to it), else the birth word before it.
+     */
+    private void quotedDate(int s, int end) {
+        long column = sqlColumn(s);
+        if (column == NOT_SQL) {
+            if (recent(Ctx.BIRTH, s, 60) && birthLabel(s, end)) {
+                emit(DOB, s, end, 0);
+            }
+        } else if ((column & Ctx.BIRTH.bit()) != 0) {
+            emit(DOB, s, end, 0);
+            out.get(out.size() - 1).keyed = true;
+        }
+    }
+
+    /** {@link #sqlColumn} of a position in no INSERT tuple with a column list. */
+    private static final long NOT_SQL = -1L;
+    /** sqlColumn's memory: chars before sqlSearched searched for VALUES, the last found, the parse state after it. */
+    private int sqlSearched = -1;
+    private int sqlValues = -1;
+    private int sqlParsedValues = -1;
+    private int sqlParsed;
+    private int sqlDepth;
+    private int sqlIndex;
+
+    /** How far before a value the VALUES of its INSERT statement may be. */
+    private static final int SQL_REACH = 4096;
+
+    /**
+     * The context classes of the name of the SQL column whose value holds p: p inside a tuple of
+     * {@code INSERT INTO t (c1, c2, ...) VALUES (...), (...)} whose VALUES is at most SQL_REACH chars before;
+     * else NOT_SQL. For the rare values that lack their context word nearby (the column list may be far left on
+     * the line): the tuple is parsed from VALUES on (quotes, nested brackets) to count its top-level commas.
+     */
+    private long sqlColumn(int p) {
+        int lo = Math.max(0, p - SQL_REACH);
+        // the chars before sqlSearched were searched by an earlier call (whose last VALUES is sqlValues): each
+        // char is searched once however many values follow
+        int v = p - 6;
+        int stop = Math.max(lo, sqlSearched);
+        while (v >= stop && !((b[v] | 0x20) == 'v' && regionEqualsLower(v, "values") && (v == 0 || !isWordChar(b[v - 1]))
+                && !isWordChar(at(v + 6)))) {
+            v--;
+        }
+        sqlSearched = Math.max(sqlSearched, p - 5);
+        if (v < stop) {
+            v = sqlValues;
+        } else {
+            sqlValues = v;
+        }
+        if (v < lo) {
+            return NOT_SQL;
+        }
+        int close = v - 1;
+        while (close >= lo && (b[close] == ' ' || b[close] == '\t' || b[close] == '\n' || b[close] == '\r')) {
+            close--;
+        }
+        if (close < lo || b[close] != ')') {
+            return NOT_SQL;
+        }
+        int open = close - 1;
+        while (open >= lo && b[open] != '(' && b[open] != ')' && b[open] != '\'' && b[open] != ';') {
+            open--;
+        }
+        if (open < lo || b[open] != '(') {
+            return NOT_SQL;
+        }
+        // the tuples are parsed on from where the last call for this VALUES stopped (outside a string)
+        int k = v + 6;
+        int depth = 0;
+        int index = 0;
+        if (v == sqlParsedValues && p >= sqlParsed) {
+            k = sqlParsed;
+            depth = sqlDepth;
+            index = sqlIndex;
+        }
+        int safe = k;
+        for (; k < p && depth >= 0; k++) {
+            char c = b[k];
+            if (c == '\'' || c == '"') {
+                k++;
+                while (k < p && !(b[k] == c && at(k + 1) != c)) {
+                    k += b[k] == '\\' || b[k] == c ? 2 : 1;
+                }
+                if (k >= p) {
+                    break; // p is inside this string: resume from its quote next time
+                }
+            } else if (c == '(') {
+                if (++depth == 1) {
+                    index = 0;
+                }
+            } else if (c == ')') {
+                depth--;
+            } else if (c == ',' && depth == 1) {
+                index++;
+            } else if (c == ';' && depth == 0) {
+                depth = -1; // the statement ended: nothing after it belongs to this VALUES
+            }
+            safe = k + 1;
+        }
+        if (k >= p || depth < 0) {
+            sqlParsedValues = v;
+            sqlParsed = depth < 0 ? Integer.MAX_VALUE : safe;
+            sqlDepth = depth;
+            sqlIndex = index;
+        }
+        if (depth < 1) {
+            return NOT_SQL;
+        }
+        int ns = open + 1;
+        for (int q = open + 1; q <= close; q++) {
+            if (q == close || b[q] == ',') {
+                if (index-- == 0) {
+                    return columnClasses(ns, q);
+                }
+                ns = q + 1;
+            }
+        }
+        return NOT_SQL;
+    }
+
+    /** Lexicon classes of a column name [s, e) (quotes and brackets trimmed): whole and its '_' / camelCase parts. */
+    private long columnClasses(int s, int e) {
+        while (s < e && !isLetter(b[s])) {
+            s++;
+        }
+        while (e > s && !isWordChar(b[e - 1])) {
+            e--;
+        }
+        long cls = LEX.lookup(b, s, e);
+        int ps = s;
+        for (int k = s + 1; k <= e; k++) {
+            if (k == e || b[k] == '_' || (isUpper(b[k]) && isLower(b[k - 1]))) {
+                cls |= LEX.lookup(b, ps, k);
+                ps = k < e && b[k] == '_' ? k + 1 : k;
+            }
+        }
+        return cls;
+    }
+
+    /**
+     * Whether the last birth word labels the date [s, end): not when a time of day follows the date (a
+     * timestamp, "2025-10-18 12:06:37"; midnight is a date stored as a date-time, "1990-01-31T00:00:00"), and
+     * from the line before not for a date that starts its line unless the label ends that line
+     * ("Geboortedatum:\n12-03-1985"): a birth word in a sentence says nothing about the date that opens the next
+     * record, while an answer on the next line ("date of birth?\n[10:07] Jan: sure, it's 3 May 1980") counts.
+     */
+    private boolean birthLabel(int s, int end) {
+        int t = at(end) == ' ' || at(end) == 'T' ? end + 1 : end;
+        if (isDigit(at(t)) && isDigit(at(t + 1)) && at(t + 2) == ':' && isDigit(at(t + 3)) && isDigit(at(t + 4))
+                && !(b[t] == '0' && b[t + 1] == '0' && b[t + 3] == '0' && b[t + 4] == '0')) {
+            return false;
+        }
+        boolean lineBreak = false;
+        boolean labelEndsLine = true;
+        boolean startsLine = true;
+        for (int k = Math.max(0, cue[Ctx.BIRTH.ordinal()]); k < s; k++) {
+            char c = b[k];
+            if (c == '\n') {
+                lineBreak = true;
+                startsLine = true;
+            } else if (c != ' ' && c != '\t' && c != '\r' && c != ':' && c != '=' && c != '"' && c != '\'') {
+                labelEndsLine &= lineBreak;
+                startsLine = false;
+            }
+        }
+        return !lineBreak || labelEndsLine || !startsLine;
     }
 
     /**
@@ -650,7 +862,7 @@ final class CandidateFinder {
         int m = monthNumber(str(s, e));
         int day = intAt(p + 1, d);
         int y = intAt(q + 1, 4);
-        if (m > 0 && validDate(y, m, day) && recent(Ctx.BIRTH, s, 60)) {
+        if (m > 0 && validDate(y, m, day) && recent(Ctx.BIRTH, s, 60) && birthLabel(s, q + 5)) {
             emit(DOB, s, q + 5, 0);
         }
     }
@@ -1059,11 +1271,18 @@ final class CandidateFinder {
         if (letters.equals("SA") || letters.equals("SD") || letters.equals("SS")) {
             return -1;
         }
-        if (UNIT_LIKE.contains(letters) && !recent(Ctx.ADDRESS, i, 40) && !cityFollows(p + 2)) {
-            return -1; // 1024 MB, 2000 KM: only with an address cue or a city after it
+        if (UNIT_LIKE.contains(letters) && !recent(Ctx.ADDRESS, i, 40) && !cityFollows(p + 2)
+                && !(at(i - 1) == '\'' && addressColumn(i))) {
+            return -1; // 1024 MB, 2000 KM: only with an address cue, a city after it or in a postcode column
         }
         emit(POSTCODE, i, p + 2, p == i + 4 ? -0.05 : 0);
         return p + 2;
+    }
+
+    /** Whether the quoted value at i is in an address (postcode) column of an SQL INSERT. */
+    private boolean addressColumn(int i) {
+        long column = sqlColumn(i);
+        return column != NOT_SQL && (column & Ctx.ADDRESS.bit()) != 0;
     }
 
     private static final java.util.Set<String> UNIT_LIKE = java.util.Set.of("KB", "MB", "GB", "TB", "PB", "KM",
@@ -1152,6 +1371,9 @@ final class CandidateFinder {
         for (long cues = cls & CUE_BITS; cues != 0; cues &= cues - 1) {
             cue[Long.numberOfTrailingZeros(cues)] = e; // bit k is the class of ordinal k
         }
+        if ((cls & Ctx.CARD.bit()) != 0 && idCard(b, s)) {
+            cue[Ctx.IDCARD.ordinal()] = e;
+        }
         if ((cls & Ctx.SPECIAL) != 0) {
             long special = cls & Ctx.SPECIAL;
             for (int k = 0; k < SPECIAL_CTX.length; k++) {
@@ -1167,6 +1389,12 @@ final class CandidateFinder {
         if ((cls & Ctx.MONTH.bit()) != 0) {
             monthFirstDate(s, e);
         }
+    }
+
+    /** Whether the card word at s is the "card" of "ID card" / "ID-card" (an identity card, not a payment card). */
+    static boolean idCard(char[] b, int s) {
+        return s >= 3 && (b[s - 1] == ' ' || b[s - 1] == '-') && (b[s - 2] | 0x20) == 'd' && (b[s - 3] | 0x20) == 'i'
+                && (s == 3 || !isLetter(b[s - 4]));
     }
 
     /** The classes whose last word's end {@link #cue} records. */
@@ -1316,6 +1544,9 @@ final class CandidateFinder {
             if (consumed > 0) {
                 return consumed;
             }
+            if (n == 4) {
+                consumed = groupedIbanShape(i);
+            }
         }
         if (n == 14 && b[i] == 'N' && b[i + 1] == 'L') {
             consumed = vat(i, end);
@@ -1333,6 +1564,10 @@ final class CandidateFinder {
             // 45 million: placeholders (AKIAXXXXXXXXXXXXXXXX) show 1 or 2
             if (ok && !startsWith(end - 7, "EXAMPLE") && distinct(i + 4, end) >= 6) {
                 emit(AWS_ACCESS, i, end, 0);
+                // the access key id is AWS context for its secret key next to it (access-key: AKIA...\n
+                // secret-key: ...), however far the "aws" of the nesting keys is
+                cue[Ctx.AWS.ordinal()] = end;
+                awsKeyEnd = end;
                 return end;
             }
         }
@@ -1398,6 +1633,36 @@ final class CandidateFinder {
         }
         emit(IBAN, i, p, 0);
         return p;
+    }
+
+    /**
+     * The end of a run grouped like an IBAN that failed its length or check (a registry country code, two check
+     * digits, then at least three space-separated groups of four capitals or digits, the last of one to four),
+     * or -1: a mistyped account number, in which no group is a phone number or a postcode ("NL50 ABNA 0417 1643
+     * 01": not a phone number 0417 1643 01).
+     */
+    private int groupedIbanShape(int i) {
+        if (Checksums.ibanLength(b[i], b[i + 1]) == null) {
+            return -1;
+        }
+        int p = i + 4;
+        int groups = 0;
+        while (at(p) == ' ') {
+            int q = p + 1;
+            while (q < limit && q - p <= 4 && (isUpper(b[q]) || isDigit(b[q]))) {
+                q++;
+            }
+            if (q == p + 1 || isWordChar(at(q))) {
+                break;
+            }
+            groups++;
+            int group = q - p - 1;
+            p = q;
+            if (group < 4) {
+                break;
+            }
+        }
+        return groups >= 3 ? p : -1;
     }
 
     private int vat(int i, int end) {
@@ -1578,6 +1843,9 @@ final class CandidateFinder {
             return -1;
         }
         emit(AWS_SECRET, i, p, 0);
+        if (awsKeyEnd >= i - 60) {
+            out.get(out.size() - 1).keyed = true; // an access key id just before: AWS context, not a word
+        }
         return p;
     }
 
@@ -1637,6 +1905,9 @@ final class CandidateFinder {
         }
         if (FILE_TLDS.contains(str(lastLabelStart, p).toLowerCase(Locale.ROOT)) || isWordChar(at(p))) {
             return;
+        }
+        if (at(p) == ':' && at - s == 3 && startsWith(s, "git") && at(p + 1) > ' ') {
+            return; // git@github.com:org/repo.git: an SSH remote (scp syntax) of a git host, no mailbox
         }
         emit(EMAIL, s, p, 0);
     }
@@ -1733,6 +2004,9 @@ final class CandidateFinder {
         if (password.length() < 4 || SecretValues.isPlaceholder(password)) {
             return;
         }
+        if (isLower(b[colon + 1]) && LOWER_TOKEN_START[b[colon + 1]] && tokenPassword(colon + 1, p)) {
+            return;
+        }
         int e = p + 1;
         while (e < limit && b[e] > ' ' && b[e] != '"' && b[e] != '\'' && b[e] != '<' && b[e] != '>' && b[e] != ')'
                 && b[e] != ',' && b[e] != ';' && b[e] != '`') {
@@ -1745,6 +2019,20 @@ final class CandidateFinder {
             return;
         }
         emit(CONNECTION, k, e, 0);
+    }
+
+    /**
+     * Whether the password [s, e) of a URL is itself a token of a detector of its own
+     * (https://user:ghp_...@github.com): then that token is what is there, reported on its own span when the
+     * scan reaches it, and the URL is no connection string. The trial candidate is taken back.
+     */
+    private boolean tokenPassword(int s, int e) {
+        int n = out.size();
+        int q = lowerToken(s, alnumEnd(s));
+        while (out.size() > n) {
+            out.remove(out.size() - 1);
+        }
+        return q == e;
     }
 
     /*
@@ -1832,7 +2120,7 @@ final class CandidateFinder {
             return;
         }
         String value = str(vs, ve);
-        if (kind == SecretValues.AWS && value.length() == 40 && awsSecret(vs, value) > 0) {
+        if ((kind == SecretValues.AWS || awsKeyEnd >= vs - 60) && value.length() == 40 && awsSecret(vs, value) > 0) {
             out.get(out.size() - 1).keyed = true;
             return;
         }

@@ -53,7 +53,11 @@ final class ContextScorer {
             }
             int we = p;
             if (we <= s || ws >= e) {
-                record(Lexicon.STANDARD.lookup(b, ws, we), ws, we, s, e, true);
+                long cls = Lexicon.STANDARD.lookup(b, ws, we);
+                if ((cls & Ctx.CARD.bit()) != 0 && CandidateFinder.idCard(b, ws)) {
+                    cls |= Ctx.IDCARD.bit(); // "ID card"
+                }
+                record(cls, ws, we, s, e, true);
                 if (humps) {
                     int hs = ws;
                     for (int k = ws + 1; k <= we; k++) {

@@ -72,7 +72,8 @@ final class Detectors {
                 .base(0.95).priority(80).mask(Mask.IBAN).norm(Norm.UPPER_ALNUM)
                 .positives("IBAN: [[NL91ABNA0417164300]]", "rekening [[NL91 ABNA 0417 1643 00]] t.n.v.",
                         "[[DE89370400440532013000]]", "pay to [[GB82 WEST 1234 5698 7654 32]].",
-                        "[[BE68539007547034]]", "iban=[[FR1420041010050500013M02606]]")
+                        "[[BE68539007547034]]", "iban=[[FR1420041010050500013M02606]]", "Salary account: [[CH93 0076 2011 6238 5295 7]]",
+                        "[[LI21088100002324013AA]]")
                 .negatives("NL91ABNA0417164301", "NL91ABNA041716430", "NL12ABNA0123456789", "XX91ABNA0417164300",
                         "NL91AB1A0417164300", "DE8937040044053201300");
         d("phone-number", "PHONE_NUMBER", "Phone number",
@@ -84,9 +85,10 @@ final class Detectors {
                 .positives("bel [[06-12345678]]", "Tel: [[+31 6 12345678]]", "[[020-1234567]]",
                         "telefoon [[0031 20 123 4567]]", "call [[+44 20 7946 0958]] now", "[[(020) 123 4567]]",
                         "mobiel: [[06 1234 5678]]", "[[+31 (0)6 12345678]]", "phone=[[+1 415 555 2671]]",
-                        "[[0612345678]]", "[[088-1234567]]")
+                        "[[0612345678]]", "[[088-1234567]]", "IBAN NL50 ABNA 0417 1643 01 of bel [[020-1234567]]")
                 .negatives("datum 12-03-2024", "ordernummer 0612345678", "1234567890", "v06.12.34.56",
-                        "timestamp 1700000000123", "€ 0612,34", "+99 1234", "06-1234");
+                        "timestamp 1700000000123", "€ 0612,34", "+99 1234", "06-1234", "rekening NL50 ABNA 0417 1643 01",
+                        "DE72 1234 5678 0612 3456 78");
         d("nl-postcode", "POSTCODE", "Dutch postcode",
                 "Four digits (first not 0) and two capital letters (not SA, SD, SS), with or without a space; "
                         + "address context raises confidence.",
@@ -94,9 +96,12 @@ final class Detectors {
                 .base(0.6).priority(40).boost(Ctx.ADDRESS).penalty(Ctx.ORDER, Ctx.VERSION)
                 .mask(Mask.POSTCODE).norm(Norm.UPPER_ALNUM)
                 .positives("Postcode: [[1012 AB]] Amsterdam", "[[3511AX]] Utrecht", "Kalverstraat 1, [[1012 NX]] Amsterdam",
-                        "Molenweg 216\n[[1755 PB]] Zwolle", "\"postcode\": \"[[2404MS]]\"")
+                        "Molenweg 216\n[[1755 PB]] Zwolle", "\"postcode\": \"[[2404MS]]\"",
+                        "\"street\": \"Schoolstraat 51-II\", \"postalCode\": \"[[5999 TB]]\", \"city\": \"Hoorn\"",
+                        "INSERT INTO klant (id, naam, iban, postcode) VALUES (6, 'Jan Smit', 'NL29ABNA9870929558', '[[3356 MB]]');")
                 .negatives("0123 AB", "1234 SS", "file of 1024 MB", "ordernummer 1234 AB", "2048 KB", "1234 ABC",
-                        "4000 KM per jaar", "3652ID/nmJd9O0nfh1NZoL71+ecBMSC+gsFAcwWfg0oLbTXV=");
+                        "4000 KM per jaar", "3652ID/nmJd9O0nfh1NZoL71+ecBMSC+gsFAcwWfg0oLbTXV=", "CH29 0070 0110 0061 1234 XX",
+                        "INSERT INTO vm (id, naam, geheugen) VALUES (1, 'web01', '2048 MB');");
         d("nl-address", "ADDRESS", "Street address",
                 "A capitalised street name ending in a Dutch street word (straat, laan, weg, plein, gracht, kade, ...) "
                         + "followed by a house number.",
@@ -118,8 +123,10 @@ final class Detectors {
                 HIGH, ART87, UAVG46)
                 .base(0.9).priority(67).requires(Ctx.IDCARD).mask(Mask.KEEP2).norm(Norm.UPPER_ALNUM).family("document")
                 .positives("identiteitskaart [[IR57BC6J2]]", "ID-kaart documentnummer: [[SPECI2014]]",
-                        "ID-kaart nummer: [[LQY5AI4K9]]", "Identity card no.: [[JQ1L68387]]")
-                .negatives("IR57BC6J2 verzonden", "identiteitskaart IO57BC6J2");
+                        "ID-kaart nummer: [[LQY5AI4K9]]", "Identity card no.: [[JQ1L68387]]",
+                        "Dutch ID card number: [[XK4FT7Q29]]", "copy of ID-card [[SPECI2014]]")
+                .negatives("IR57BC6J2 verzonden", "identiteitskaart IO57BC6J2", "card id XK4FT7Q29",
+                        "paid by card XK4FT7Q29");
         d("nl-driving-licence", "DRIVING_LICENCE_NUMBER", "Dutch driving-licence number",
                 "Ten digits with driving-licence context (rijbewijs, driving licence).",
                 HIGH, ART87, UAVG46)
@@ -143,8 +150,9 @@ final class Detectors {
                 LOW, ART6)
                 .base(0.9).priority(70).mask(Mask.EMAIL).norm(Norm.LOWER)
                 .positives("mail [[jan.jansen@example.nl]]", "<[[j.doe+news@mail.example.com]]>",
-                        "\"email\":\"[[info@bedrijf.nl]]\"", "mailto:[[a.b@c.io]]")
-                .negatives("icon@2x.png", "@Override", "user@localhost", "npm i pkg@1.2.3", "a@b", "@media screen");
+                        "\"email\":\"[[info@bedrijf.nl]]\"", "mailto:[[a.b@c.io]]", "Contact: [[git@acme.nl]]: the release team")
+                .negatives("icon@2x.png", "@Override", "user@localhost", "npm i pkg@1.2.3", "a@b", "@media screen",
+                        "url = git@github.com:acme-nl/klantportaal.git");
         d("credit-card", "CREDIT_CARD", "Payment card number",
                 "13-19 digits (compact or grouped with spaces or dashes) with an issuer range of Visa, Mastercard "
                         + "(51-55, 2221-2720), Amex, Discover, Maestro, JCB or Diners and a valid Luhn check digit.",
@@ -163,18 +171,29 @@ final class Detectors {
                 .base(0.8).priority(50).boost(Ctx.IP).penalty(Ctx.VERSION)
                 .mask(Mask.IP).norm(Norm.LOWER)
                 .positives("client [[192.168.1.10]] connected", "request from [[2a01:bdd3:e029:b99a::2a]] took", "from [[10.0.0.1]]:8080", "[[2001:db8::8a2e:370:7334]]",
-                        "addr=[[fe80::1ff:fe23:4567:890a]]", "[[8.8.8.8]]", "host [[2001:0db8:85a3:0000:0000:8a2e:0370:7334]]")
+                        "addr=[[fe80::1ff:fe23:4567:890a]]", "[[8.8.8.8]]", "host [[2001:0db8:85a3:0000:0000:8a2e:0370:7334]]",
+                        "Connect to localhost/[[127.0.0.1]]:5432 refused", "proxy/[[10.1.2.3]] timed out")
                 .negatives("version 1.2.3.4", "v1.2.3.4", "\"schemaVersion\": \"3.4.1.232\"", "1.3.6.1.4.1.311", "999.1.1.1", "10:30:00",
-                        "00:1A:2B:3C:4D:5E", "std::vector", "a::b", "1.2.3");
+                        "00:1A:2B:3C:4D:5E", "std::vector", "a::b", "1.2.3",
+                        "\"KlantApp/9.24.53.87 (Android 14)\"", "okhttp/4.9.3.1 Dalvik/2.1.0", "deployed hotfix 4.12.3.105 (commit");
         d("date-of-birth", "DATE_OF_BIRTH", "Date of birth",
                 "A date (12-03-1985, 1985-03-12, 12/03/1985, 12 maart 1985, March 12, 1985) near a birth word in "
                         + "English or Dutch (born, date of birth, DOB, geboren, geboortedatum, geb.).",
                 MEDIUM, ART6)
                 .base(0.85).priority(45).requires(Ctx.BIRTH).penalty(Ctx.ORDER).mask(Mask.DATE).norm(Norm.DIGITS)
                 .positives("geboortedatum: [[12-03-1985]]", "born on [[12 March 1985]]", "DOB [[1985-03-12]]",
-                        "geb. [[3 mei 1990]]", "\"dateOfBirth\": \"[[1990-01-31]]\"", "born [[March 12, 1985]]")
+                        "geb. [[3 mei 1990]]", "\"dateOfBirth\": \"[[1990-01-31]]\"", "born [[March 12, 1985]]",
+                        "INSERT INTO clienten (id, naam, bsn, geboortedatum, email, telefoon, iban, postcode) VALUES (4, "
+                                + "'Fatima van den Berg', '398 728 823', '[[1943-08-03]]', 'r.visser@icloud.com');",
+                        "INSERT INTO persons (id, date_of_birth) VALUES (1, '[[1990-01-31]]'), (2, '1988-12-01');",
+                        "\"birthDate\": \"[[1990-01-31]]T00:00:00Z\"")
                 .negatives("created 2024-01-15 10:30:00", "geboortedatum 32-13-1985", "12-03-2024 invoice",
-                        "geboren 1989, is ingeschreven. Factuur 905266736 van 25/08/2021.");
+                        "geboren 1989, is ingeschreven. Factuur 905266736 van 25/08/2021.",
+                        "geboortedatum klopt met dossier\n2025-10-18 12:06:37 INFO antwoord verzonden",
+                        "geboortedatum gecontroleerd\n2025-10-18 INFO antwoord verzonden",
+                        "birthday reminder sent at 2024-03-12T10:15:00Z",
+                        "INSERT INTO klant (geboortedatum, naam, email, telefoon, aangemaakt) VALUES (NULL, 'Jan Smit', "
+                                + "'jan@example.nl', '0612345678', '2024-03-12');");
         d("passport-number", "PASSPORT_NUMBER", "Passport number",
                 "Six to nine letters and digits (at least one digit) right after a passport word.",
                 HIGH, ART87, UAVG46)
@@ -233,7 +252,8 @@ final class Detectors {
                 .positives("aws_secret_access_key = [[wJalrXUtnFEMI/K7MDENG/bPxRfiCYzq8Pd2Lk7e]]",
                         "AWS secret: [[Zx8Qm2Lp0Vb7Nc4Rt6Yh1Jk3Df5Gs9Aw2Ee4Ui6O]]",
                         "    secret-access-key: [[qJSwiT5D+95nyAkHyJpseur5JHcwwzrNNaX6M2pR]]",
-                        "aws_secret_access_key = \"[[BeXMWAOKydsXQZZsYovpRXjsTGD/EwLfQWbEMZPW]]\"")
+                        "aws_secret_access_key = \"[[BeXMWAOKydsXQZZsYovpRXjsTGD/EwLfQWbEMZPW]]\"",
+                        "credentials: access-key AKIAZ4QHATQ6LKJE2MLH, secret-key [[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]]")
                 .negatives("wJalrXUtnFEMI/K7MDENG/bPxRfiCYzq8Pd2Lk7e", "aws sha da39a3ee5e6b4b0d3255bfef95601890afd80709");
         d("github-token", "GITHUB_TOKEN", "GitHub token",
                 "GitHub personal, OAuth, user-to-server, server-to-server and refresh tokens (ghp_, gho_, ghu_, ghs_, "
@@ -241,6 +261,7 @@ final class Detectors {
                 HIGH, ART32)
                 .base(0.95).priority(90).mask(Mask.PREFIX)
                 .positives("GITHUB_TOKEN=[[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]]",
+                        "url = https://noor:[[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]]@github.com/acme/app.git",
                         "[[gho_16C7e42F292c6912E7710c838347Ae178B4a]]",
                         "[[github_pat_11ABCDEFG0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789abcdefghij]]")
                 .negatives("ghp_short", "ghp_XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX", "ghx_wWPw5k4aXcaT4fNP0UcnZwJUVFk6LO0pINUx");
@@ -294,6 +315,7 @@ final class Detectors {
                 .positives("DATABASE_URL=[[postgres://app:S3cr3tPw0rd@db.internal:5432/app]]",
                         "uri: [[mongodb+srv://admin:hunter2xyz@cluster0.example.net/test]]")
                 .negatives("postgres://app:${DB_PASSWORD}@db:5432/app", "https://user@example.com/path",
+                        "https://noor: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@github.com/acme/app.git",
                         "redis://:changeme@localhost:6379", "mysql://root:****@db/x");
         d("generic-secret", "GENERIC_SECRET", "Hard-coded secret",
                 "The value of a password / passwd / pwd / secret / token / api_key / client_secret assignment in code, "

@@ -34,7 +34,13 @@ class ReusedFinderTest {
             "patiënt diagnose diabetes, bsn 111222333",
             "",
             "plain words only here",
-            "0031612345678 and 0612345678 and (020) 123 4567");
+            "0031612345678 and 0612345678 and (020) 123 4567",
+            // windows with memory of their own (an SQL tuple's columns, the last AWS key id): none carries over
+            "INSERT INTO clienten (id, naam, geboortedatum, postcode) VALUES (4, 'Fatima', '1943-08-03', '3356 MB'), "
+                    + "(5, 'Jan', '1950-01-02', '1234 AB');",
+            "VALUES (7, 'x', '1961-04-05', '2048 MB');",
+            "credentials: access-key AKIAZ4QHATQ6LKJE2MLH, secret-key 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",
+            "secret-key j60TUpK5qVKT4ehYuRaVdQc+895eiKIJSVZHo0aO");
 
     @Test
     void aReusedFinderFindsWhatAFreshOneFinds() {

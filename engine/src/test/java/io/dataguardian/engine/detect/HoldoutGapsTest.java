@@ -1,0 +1,100 @@
+package io.dataguardian.engine.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Cases an independently written corpus found, that span lines (the catalogue's examples are single lines: the
+ * ripgrep yardstick matches them line by line).
+ */
+class HoldoutGapsTest {
+
+    private static List<Match> scan(String text) {
+        return CatalogueEvidenceTest.SCANNER.scan(text);
+    }
+
+    private static void finds(String id, String example) {
+        int s = example.indexOf("[[");
+        int e = example.indexOf("]]") - 2;
+        String text = example.replace("[[", "").replace("]]", "");
+        assertThat(scan(text)).as("matches in <%s>", text).anySatisfy(m -> {
+            assertThat(m.detectorId()).isEqualTo(id);
+            assertThat(m.start()).isEqualTo(s);
+            assertThat(m.end()).isEqualTo(e);
+        });
+    }
+
+    private static void ignores(String id, String text) {
+        assertThat(scan(text)).as("matches in <%s>", text).noneMatch(m -> m.detectorId().equals(id));
+    }
+
+    @Test
+    void birthLabelOnTheLineBefore() {
+        finds("date-of-birth", "Geboortedatum:\n[[12-03-1985]]");
+        finds("date-of-birth", "Date of birth\n  [[1985-03-12]]\nPlace of birth Utrecht");
+        finds("date-of-birth", "[10:04] Anna: can you confirm your date of birth?\n[10:07] Jan: sure, it's [[3 May 1980]]");
+        ignores("date-of-birth", "2025-05-26 10:28:35 INFO verificatie: geboortedatum klopt met dossier\n"
+                + "2025-10-18 12:06:37 INFO antwoord verzonden");
+        ignores("date-of-birth", "geboortedatum gecontroleerd\n2025-10-18 INFO antwoord verzonden");
+    }
+
+    @Test
+    void awsSecretUnderNestedKeys() {
+        finds("aws-secret-key", "cloud:\n  aws:\n    region: eu-west-1\n    credentials:\n"
+                + "      access-key: AKIAZ4QHATQ6LKJE2MLH\n      secret-key: [[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]]\n");
+        finds("aws-secret-key", "access-key: AKIAZ4QHATQ6LKJE2MLH\nsecret-key: [[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]]\n");
+        finds("aws-secret-key", "access-key: AKIAZ4QHATQ6LKJE2MLH\nsecret-key: [[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]]\n");
+        ignores("generic-secret", "cloud:\n  aws:\n    region: eu-west-1\n    credentials:\n"
+                + "      access-key: AKIAZ4QHATQ6LKJE2MLH\n      secret-key: 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\n");
+    }
+
+    @Test
+    void tokenAsUrlPassword() {
+        String text = "[remote \"origin\"]\n\turl = https://noor: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@github.com/a/b.git\n";
+        assertThat(scan(text)).extracting(Match::detectorId).containsExactly("github-token");
+        // a password that is no token keeps the URL a connection string
+        finds("connection-string", "url = [[https://noor:ghp_short1234@github.com/a/b.git]]");
+    }
+
+    @Test
+    void sqlInsertColumns() {
+        String cols = "INSERT INTO clienten (id, naam, bsn, geboortedatum, email, telefoon, iban, postcode) VALUES\n";
+        finds("date-of-birth", cols + "(1, 'Fatima Bakker', '349906002', '1975-05-27', 'esther@outlook.com', "
+                + "'+49 151 19873741', 'NL91ABNA0417164300', '6280 SK'),\n(2, 'Pieter El Amrani, Jr.', '062.582.318', "
+                + "'[[1972-05-15]]', 'mbos@dekker-advocaten.nl', '+31 71 446 4557', 'NL91ABNA0417164300', '9566 MB');");
+        finds("nl-postcode", cols + "(1, 'Fatima Bakker', '349906002', '1975-05-27', 'esther@outlook.com', "
+                + "'+49 151 19873741', 'NL91ABNA0417164300', '6280 SK'),\n(2, 'Pieter El Amrani, Jr.', '062.582.318', "
+                + "'1972-05-15', 'mbos@dekker-advocaten.nl', '+31 71 446 4557', 'NL91ABNA0417164300', '[[9566 MB]]');");
+        // values-only rows have no column names to go by; a quoted date in another column is no birth date
+        ignores("date-of-birth", "INSERT INTO clienten VALUES (1, 'Fatima Bakker', '349906002', '1975-05-27', "
+                + "'esther@outlook.com', '+49 151 19873741');");
+        ignores("date-of-birth", "INSERT INTO clienten (id, naam, bsn, aangemaakt, gewijzigd, geboortedatum) VALUES "
+                + "(1, 'Fatima Bakker', '349906002', '2024-05-27', '2024-06-01', NULL);");
+        ignores("nl-postcode", "INSERT INTO vm (id, naam, adres, geheugen) VALUES (1, 'web01', 'rack 4', '2048 MB');");
+    }
+
+    @Test
+    void sqlInsertManyRowsAndStatements() {
+        StringBuilder sb = new StringBuilder("INSERT INTO t (id, aangemaakt, geboortedatum, opmerking, postcode) VALUES\n");
+        for (int r = 0; r < 40; r++) {
+            sb.append(r == 0 ? "" : ",\n").append("(").append(r).append(", '2024-01-0").append(1 + r % 9)
+                    .append("', '19").append(50 + r).append("-02-03', 'a,b''c(', '10").append(10 + r).append(" MB')");
+        }
+        // after the statement's ';' a quoted value is in no tuple of it
+        sb.append(";\nINSERT INTO u (id, geboortedatum) VALUES (1, '1966-06-06');\n"
+                + "UPDATE klanten SET status = 'actief' WHERE (d = '1977-07-07');\n");
+        List<Match> found = scan(sb.toString());
+        String text = sb.toString();
+        List<String> dates = found.stream().filter(m -> m.detectorId().equals("date-of-birth"))
+                .map(m -> text.substring(m.start(), m.end())).toList();
+        List<String> expected = new java.util.ArrayList<>();
+        for (int r = 0; r < 40; r++) {
+            expected.add("19" + (50 + r) + "-02-03");
+        }
+        expected.add("1966-06-06");
+        assertThat(dates).containsExactlyElementsOf(expected);
+        assertThat(found.stream().filter(m -> m.detectorId().equals("nl-postcode")).count()).isEqualTo(40);
+    }
+}
