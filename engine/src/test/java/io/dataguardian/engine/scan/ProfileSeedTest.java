@@ -55,7 +55,8 @@ class ProfileSeedTest {
         for (ProfileSeed.Sample s : ProfileSeed.samples()) {
             String text = new String(s.bytes(), s.path().contains("latin1") ? StandardCharsets.ISO_8859_1
                     : StandardCharsets.UTF_8);
-            Matcher m = token.matcher(text);
+            // a JSON escape (\n before "1755 PB") is no part of a token
+            Matcher m = token.matcher(text.replace("\\n", " ").replace("\\r", " ").replace("\\t", " "));
             while (m.find()) {
                 String t = m.group();
                 if (t.chars().anyMatch(Character::isDigit) && !known.contains(t)) {
