@@ -2,7 +2,6 @@ package io.dataguardian.bench.corpus;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
@@ -113,15 +112,9 @@ final class HoldoutValues {
     // ------------------------------------------------------------------ BSN
 
     static boolean elfProef(String d) {
-        if (d.length() != 9 || !d.chars().allMatch(Character::isDigit) || d.equals("000000000")) {
-            return false;
-        }
-        int sum = 0;
-        for (int i = 0; i < 8; i++) {
-            sum += (9 - i) * (d.charAt(i) - '0');
-        }
-        sum -= d.charAt(8) - '0';
-        return sum % 11 == 0;
+        // the arithmetic is the first generator's (Values); only the templates and conventions are independent
+        return d.length() == 9 && d.chars().allMatch(Character::isDigit) && !d.equals("000000000")
+                && Values.elevenProof(d);
     }
 
     String bsnDigits() {
@@ -196,15 +189,7 @@ final class HoldoutValues {
             "IE", new String[] {"AIBK", "BOFI", "IPBS"});
 
     static int mod97(String s) {
-        StringBuilder num = new StringBuilder();
-        for (char c : s.toCharArray()) {
-            if (Character.isDigit(c)) {
-                num.append(c);
-            } else {
-                num.append(c - 'A' + 10);
-            }
-        }
-        return new BigInteger(num.toString()).mod(BigInteger.valueOf(97)).intValue();
+        return Values.mod97(s);
     }
 
     static boolean ibanValid(String iban) {
@@ -276,20 +261,7 @@ final class HoldoutValues {
     // ------------------------------------------------------------------ payment cards
 
     static boolean luhn(String digitsOnly) {
-        int sum = 0;
-        boolean dbl = false;
-        for (int i = digitsOnly.length() - 1; i >= 0; i--) {
-            int d = digitsOnly.charAt(i) - '0';
-            if (dbl) {
-                d *= 2;
-                if (d > 9) {
-                    d -= 9;
-                }
-            }
-            sum += d;
-            dbl = !dbl;
-        }
-        return sum % 10 == 0;
+        return Values.luhn(digitsOnly);
     }
 
     String luhnComplete(String prefix, int len) {
@@ -303,22 +275,7 @@ final class HoldoutValues {
     }
 
     static String groupCard(String d, String sep) {
-        int[] g = switch (d.length()) {
-            case 15 -> new int[] {4, 6, 5};
-            case 14 -> new int[] {4, 6, 4};
-            case 19 -> new int[] {4, 4, 4, 4, 3};
-            default -> new int[] {4, 4, 4, 4};
-        };
-        StringBuilder sb = new StringBuilder();
-        int at = 0;
-        for (int len : g) {
-            if (at > 0) {
-                sb.append(sep);
-            }
-            sb.append(d, at, at + len);
-            at += len;
-        }
-        return sb.toString();
+        return Values.groupCard(d, sep);
     }
 
     V card() {
