@@ -52,7 +52,7 @@ final class Holdout2Templates {
                 new Kind("md-table", "notes", "md", false, Holdout2Templates::mdTable),
                 new Kind("notebook", "analysis", "ipynb", false, Holdout2Templates::notebook),
                 new Kind("shell", "scripts", "sh", false, Holdout2Templates::shell),
-                new Kind("dockerfile", "docker", "Dockerfile", false, Holdout2Templates::dockerfile),
+                new Kind("dockerfile", "docker", "", false, Holdout2Templates::dockerfile),
                 new Kind("typescript", "src/ts", "ts", false, Holdout2Templates::typescript),
                 new Kind("php", "src/php", "php", false, Holdout2Templates::php),
                 new Kind("go", "src/go", "go", false, Holdout2Templates::go),
@@ -456,7 +456,8 @@ final class Holdout2Templates {
                 case 0 -> {
                     d.t("/wachtwoord-reset?email=");
                     d.p(EMAIL, "url-encoded-no", v.email(v.pick(Holdout2Values.FIRST), v.pick(Holdout2Values.LAST)).replace("+", "-"));
-                    d.t("&token=" + v.hex(16));
+                    d.t("&token=");
+                    d.p(GENERIC_SECRET, "url-reset-token", v.hex(16));
                 }
                 case 1 -> {
                     d.t("/api/session?access_token=");
@@ -816,7 +817,9 @@ final class Holdout2Templates {
         d.p(DATE_OF_BIRTH, "geboren", v.dobText(p.dob(), true));
         d.t(").\nHet bedrag van EUR " + v.between(20, 400) + "," + v.digits(2) + " maken wij over op rekening ");
         d.p(IBAN, "prose", v.iban());
-        d.t(".\nUw polis (nummer " + v.digits(8) + "-" + v.digits(2) + ") loopt tot en met 31-12-2026. De behandeling op ");
+        d.t(".\nUw polis (nummer ");
+        d.n(PHONE_NUMBER, "policy-no", v.between(10000000, 99999999) + "-" + v.digits(2));
+        d.t(") loopt tot en met 31-12-2026. De behandeling op ");
         d.n(DATE_OF_BIRTH, "treatment-date", nlDate(v.recentDate()));
         d.t(" valt onder uw aanvullende verzekering.\n\nHeeft u vragen? Bel ons op ");
         d.p(PHONE_NUMBER, "prose", v.phoneNl());
@@ -844,7 +847,9 @@ final class Holdout2Templates {
         dob(d, v, p.dob(), true);
         d.t("\n\nGeachte " + p.first() + " " + p.last() + ",\n\n");
         if (uwv) {
-            d.t("U heeft op " + v.dobText(v.recentDate(), true) + " een WW-uitkering aangevraagd. Uw eerste werkdag bij uw vorige werkgever was ");
+            d.t("U heeft op ");
+            d.n(DATE_OF_BIRTH, "application-date", v.dobText(v.recentDate(), true));
+            d.t(" een WW-uitkering aangevraagd. Uw eerste werkdag bij uw vorige werkgever was ");
             d.n(DATE_OF_BIRTH, "employment-start", nlDate(v.recentDate()));
             d.t(". Wij betalen de uitkering op rekeningnummer ");
             d.p(IBAN, "prose", v.iban());
