@@ -202,6 +202,14 @@ public final class Holdout2Corpus {
         every.addAll(d.lt.positives());
         every.addAll(d.lt.negatives());
         every.sort(Comparator.comparingInt(Label::offset));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?<![0-9A-Za-z.\\-])[0-9]{9}(?![0-9A-Za-z])").matcher(text);
+        while (m.find()) {
+            int at = m.start();
+            boolean labelled = every.stream().anyMatch(l -> l.offset() <= at && at < l.offset() + l.length());
+            if (!labelled && Holdout2Values.elfProef(m.group())) {
+                fail(file, "unlabelled 11-proof 9-digit number at offset " + at);
+            }
+        }
         for (int i = 1; i < every.size(); i++) {
             Label a = every.get(i - 1);
             Label b = every.get(i);
@@ -252,6 +260,9 @@ public final class Holdout2Corpus {
                 case PHONE_NUMBER -> {
                     if (positive && !Holdout2Values.phoneValid(span, "NL")) {
                         fail(file, "phone invalid per libphonenumber: " + l.kind());
+                    }
+                    if (!positive && l.kind().equals("invalid-example") && Holdout2Values.phoneValid(span, "NL")) {
+                        fail(file, "example phone number is valid per libphonenumber");
                     }
                 }
                 case GITHUB_TOKEN -> {

@@ -950,7 +950,9 @@ final class Holdout2Templates {
         d.p(POSTCODE, "form", p.postcode());
         d.t(" " + p.city() + "\nTel.: ");
         d.p(PHONE_NUMBER, "form", p.phone());
-        d.t("\nE-mail: ");
+        d.t("  (voorbeeld: ");
+        d.n(PHONE_NUMBER, "invalid-example", v.pick(new String[] {"06-00000000", "06 0000 0000", "+31 6 0000 0000", "06-0000 0000"}));
+        d.t(")\nE-mail: ");
         d.p(EMAIL, "form", p.email());
         d.t("\nMachtiging contributie, IBAN: ");
         d.p(IBAN, "form", v.iban());
