@@ -171,8 +171,8 @@ public final class Holdout2Corpus {
             boolean crlf = kind.crlf() || r.nextInt(5) == 0;
             Doc d = new Doc(crlf ? "\r\n" : "\n");
             kind.template().write(d, new Holdout2Values(r));
-            String rel = kind.ext().isEmpty()
-                    ? kind.dir() + "/" + String.format(Locale.ROOT, "%04d-", i) + kind.name() + "/Dockerfile"
+            String rel = kind.ext().startsWith("=")
+                    ? kind.dir() + "/" + String.format(Locale.ROOT, "%04d-", i) + kind.name() + "/" + kind.ext().substring(1)
                     : kind.dir() + "/" + String.format(Locale.ROOT, "%04d-", i) + kind.name() + "." + kind.ext();
             String text = d.lt.text();
             if (check) {

@@ -52,7 +52,7 @@ final class Holdout2Templates {
                 new Kind("md-table", "notes", "md", false, Holdout2Templates::mdTable),
                 new Kind("notebook", "analysis", "ipynb", false, Holdout2Templates::notebook),
                 new Kind("shell", "scripts", "sh", false, Holdout2Templates::shell),
-                new Kind("dockerfile", "docker", "", false, Holdout2Templates::dockerfile),
+                new Kind("dockerfile", "docker", "=Dockerfile", false, Holdout2Templates::dockerfile),
                 new Kind("typescript", "src/ts", "ts", false, Holdout2Templates::typescript),
                 new Kind("php", "src/php", "php", false, Holdout2Templates::php),
                 new Kind("go", "src/go", "go", false, Holdout2Templates::go),
@@ -64,7 +64,12 @@ final class Holdout2Templates {
                 new Kind("verwijsbrief", "brieven", "txt", false, Holdout2Templates::verwijsbrief),
                 new Kind("onboarding-mail", "hr", "txt", false, Holdout2Templates::onboarding),
                 new Kind("intake-form", "formulieren", "txt", false, Holdout2Templates::form),
-                new Kind("http-dump", "debug", "http", false, Holdout2Templates::httpDump));
+                new Kind("http-dump", "debug", "http", false, Holdout2Templates::httpDump),
+                new Kind("aws-credentials", "home", "=.aws/credentials", false, Holdout2Templates::awsCredentials),
+                new Kind("netrc-npmrc", "home", "=.netrc", false, Holdout2Templates::netrc),
+                new Kind("git-log", "vcs", "txt", false, Holdout2Templates::gitLog),
+                new Kind("key-dump", "keys", "txt", false, Holdout2Templates::keyDump),
+                new Kind("order-export", "exports", "json", false, Holdout2Templates::orderExport));
     }
 
     // ---------------------------------------------------------------- shared bits
@@ -811,7 +816,7 @@ final class Holdout2Templates {
         d.p(POSTCODE, "letterhead", v.postcode());
         d.t(" " + v.pick(Holdout2Values.CITY).toUpperCase(Locale.ROOT) + "\n\nDe heer/mevrouw " + p.name() + "\n" + p.street() + "\n");
         d.p(POSTCODE, "address", p.postcode());
-        d.t("  " + p.city().toUpperCase(Locale.ROOT) + "\n\nDatum: " + v.dobText(v.recentDate(), true).replace("/", "-") + "\nRelatienummer: " + v.digits(10) + "\nBetreft: declaratie fysiotherapie\n\nGeachte heer/mevrouw " + p.last() + ",\n\nWij hebben uw declaratie ontvangen voor de verzekerde met burgerservicenummer ");
+        d.t("  " + p.city().toUpperCase(Locale.ROOT) + "\n\nDatum: " + v.dobText(v.recentDate(), true).replace("/", "-") + "\nRelatienummer: " + v.digits(10) + "\nBetreft: declaratie fysiotherapie\n\nGeachte heer/mevrouw " + p.last() + ",\n\nWij hebben uw declaratie ontvangen voor de verzekerde met " + v.pick(new String[] {"burgerservicenummer", "sofinummer", "BSN/sofinr."}) + " ");
         d.p(BSN, "prose", v.bsn());
         d.t(" (geboren ");
         d.p(DATE_OF_BIRTH, "geboren", v.dobText(p.dob(), true));
@@ -996,5 +1001,113 @@ final class Holdout2Templates {
         d.t("\",\"publicKey\":\"");
         d.n(PRIVATE_KEY, "public-key", "-----BEGIN PUBLIC KEY-----\\n" + v.chars("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/", 64) + "\\n-----END PUBLIC KEY-----");
         d.t("\"}\n");
+    }
+
+    // ---------------------------------------------------------------- more places
+
+    static void awsCredentials(Doc d, Holdout2Values v) {
+        d.t("[default]\naws_access_key_id = ");
+        d.p(AWS_ACCESS_KEY, "aws-credentials", v.awsKeyId());
+        d.t("\naws_secret_access_key = ");
+        d.p(AWS_SECRET_KEY, "aws-credentials", v.awsSecret());
+        d.t("\nregion = eu-central-1\n\n[profile deploy]\nrole_arn = arn:aws:iam::" + v.digits(12) + ":role/deploy\nsource_profile = default\nmfa_serial = arn:aws:iam::" + v.digits(12) + ":mfa/"
+                + v.pick(Holdout2Values.FIRST).toLowerCase(Locale.ROOT) + "\n\n[tmp]\naws_access_key_id=");
+        d.p(AWS_ACCESS_KEY, "aws-credentials", v.awsKeyId());
+        d.t("\naws_secret_access_key=");
+        d.p(AWS_SECRET_KEY, "aws-credentials", v.awsSecret());
+        d.t("\naws_session_token=");
+        d.p(AWS_SECRET_KEY, "aws-session-token", "IQoJb3JpZ2luX2VjE" + v.chars("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/", v.between(300, 380)) + "=");
+        d.t("\n\n[docs]\naws_access_key_id = ");
+        d.n(AWS_ACCESS_KEY, "aws-doc-example", "AKIAIOSFODNN7EXAMPLE");
+        d.t("\naws_secret_access_key = ");
+        d.n(AWS_SECRET_KEY, "aws-doc-example", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
+        d.t("\n");
+    }
+
+    static void netrc(Doc d, Holdout2Values v) {
+        d.t("# ~/.netrc\nmachine github.com\n  login ci-bot\n  password ");
+        d.p(GITHUB_TOKEN, "netrc", v.githubToken());
+        d.t("\nmachine ftp.leverancier.nl login upload password ");
+        d.p(GENERIC_SECRET, "netrc", urlSafe(v));
+        d.t("\n\n# ~/.npmrc\n@acme:registry=https://npm.pkg.github.com\n//npm.pkg.github.com/:_authToken=");
+        d.p(GITHUB_TOKEN, "npmrc", v.githubToken());
+        d.t("\n//registry.npmjs.org/:_authToken=${NPM_TOKEN}\nemail=");
+        d.p(EMAIL, "npmrc", v.email(v.pick(Holdout2Values.FIRST), v.pick(Holdout2Values.LAST)));
+        d.t("\n\n# ~/.pgpass\n");
+        d.p(IP_ADDRESS, "pgpass", v.ipv4());
+        d.t(":5432:*:reporting:");
+        d.p(GENERIC_SECRET, "pgpass", urlSafe(v));
+        d.t("\n");
+    }
+
+    static void gitLog(Doc d, Holdout2Values v) {
+        int n = v.between(4, 8);
+        for (int i = 0; i < n; i++) {
+            String f = v.pick(Holdout2Values.FIRST);
+            String l = v.pick(Holdout2Values.LAST);
+            d.t("commit " + v.hex(40) + "\nAuthor: " + f + " " + l + " <");
+            d.p(EMAIL, "git-author", v.email(f, l));
+            d.t(">\nDate:   " + v.pick(new String[] {"Mon", "Tue", "Thu"}) + " Mar " + v.between(1, 28) + " " + String.format(Locale.ROOT, "%02d:%02d:%02d", v.between(0, 23), v.between(0, 59), v.between(0, 59)) + " 2025 +0100\n\n    ");
+            switch (v.r.nextInt(4)) {
+                case 0 -> {
+                    d.t("Remove leaked key from config (was ");
+                    d.p(AWS_ACCESS_KEY, "commit-msg", v.awsKeyId());
+                    d.t(")\n");
+                }
+                case 1 -> {
+                    d.t("Bump version to ");
+                    versionNeg(d, v);
+                    d.t("\n\n    Co-authored-by: " + v.pick(Holdout2Values.FIRST) + " <");
+                    d.p(EMAIL, "git-trailer", v.email(v.pick(Holdout2Values.FIRST), v.pick(Holdout2Values.LAST)));
+                    d.t(">\n");
+                }
+                case 2 -> {
+                    d.t("Fix test fixture: BSN ");
+                    d.p(BSN, "commit-msg", Holdout2Values.bsnFormat(v.bsnRaw(), 0));
+                    d.t(" replaced by generated one\n");
+                }
+                default -> d.t("Merge pull request #" + v.between(10, 999) + " from acme/feature/" + v.hex(7) + "\n");
+            }
+            d.t("\n");
+        }
+    }
+
+    static void keyDump(Doc d, Holdout2Values v) {
+        d.t("Sleutels uit de oude deployserver (opruimen!)\n\n== deploy_dsa ==\n");
+        d.p(PRIVATE_KEY, "dsa", v.pem("DSA PRIVATE KEY"));
+        d.t("\n\n== signing.asc ==\n");
+        d.p(PRIVATE_KEY, "pgp", v.pem("PGP PRIVATE KEY BLOCK"));
+        d.t("\n\n== signing-pub.asc ==\n");
+        d.n(PRIVATE_KEY, "pgp-public", v.pem("PGP PUBLIC KEY BLOCK"));
+        d.t("\n\n== id_rsa.pub ==\nssh-rsa AAAAB3NzaC1yc2E" + v.chars("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/", 200) + " deploy@build\n\n== tls.key ==\n");
+        d.p(PRIVATE_KEY, "pkcs8", v.pem("PRIVATE KEY"));
+        d.t("\n\n== tls.csr ==\n");
+        d.n(PRIVATE_KEY, "csr", v.pem("CERTIFICATE REQUEST"));
+        d.t("\n");
+    }
+
+    static void orderExport(Doc d, Holdout2Values v) {
+        d.t("{\n  \"export\": \"orders\",\n  \"generated\": \"" + ts(v) + "\",\n  \"orders\": [\n");
+        int n = v.between(3, 6);
+        for (int i = 0; i < n; i++) {
+            Person p = v.person();
+            d.t("    {\n      \"orderNumber\": \"");
+            orderIdNeg(d, v);
+            d.t("\",\n      \"customer\": {\"name\": \"" + p.name() + "\", \"email\": \"");
+            d.p(EMAIL, "json", p.email());
+            d.t("\", \"dateOfBirth\": \"");
+            d.p(DATE_OF_BIRTH, "json-nl", nlDate(p.dob()));
+            d.t("\", \"zip\": \"");
+            d.p(POSTCODE, "json", p.postcode());
+            d.t("\"},\n      \"lines\": [{\"sku\": \"");
+            String sku = v.chars("ABCDEFGHJKLMNPQRSTUVWXYZ", 2) + v.digits(7);
+            d.n(PASSPORT_NUMBER, "sku", sku);
+            d.t("\", \"qty\": " + v.between(1, 4) + ", \"ean\": \"87" + v.digits(11) + "\"}],\n      \"payment\": {\"method\": \"creditcard\", \"pan\": \"");
+            d.n(CREDIT_CARD, "masked", v.pick(new String[] {"4", "5"}) + v.digits(5) + "******" + v.digits(4));
+            d.t("\", \"expiry\": \"" + String.format(Locale.ROOT, "%02d/%02d", v.between(1, 12), v.between(26, 31)) + "\"},\n      \"deliveredOn\": \"");
+            d.n(DATE_OF_BIRTH, "delivery-date", nlDate(v.recentDate()));
+            d.t("\"\n    }" + (i + 1 < n ? "," : "") + "\n");
+        }
+        d.t("  ]\n}\n");
     }
 }

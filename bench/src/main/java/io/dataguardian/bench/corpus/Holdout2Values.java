@@ -388,7 +388,7 @@ final class Holdout2Values {
     }
 
     String dobText(LocalDate d, boolean dutch) {
-        int k = r.nextInt(dutch ? 6 : 5);
+        int k = r.nextInt(dutch ? 7 : 5);
         if (dutch) {
             return switch (k) {
                 case 0 -> d.getDayOfMonth() + "-" + d.getMonthValue() + "-" + d.getYear();
@@ -396,6 +396,7 @@ final class Holdout2Values {
                 case 2 -> d.getDayOfMonth() + " " + MONTH_NL[d.getMonthValue() - 1] + " " + d.getYear();
                 case 3 -> d.toString();
                 case 4 -> String.format(Locale.ROOT, "%02d.%02d.%d", d.getDayOfMonth(), d.getMonthValue(), d.getYear());
+                case 5 -> String.format(Locale.ROOT, "%02d-%02d-%02d", d.getDayOfMonth(), d.getMonthValue(), d.getYear() % 100);
                 default -> String.format(Locale.ROOT, "%02d/%02d/%d", d.getDayOfMonth(), d.getMonthValue(), d.getYear());
             };
         }
