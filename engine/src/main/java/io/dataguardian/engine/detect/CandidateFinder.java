@@ -32,7 +32,7 @@ final class CandidateFinder {
     private static final JsonFactory JSON = new JsonFactory();
 
     private static final byte OTHER = 0, DIGIT = 1, UPPER = 2, LOWER = 3, AT = 4, DASH = 5, COLON = 6, EQ = 7,
-            PLUS = 8, LPAREN = 9;
+            PLUS = 8, LPAREN = 9, GT = 10;
     private static final byte[] CLS = new byte[128];
 
     static {
@@ -51,6 +51,7 @@ final class CandidateFinder {
         CLS['='] = EQ;
         CLS['+'] = PLUS;
         CLS['('] = LPAREN;
+        CLS['>'] = GT;
     }
 
     private static final int NO_CUE = Integer.MIN_VALUE / 2;
@@ -191,6 +192,10 @@ final class CandidateFinder {
                     }
                     case EQ -> {
                         assignment(i);
+                        i++;
+                    }
+                    case GT -> {
+                        xmlElement(i);
                         i++;
                     }
                     case PLUS -> {
@@ -1839,7 +1844,8 @@ final class CandidateFinder {
             dig |= isDigit(b[p]);
             p++;
         }
-        if (p - i != 40 || isWordChar(at(p)) || at(p) == '=' || !(up && low && (dig || keyHint != null))) {
+        if (p - i != 40 || isWordChar(at(p)) || at(p) == '=' || !(up && low && (dig || keyHint != null))
+                || startsWith(p - 10, "EXAMPLEKEY")) { // AWS's documented example secret key
             return -1;
         }
         emit(AWS_SECRET, i, p, 0);
@@ -2061,7 +2067,7 @@ final class CandidateFinder {
             k--;
         }
         int spaces = 0;
-        while (k >= 0 && b[k] == ' ' && spaces < 3) {
+        while (k >= 0 && b[k] == ' ' && spaces < 32) { // aligned keys (HCL, .tfvars): password          = "..."
             k--;
             spaces++;
         }
@@ -2079,7 +2085,61 @@ final class CandidateFinder {
             return;
         }
         int kind = SecretValues.keyKind(b, keyStart, keyEnd, keyLetters);
-        if (kind != SecretValues.NOT_SECRET) {
+        if (kind != SecretValues.NOT_SECRET && !(op == ':' && at(keyStart - 1) == '/' && at(keyStart - 2) == '/')) {
+            secretValue(i, kind); // not the user of a URL's user:password@ (https://x-access-token:ghs_...@)
+        } else if (keyEnd - keyStart == 3 && op == '=' && at(i + 1) == '"') {
+            keyAttribute(i, keyStart);
+        }
+    }
+
+    /**
+     * The key="name" at i (its '=') of an element whose value="..." attribute follows, as in .NET's
+     * &lt;add key="SmtpPassword" value="..." /&gt;: the value, if the name names a secret.
+     */
+    private void keyAttribute(int i, int keyStart) {
+        if ((b[keyStart] | 0x20) != 'k' || (b[keyStart + 1] | 0x20) != 'e' || (b[keyStart + 2] | 0x20) != 'y') {
+            return;
+        }
+        int ns = i + 2;
+        int ne = ns;
+        while (ne < limit && ne - ns < 64 && b[ne] != '"' && b[ne] != '\n') {
+            ne++;
+        }
+        if (at(ne) != '"' || ne - ns < 2) {
+            return;
+        }
+        int kind = SecretValues.keyKind(b, ns, ne, keyLetters);
+        int v = ne + 1;
+        while (v < limit && b[v] == ' ' && v - ne < 8) {
+            v++;
+        }
+        if (kind != SecretValues.NOT_SECRET && startsWith(v, "value=\"")) {
+            secretValue(v + 5, kind);
+        }
+    }
+
+    /** A &lt;name&gt;value&lt;/name&gt; element at its '&gt;' i whose name names a secret (&lt;password&gt;): the value. */
+    private void xmlElement(int i) {
+        int k = i - 1;
+        int stop = Math.max(-1, i - 65);
+        int letters = 0;
+        int bits;
+        while (k > stop && (bits = KEY_CHAR_BITS[Math.min(b[k], 128)]) != 0) {
+            letters |= bits;
+            k--;
+        }
+        if (k < 0 || b[k] != '<' || i - k - 1 < 2 || !mayHoldTrigger(letters)) {
+            return;
+        }
+        int kind = SecretValues.keyKind(b, k + 1, i, keyLetters);
+        if (kind == SecretValues.NOT_SECRET) {
+            return;
+        }
+        int ve = i + 1;
+        while (ve < limit && ve - i <= 301 && b[ve] != '<' && b[ve] != '\n') {
+            ve++;
+        }
+        if (at(ve) == '<' && at(ve + 1) == '/') {
             secretValue(i, kind);
         }
     }

@@ -254,7 +254,8 @@ final class Detectors {
                         "    secret-access-key: [[qJSwiT5D+95nyAkHyJpseur5JHcwwzrNNaX6M2pR]]",
                         "aws_secret_access_key = \"[[BeXMWAOKydsXQZZsYovpRXjsTGD/EwLfQWbEMZPW]]\"",
                         "credentials: access-key AKIAZ4QHATQ6LKJE2MLH, secret-key [[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]]")
-                .negatives("wJalrXUtnFEMI/K7MDENG/bPxRfiCYzq8Pd2Lk7e", "aws sha da39a3ee5e6b4b0d3255bfef95601890afd80709");
+                .negatives("wJalrXUtnFEMI/K7MDENG/bPxRfiCYzq8Pd2Lk7e",
+                        "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "aws sha da39a3ee5e6b4b0d3255bfef95601890afd80709");
         d("github-token", "GITHUB_TOKEN", "GitHub token",
                 "GitHub personal, OAuth, user-to-server, server-to-server and refresh tokens (ghp_, gho_, ghu_, ghs_, "
                         + "ghr_ + 36 characters) and fine-grained tokens (github_pat_).",
@@ -262,6 +263,7 @@ final class Detectors {
                 .base(0.95).priority(90).mask(Mask.PREFIX)
                 .positives("GITHUB_TOKEN=[[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]]",
                         "url = https://noor:[[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]]@github.com/acme/app.git",
+                        "git clone https://x-access-token:[[ghs_Qw3eRt5yUi7oPa9sDf1gHj2kLz4xCv6bNm8Q]]@github.com/acme/app.git",
                         "[[gho_16C7e42F292c6912E7710c838347Ae178B4a]]",
                         "[[github_pat_11ABCDEFG0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789abcdefghij]]")
                 .negatives("ghp_short", "ghp_XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX", "ghx_wWPw5k4aXcaT4fNP0UcnZwJUVFk6LO0pINUx");
@@ -329,13 +331,17 @@ final class Detectors {
                         "const apiToken = '[[aZ3kLm9QpR7sT1uV5wX8yB2c]]';", "password: [[!j&W%Nexmtn3de9Mv]]",
                         "spring.datasource.password=[[=hwS5hIyJKVG=bu#I]]", "API_TOKEN = \"[[tRhFnnU3n7xxxNPkMQqgZfH4RDOkk9]]\"",
                         "password=[[vzVxQ42w4HHXXXjCrO9s8Lv]]", "password=[[FaKeiUIGaH7v4HQ0JzFTm]]",
-                        "spring.datasource.password=[[x8ooYP0rfrz-4198BS]]")
+                        "spring.datasource.password=[[x8ooYP0rfrz-4198BS]]",
+                        "  password          = \"[[Hq7vXz2LmP9wRk4T]]\"", "<password>[[Vb8nQ2xLk5RmW7zTp3]]</password>",
+                        "<add key=\"SmtpPassword\" value=\"[[Jt4kW9mQz2XvL7pRn5]]\" />")
                 .negatives("password=changeme", "password: ${DB_PASSWORD}", "api_key: <your-api-key>",
                         "secret=xxxxxxxxxxxx", "token = os.environ['TOKEN']", "password: ********",
                         "password=your_password_here", "max_tokens=4096", "token: process.env.API_TOKEN",
                         "password = getPassword()", "secret: example-secret-value", "pwd=/home/user/app",
                         "api_key=sk_live_xxxxxxxxxxxxxxxx", "token=myFakeToken2024", "password=Fake_Pa55word_X",
                         "secret: Test-Secret-9981", "apiKey: 'abc-xxx-def-123'",
+                        "<password>${env.NEXUS_PASSWORD}</password>", "<passwordPolicy>Xk9mQ2vL7pRt</passwordPolicy>",
+                        "<add key=\"PasswordLength\" value=\"Xk9mQ2vL7pRt\" />", "<add key=\"SmtpHost\" value=\"Xk9mQ2vL7pRt\" />",
                         "LEGACY_TOKEN=eyJhbGciOkhTMjU2LHR5cDpKV1R9.eyJzdWIiOiIyMTkxIn0.H84PwzxXSV8_-aBVzoFk_9ywREuyq5k");
         ALL = Collections.unmodifiableList(list);
         if (ALL.get(GENERIC_SECRET).id().equals("generic-secret") == false || ALL.get(MINOR).id().equals("minor") == false

@@ -56,6 +56,9 @@ class HoldoutGapsTest {
         assertThat(scan(text)).extracting(Match::detectorId).containsExactly("github-token");
         // a password that is no token keeps the URL a connection string
         finds("connection-string", "url = [[https://noor:ghp_short1234@github.com/a/b.git]]");
+        // a user named like a secret's key (x-access-token:) is no assignment either
+        String clone = "RUN git clone https://x-access-token:ghs_Qw3eRt5yUi7oPa9sDf1gHj2kLz4xCv6bNm8Q@github.com/a/b.git /opt\n";
+        assertThat(scan(clone)).extracting(Match::detectorId).containsExactly("github-token");
     }
 
     @Test
