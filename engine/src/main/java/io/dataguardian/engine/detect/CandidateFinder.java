@@ -2082,6 +2082,9 @@ final class CandidateFinder {
         }
         int keyStart = k + 1;
         if (keyEnd - keyStart < 2 || !mayHoldTrigger(letters)) {
+            if (letters == VALUE_LETTERS && keyEnd - keyStart == 5 && op == ':') {
+                envValue(i, keyStart);
+            }
             return;
         }
         int kind = SecretValues.keyKind(b, keyStart, keyEnd, keyLetters);
@@ -2089,6 +2092,52 @@ final class CandidateFinder {
             secretValue(i, kind); // not the user of a URL's user:password@ (https://x-access-token:ghs_...@)
         } else if (keyEnd - keyStart == 3 && op == '=' && at(i + 1) == '"') {
             keyAttribute(i, keyStart);
+        }
+    }
+
+    /**
+     * The value: at i (its ':') of a name/value pair whose name is on the line before, as in a Kubernetes env list
+     * (- name: DB_PASSWORD / value: "..."): the value, if the name names a secret.
+     */
+    private void envValue(int i, int keyStart) {
+        int ls = keyStart;
+        while (ls > 0 && b[ls - 1] == ' ') {
+            ls--;
+        }
+        if (ls == 0 || b[ls - 1] != '\n' || !startsWith(keyStart, "value")) {
+            return;
+        }
+        int le = ls - 1;
+        int p = le;
+        while (p > 0 && b[p - 1] != '\n' && le - p < 120) {
+            p--;
+        }
+        while (p < le && b[p] == ' ') {
+            p++;
+        }
+        if (at(p) == '-' && at(p + 1) == ' ') {
+            p += 2;
+        }
+        if (!startsWith(p, "name:")) {
+            return;
+        }
+        p += 5;
+        while (p < le && b[p] == ' ') {
+            p++;
+        }
+        int ne = le;
+        while (ne > p && (b[ne - 1] <= ' ' || b[ne - 1] == '"' || b[ne - 1] == '\'')) {
+            ne--;
+        }
+        if (p < ne && (b[p] == '"' || b[p] == '\'')) {
+            p++;
+        }
+        if (ne - p < 2 || ne - p > 64) {
+            return;
+        }
+        int kind = SecretValues.keyKind(b, p, ne, keyLetters);
+        if (kind != SecretValues.NOT_SECRET) {
+            secretValue(i, kind);
         }
     }
 
@@ -2218,6 +2267,9 @@ final class CandidateFinder {
      */
     private static final int[] KEY_CHAR_BITS = new int[129];
     private static final int KEY_CHAR = 1 << 26;
+    /** The letters of "value" as {@link #KEY_CHAR_BITS} bits: a key of a name/value pair's value. */
+    private static final int VALUE_LETTERS = KEY_CHAR | 1 << ('v' - 'a') | 1 << ('a' - 'a') | 1 << ('l' - 'a')
+            | 1 << ('u' - 'a') | 1 << ('e' - 'a');
 
     static {
         QUOTE['"'] = 1;

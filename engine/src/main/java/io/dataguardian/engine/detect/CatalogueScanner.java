@@ -199,17 +199,34 @@ final class CatalogueScanner implements TextScanner {
         }
         sortByPosition(hits);
         List<Hit> kept = new ArrayList<>(hits.size());
+        List<Hit> hosts = null;
         for (Hit h : hits) {
             Hit last = kept.isEmpty() ? null : kept.get(kept.size() - 1);
             if (last != null && h.c.start < last.c.end) {
-                if (better(h, last)) {
+                if (urlHost(last, h, b)) {
+                    hosts = hosts == null ? new ArrayList<>(2) : hosts;
+                    hosts.add(h);
+                } else if (better(h, last)) {
                     kept.set(kept.size() - 1, h);
                 }
             } else {
                 kept.add(h);
             }
         }
+        if (hosts != null) {
+            kept.addAll(hosts);
+            sortByPosition(kept);
+        }
         return kept;
+    }
+
+    /**
+     * Whether h is the IP address host right after the user:password@ of the connection string url (whose span is
+     * the whole URL): a finding of its own, kept next to the URL's.
+     */
+    private static boolean urlHost(Hit url, Hit h, char[] b) {
+        return url.d.index == Detectors.CONNECTION && h.d.index == Detectors.IP && h.c.start > 0
+                && b[h.c.start - 1] == '@' && h.c.end <= url.c.end;
     }
 
     private static boolean better(Hit a, Hit b) {

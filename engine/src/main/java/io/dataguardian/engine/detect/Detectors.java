@@ -172,7 +172,8 @@ final class Detectors {
                 .mask(Mask.IP).norm(Norm.LOWER)
                 .positives("client [[192.168.1.10]] connected", "request from [[2a01:bdd3:e029:b99a::2a]] took", "from [[10.0.0.1]]:8080", "[[2001:db8::8a2e:370:7334]]",
                         "addr=[[fe80::1ff:fe23:4567:890a]]", "[[8.8.8.8]]", "host [[2001:0db8:85a3:0000:0000:8a2e:0370:7334]]",
-                        "Connect to localhost/[[127.0.0.1]]:5432 refused", "proxy/[[10.1.2.3]] timed out")
+                        "Connect to localhost/[[127.0.0.1]]:5432 refused", "proxy/[[10.1.2.3]] timed out",
+                        "postgresql://app:Xk9mQ2vL7pRtW3@[[10.20.30.40]]/dwh")
                 .negatives("version 1.2.3.4", "v1.2.3.4", "\"schemaVersion\": \"3.4.1.232\"", "1.3.6.1.4.1.311", "999.1.1.1", "10:30:00",
                         "00:1A:2B:3C:4D:5E", "std::vector", "a::b", "1.2.3",
                         "\"KlantApp/9.24.53.87 (Android 14)\"", "okhttp/4.9.3.1 Dalvik/2.1.0", "deployed hotfix 4.12.3.105 (commit");

@@ -51,6 +51,26 @@ class HoldoutGapsTest {
     }
 
     @Test
+    void secretNamedOnTheLineBefore() {
+        finds("aws-secret-key", "env:\n  - name: AWS_ACCESS_KEY_ID\n    value: AKIAZ4QHATQ6LKJE2MLH\n"
+                + "  - name: AWS_SECRET_ACCESS_KEY\n    value: [[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]]\n");
+        finds("aws-secret-key", "  - name: AWS_SECRET_ACCESS_KEY\n    value: \"[[j60TUpK5qVKT4ehYuRaVdQc/895eiKIJSVZHo0aO]]\"\n");
+        finds("generic-secret", "        - name: DB_PASSWORD\n          value: \"[[Xk9mQ2vL7pRtW3zq]]\"\n");
+        ignores("generic-secret", "        - name: DB_PASSWORD\n          value: \"${DB_PASSWORD}\"\n");
+        ignores("generic-secret", "        - name: DB_HOST\n          value: \"Xk9mQ2vL7pRtW3zq\"\n");
+        ignores("generic-secret", "        - name: DB_PASSWORD\n          valueFrom: Xk9mQ2vL7pRtW3zq\n");
+    }
+
+    @Test
+    void ipHostOfConnectionString() {
+        String url = "df = read_sql(q, 'postgresql://app:Xk9mQ2vL7pRtW3@10.20.30.40/dwh')";
+        finds("connection-string", "df = read_sql(q, '[[postgresql://app:Xk9mQ2vL7pRtW3@10.20.30.40/dwh]]')");
+        finds("ip-address", "df = read_sql(q, 'postgresql://app:Xk9mQ2vL7pRtW3@[[10.20.30.40]]/dwh')");
+        assertThat(scan(url)).extracting(Match::detectorId).containsExactly("connection-string", "ip-address");
+        ignores("ip-address", "url = postgresql://app:Xk9mQ2vL7pRtW3@db.example.nl/10.20.30.40");
+    }
+
+    @Test
     void tokenAsUrlPassword() {
         String text = "[remote \"origin\"]\n\turl = https://noor: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@github.com/a/b.git\n";
         assertThat(scan(text)).extracting(Match::detectorId).containsExactly("github-token");
