@@ -211,6 +211,9 @@ final class CandidateFinder {
                             int e = phone(i);
                             i = e > i ? e : i + 1;
                         } else {
+                            if (at(i - 1) == 'e') {
+                                defineConstant(i);
+                            }
                             i++;
                         }
                     }
@@ -1394,6 +1397,103 @@ final class CandidateFinder {
         if ((cls & Ctx.MONTH.bit()) != 0) {
             monthFirstDate(s, e);
         }
+        if ((cls & Ctx.SECRET.bit()) != 0 && e - s == 8 && at(e) == ' ' && at(s - 1) == ' ') {
+            netrcPassword(s, e);
+        }
+    }
+
+    /** Whether the line of the text that holds p has the word w (as part of a word) before p, at most 300 chars back. */
+    private boolean lineHasBefore(int p, String w) {
+        int ls = p;
+        while (ls > 0 && b[ls - 1] != '\n' && p - ls < 300) {
+            ls--;
+        }
+        for (int k = ls; k + w.length() <= p; k++) {
+            if (b[k] == w.charAt(0) && startsWith(k, w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The end of the token at p: the first white space or quote (at most 300 chars on). */
+    private int tokenEnd(int p) {
+        int e = p;
+        while (e < limit && e - p < 300 && b[e] > ' ' && b[e] != '"' && b[e] != '\'') {
+            e++;
+        }
+        return e;
+    }
+
+    /** The password word at [s, e) of a .netrc entry (machine host login user password ...): its value. */
+    private void netrcPassword(int s, int e) {
+        if (!startsWith(s, "password") || !lineHasBefore(s, " login ")
+                || !(lineHasBefore(s, "machine ") || lineHasBefore(s, "default "))) {
+            return;
+        }
+        int vs = e + 1;
+        int ve = tokenEnd(vs);
+        if (ve - vs >= 8 && SecretValues.isSecret(str(vs, ve), true)) {
+            emit(GENERIC_SECRET, vs, ve, 0);
+        }
+    }
+
+    /** The ( at i of a PHP define('DB_PASSWORD', '...'): the value, if the constant's name names a secret. */
+    private void defineConstant(int i) {
+        char q = at(i + 1);
+        if (i < 6 || !startsWith(i - 6, "define") || (i > 6 && isWordChar(b[i - 7])) || (q != '\'' && q != '"')) {
+            return;
+        }
+        int ns = i + 2;
+        int ne = ns;
+        while (ne < limit && ne - ns < 64 && b[ne] != q && b[ne] != '\n') {
+            ne++;
+        }
+        if (at(ne) != q || ne - ns < 2 || at(ne + 1) != ',') {
+            return;
+        }
+        int kind = SecretValues.keyKind(b, ns, ne, keyLetters);
+        if (kind != SecretValues.NOT_SECRET) {
+            secretValue(ne + 1, kind);
+        }
+    }
+
+    /**
+     * The - at i of a command line option that carries a password: mysql's (mysqldump's, mysqladmin's) -pSECRET,
+     * curl's -u user:SECRET.
+     */
+    private void cliCredential(int i) {
+        char opt = b[i + 1];
+        int vs;
+        int ve;
+        if (opt == 'p') {
+            if (!isWordChar(at(i + 2)) || !lineHasBefore(i, "mysql")) {
+                return; // -p alone prompts for the password
+            }
+            vs = i + 2;
+            ve = tokenEnd(vs);
+        } else {
+            if (at(i + 2) != ' ' || !lineHasBefore(i, "curl ")) {
+                return;
+            }
+            int p = i + 3;
+            if (at(p) == '"' || at(p) == '\'') {
+                p++;
+            }
+            int te = tokenEnd(p);
+            int colon = p;
+            while (colon < te && b[colon] != ':') {
+                colon++;
+            }
+            if (colon == te || colon == p) {
+                return;
+            }
+            vs = colon + 1;
+            ve = te;
+        }
+        if (ve - vs >= 8 && SecretValues.isSecret(str(vs, ve), true)) {
+            emit(GENERIC_SECRET, vs, ve, 0);
+        }
     }
 
     /** Whether the card word at s is the "card" of "ID card" / "ID-card" (an identity card, not a payment card). */
@@ -1927,6 +2027,9 @@ final class CandidateFinder {
         "py", "rb", "rs", "php", "sh", "pdf", "zip", "gz", "tar", "log", "min", "map", "jar", "class", "kt", "scala");
 
     private int dash(int i) {
+        if (at(i - 1) == ' ' && (at(i + 1) == 'p' || at(i + 1) == 'u')) {
+            cliCredential(i);
+        }
         if (at(i + 1) == '-' && startsWith(i, "-----BEGIN ")) {
             int e = pem(i);
             if (e > 0) {

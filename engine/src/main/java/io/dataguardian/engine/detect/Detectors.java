@@ -334,7 +334,11 @@ final class Detectors {
                         "password=[[vzVxQ42w4HHXXXjCrO9s8Lv]]", "password=[[FaKeiUIGaH7v4HQ0JzFTm]]",
                         "spring.datasource.password=[[x8ooYP0rfrz-4198BS]]",
                         "  password          = \"[[Hq7vXz2LmP9wRk4T]]\"", "<password>[[Vb8nQ2xLk5RmW7zTp3]]</password>",
-                        "<add key=\"SmtpPassword\" value=\"[[Jt4kW9mQz2XvL7pRn5]]\" />")
+                        "<add key=\"SmtpPassword\" value=\"[[Jt4kW9mQz2XvL7pRn5]]\" />",
+                        "define('DB_PASSWORD', '[[Vb8nQ2xLk5RmW7zTq4]]');",
+                        "machine ftp.example.nl login upload password [[Jt4kW9mQz2XvL7pRm6]]",
+                        "mysqldump -h db.example.nl -u backup -p[[Xk9mQ2vL7pRtW3zq]] shop > shop.sql",
+                        "curl -sf -u admin:[[Hq7vXz2LmP9wRk4U]] https://nexus.example.nl/service/")
                 .negatives("password=changeme", "password: ${DB_PASSWORD}", "api_key: <your-api-key>",
                         "secret=xxxxxxxxxxxx", "token = os.environ['TOKEN']", "password: ********",
                         "password=your_password_here", "max_tokens=4096", "token: process.env.API_TOKEN",
@@ -342,7 +346,10 @@ final class Detectors {
                         "api_key=sk_live_xxxxxxxxxxxxxxxx", "token=myFakeToken2024", "password=Fake_Pa55word_X",
                         "secret: Test-Secret-9981", "apiKey: 'abc-xxx-def-123'",
                         "<password>${env.NEXUS_PASSWORD}</password>", "<passwordPolicy>Xk9mQ2vL7pRt</passwordPolicy>",
-                        "<add key=\"PasswordLength\" value=\"Xk9mQ2vL7pRt\" />", "<add key=\"SmtpHost\" value=\"Xk9mQ2vL7pRt\" />",
+                        "<add key=\"PasswordLength\" value=\"Xk9mQ2vL7pRt\" />", "define('DB_HOST', 'Xk9mQ2vL7pRtW3zq');",
+                        "machine ftp.example.nl login upload password ${NETRC_PASSWORD}",
+                        "mysql -h db.example.nl -u backup -p -e 'select 1'", "tar -pXk9mQ2vL7pRtW3zq -f x.tar",
+                        "curl -sf -u admin:changeme https://nexus.example.nl/", "ssh -p 2222 -u Xk9mQ2vL7pRtW3zq example.nl", "<add key=\"SmtpHost\" value=\"Xk9mQ2vL7pRt\" />",
                         "LEGACY_TOKEN=eyJhbGciOkhTMjU2LHR5cDpKV1R9.eyJzdWIiOiIyMTkxIn0.H84PwzxXSV8_-aBVzoFk_9ywREuyq5k");
         ALL = Collections.unmodifiableList(list);
         if (ALL.get(GENERIC_SECRET).id().equals("generic-secret") == false || ALL.get(MINOR).id().equals("minor") == false
