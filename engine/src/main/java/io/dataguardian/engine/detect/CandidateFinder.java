@@ -2187,6 +2187,8 @@ final class CandidateFinder {
         if (keyEnd - keyStart < 2 || !mayHoldTrigger(letters)) {
             if (letters == VALUE_LETTERS && keyEnd - keyStart == 5 && op == ':') {
                 envValue(i, keyStart);
+            } else if (op == ':' && keyEnd - keyStart >= 2 && (keyStart == 0 || b[keyStart - 1] == '\n')) {
+                pgpassLine(i);
             }
             return;
         }
@@ -2195,6 +2197,44 @@ final class CandidateFinder {
             secretValue(i, kind); // not the user of a URL's user:password@ (https://x-access-token:ghs_...@)
         } else if (keyEnd - keyStart == 3 && op == '=' && at(i + 1) == '"') {
             keyAttribute(i, keyStart);
+        } else if (kind == SecretValues.NOT_SECRET && op == ':' && (keyStart == 0 || b[keyStart - 1] == '\n')) {
+            pgpassLine(i); // a host named like a key (postgres.example.nl:5432:...)
+        }
+    }
+
+    /**
+     * The host's ':' at i of a line of a PostgreSQL password file (hostname:port:database:username:password, the
+     * port a number or *): the password.
+     */
+    private void pgpassLine(int i) {
+        int p = i + 1;
+        if (at(p) == '*') {
+            p++;
+        } else {
+            while (p < limit && isDigit(b[p]) && p - i <= 5) {
+                p++;
+            }
+        }
+        if (p == i + 1 || at(p) != ':') {
+            return;
+        }
+        for (int field = 0; field < 2; field++) {
+            int s = ++p;
+            while (p < limit && b[p] > ' ' && b[p] != ':' && p - s < 64) {
+                p++;
+            }
+            if (p == s || at(p) != ':') {
+                return;
+            }
+        }
+        int vs = p + 1;
+        int ve = vs;
+        while (ve < limit && b[ve] > ' ' && ve - vs < 300) {
+            ve++;
+        }
+        if ((ve == limit || b[ve] == '\n' || b[ve] == '\r') && ve - vs >= 8
+                && SecretValues.isSecret(str(vs, ve), true)) {
+            emit(GENERIC_SECRET, vs, ve, 0);
         }
     }
 
