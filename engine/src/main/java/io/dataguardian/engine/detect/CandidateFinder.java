@@ -213,6 +213,8 @@ final class CandidateFinder {
                         } else {
                             if (at(i - 1) == 'e') {
                                 defineConstant(i);
+                            } else if (at(i - 1) == ' ' && (at(i - 2) | 0x20) == 's') {
+                                sqlValues(i);
                             }
                             i++;
                         }
@@ -1436,6 +1438,69 @@ final class CandidateFinder {
         if (ve - vs >= 8 && SecretValues.isSecret(str(vs, ve), true)) {
             emit(GENERIC_SECRET, vs, ve, 0);
         }
+    }
+
+    /**
+     * The ( at i of an SQL INSERT's VALUES (...) after a column list (INSERT INTO t (name, secret) VALUES (...)):
+     * the value of the first column named like a secret.
+     */
+    private void sqlValues(int i) {
+        if (i < 9 || !(startsWith(i - 7, "VALUES") || startsWith(i - 7, "values")) || isWordChar(b[i - 8])) {
+            return;
+        }
+        int ce = i - 8;
+        while (ce > 0 && b[ce] == ' ') {
+            ce--;
+        }
+        if (b[ce] != ')') {
+            return;
+        }
+        int cs = ce;
+        while (cs > 0 && b[cs] != '(' && b[cs] != '\n' && ce - cs < 300) {
+            cs--;
+        }
+        if (b[cs] != '(') {
+            return;
+        }
+        int column = 0;
+        int kind = SecretValues.NOT_SECRET;
+        for (int p = cs + 1; p < ce && kind == SecretValues.NOT_SECRET; column++) {
+            int e = p;
+            while (e < ce && b[e] != ',') {
+                e++;
+            }
+            kind = SecretValues.keyKind(b, p, e, keyLetters);
+            p = e + 1;
+        }
+        if (kind == SecretValues.NOT_SECRET) {
+            return;
+        }
+        int p = i; // the '(' or ',' before each value
+        for (int k = 1; k < column; k++) {
+            int q = p + 1;
+            while (q < limit && b[q] == ' ') {
+                q++;
+            }
+            if (at(q) == '\'') {
+                q++;
+                while (q < limit && b[q] != '\'' && b[q] != '\n' && q - p < 300) {
+                    q++;
+                }
+                q++;
+            } else {
+                while (q < limit && b[q] != ',' && b[q] != ')' && b[q] != '\n' && q - p < 300) {
+                    q++;
+                }
+            }
+            while (q < limit && b[q] == ' ') {
+                q++;
+            }
+            if (at(q) != ',') {
+                return;
+            }
+            p = q;
+        }
+        secretValue(p, kind);
     }
 
     /** The ( at i of a PHP define('DB_PASSWORD', '...'): the value, if the constant's name names a secret. */

@@ -340,7 +340,9 @@ final class Detectors {
                         "mysqldump -h db.example.nl -u backup -p[[Xk9mQ2vL7pRtW3zq]] shop > shop.sql",
                         "curl -sf -u admin:[[Hq7vXz2LmP9wRk4U]] https://nexus.example.nl/service/",
                         "db.example.nl:5432:*:reporting:[[Qz8nW3vL5kRm2XpT7]]",
-                        "postgres.example.nl:*:shop:reporting:[[Qz8nW3vL5kRm2XpT8]]")
+                        "postgres.example.nl:*:shop:reporting:[[Qz8nW3vL5kRm2XpT8]]",
+                        "INSERT INTO api_client (name, secret) VALUES ('shop', '[[Wq7mZ2xK9vLp4RtN]]');",
+                        "insert into users (id, login, password_hash, api_token) values (7, 'jan', 'x', '[[Wq7mZ2xK9vLp4RtM]]');")
                 .negatives("password=changeme", "password: ${DB_PASSWORD}", "api_key: <your-api-key>",
                         "secret=xxxxxxxxxxxx", "token = os.environ['TOKEN']", "password: ********",
                         "password=your_password_here", "max_tokens=4096", "token: process.env.API_TOKEN",
@@ -352,7 +354,9 @@ final class Detectors {
                         "machine ftp.example.nl login upload password ${NETRC_PASSWORD}",
                         "mysql -h db.example.nl -u backup -p -e 'select 1'", "tar -pXk9mQ2vL7pRtW3zq -f x.tar",
                         "curl -sf -u admin:changeme https://nexus.example.nl/", "ssh -p 2222 -u Xk9mQ2vL7pRtW3zq example.nl",
-                        "db.example.nl:5432:*:reporting:*", "10:30:45:123:Qz8nW3vL5kRm2XpT7 ok", "root:x:0:0:root:/root:/bin/bash", "<add key=\"SmtpHost\" value=\"Xk9mQ2vL7pRt\" />",
+                        "db.example.nl:5432:*:reporting:*", "10:30:45:123:Qz8nW3vL5kRm2XpT7 ok", "root:x:0:0:root:/root:/bin/bash",
+                        "INSERT INTO api_client (name, secret_ref) VALUES ('shop', 'Wq7mZ2xK9vLp4RtN');",
+                        "INSERT INTO api_client (name, secret) VALUES ('shop', NULL);", "<add key=\"SmtpHost\" value=\"Xk9mQ2vL7pRt\" />",
                         "LEGACY_TOKEN=eyJhbGciOkhTMjU2LHR5cDpKV1R9.eyJzdWIiOiIyMTkxIn0.H84PwzxXSV8_-aBVzoFk_9ywREuyq5k");
         ALL = Collections.unmodifiableList(list);
         if (ALL.get(GENERIC_SECRET).id().equals("generic-secret") == false || ALL.get(MINOR).id().equals("minor") == false
