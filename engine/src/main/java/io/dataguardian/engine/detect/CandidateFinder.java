@@ -1082,6 +1082,9 @@ final class CandidateFinder {
             } else if ((c == ' ' || c == '-' || c == '.' || c == '/') && nd > 0 && isDigit(b[p - 1])
                     && (isDigit(at(p + 1)) || (c == ' ' && at(p + 1) == '('))) {
                 p++;
+            } else if (c == ' ' && ng == 1 && nd >= 2 && nd <= 4 && p == groupEnds[0] && at(p + 1) == '-'
+                    && at(p + 2) == ' ' && isDigit(at(p + 3))) {
+                p += 3; // 06 - 123 456 78, 020 - 123 45 67: a spaced dash after the area code or 06
             } else {
                 break;
             }
@@ -1350,6 +1353,9 @@ final class CandidateFinder {
                 consumed = Math.max(consumed, upperToken(i, end));
             } else if (isLower(c) && LOWER_TOKEN_START[c]) {
                 consumed = Math.max(consumed, lowerToken(i, end));
+            }
+            if (end - i >= 4 && isLower(c) && isLower(b[i + 1]) && isDigit(b[i + 2]) && isDigit(b[i + 3])) {
+                consumed = Math.max(consumed, lowerIban(i));
             }
             if (at(end) == ':' && isHex(c) && end - i <= 4) {
                 consumed = Math.max(consumed, ipv6(i));
@@ -1629,6 +1635,36 @@ final class CandidateFinder {
             return -1;
         }
         if (!Checksums.iban(compact.toString())) {
+            return -1;
+        }
+        emit(IBAN, i, p, 0);
+        return p;
+    }
+
+    /**
+     * An IBAN written all in lower case (nl91abna0417164300, nl91 abna 0417 1643 00): the same length, grouping
+     * and check as {@link #iban}, over the upper-cased chars; a lower-case country code, then no capital.
+     */
+    private int lowerIban(int i) {
+        Integer len = Checksums.ibanLength((char) (b[i] - 32), (char) (b[i + 1] - 32));
+        if (len == null) {
+            return -1;
+        }
+        StringBuilder compact = new StringBuilder(len);
+        int p = i;
+        while (p < limit && compact.length() < len) {
+            char c = b[p];
+            if (isLower(c) || isDigit(c)) {
+                compact.append(isLower(c) ? (char) (c - 32) : c);
+                p++;
+            } else if (c == ' ' && compact.length() % 4 == 0 && compact.length() > 0 && p - i >= 4
+                    && (isLower(at(p + 1)) || isDigit(at(p + 1)))) {
+                p++;
+            } else {
+                break;
+            }
+        }
+        if (compact.length() != len || isWordChar(at(p)) || !Checksums.iban(compact.toString())) {
             return -1;
         }
         emit(IBAN, i, p, 0);

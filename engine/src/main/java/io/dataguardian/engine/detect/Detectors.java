@@ -67,15 +67,17 @@ final class Detectors {
                 .negatives("RSIN: 123456789", "BSN: 123456782");
         d("iban", "IBAN", "International bank account number (IBAN)",
                 "IBAN of any registry country with its fixed length and the ISO 13616 mod-97 check, compact or "
-                        + "grouped by four; Dutch IBANs need a four-letter bank code.",
+                        + "grouped by four, in upper or lower case; Dutch IBANs need a four-letter bank code.",
                 HIGH, ART6)
                 .base(0.95).priority(80).mask(Mask.IBAN).norm(Norm.UPPER_ALNUM)
                 .positives("IBAN: [[NL91ABNA0417164300]]", "rekening [[NL91 ABNA 0417 1643 00]] t.n.v.",
                         "[[DE89370400440532013000]]", "pay to [[GB82 WEST 1234 5698 7654 32]].",
                         "[[BE68539007547034]]", "iban=[[FR1420041010050500013M02606]]", "Salary account: [[CH93 0076 2011 6238 5295 7]]",
-                        "[[LI21088100002324013AA]]")
+                        "[[LI21088100002324013AA]]", "iban: [[nl91abna0417164300]]", "rekening [[nl91 abna 0417 1643 00]]",
+                        "[[de89 3704 0044 0532 0130 00]]", "\"iban\": \"[[be68539007547034]]\"")
                 .negatives("NL91ABNA0417164301", "NL91ABNA041716430", "NL12ABNA0123456789", "XX91ABNA0417164300",
-                        "NL91AB1A0417164300", "DE8937040044053201300");
+                        "NL91AB1A0417164300", "DE8937040044053201300", "nl91abna0417164301", "nl91 abna 0417 1643 0",
+                        "xx91abna0417164300", "be68539007547035", "de89370400440532013000x", "nl91ab1a0417164300");
         d("phone-number", "PHONE_NUMBER", "Phone number",
                 "Dutch mobile and landline numbers (06, area codes, +31 / 0031, 0800 / 0900 / 088) and international "
                         + "+CC numbers validated with libphonenumber; not dates, ids or amounts.",
@@ -85,10 +87,12 @@ final class Detectors {
                 .positives("bel [[06-12345678]]", "Tel: [[+31 6 12345678]]", "[[020-1234567]]",
                         "telefoon [[0031 20 123 4567]]", "call [[+44 20 7946 0958]] now", "[[(020) 123 4567]]",
                         "mobiel: [[06 1234 5678]]", "[[+31 (0)6 12345678]]", "phone=[[+1 415 555 2671]]",
-                        "[[0612345678]]", "[[088-1234567]]", "IBAN NL50 ABNA 0417 1643 01 of bel [[020-1234567]]")
+                        "[[0612345678]]", "[[088-1234567]]", "IBAN NL50 ABNA 0417 1643 01 of bel [[020-1234567]]",
+                        "mobiel: [[06 - 123 456 78]]", "tel. [[020 - 123 45 67]]")
                 .negatives("datum 12-03-2024", "ordernummer 0612345678", "1234567890", "v06.12.34.56",
                         "timestamp 1700000000123", "€ 0612,34", "+99 1234", "06-1234", "rekening NL50 ABNA 0417 1643 01",
-                        "DE72 1234 5678 0612 3456 78");
+                        "DE72 1234 5678 0612 3456 78", "06 - 123 456 7", "pagina 10 - 123 456 78", "06 -- 123 456 78",
+                        "2019 - 2024");
         d("nl-postcode", "POSTCODE", "Dutch postcode",
                 "Four digits (first not 0) and two capital letters (not SA, SD, SS), with or without a space; "
                         + "address context raises confidence.",
