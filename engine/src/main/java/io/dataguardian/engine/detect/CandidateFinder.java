@@ -459,8 +459,76 @@ final class CandidateFinder {
         if (at(i - 1) == '/' && productVersion(i, p)) {
             return p;
         }
+        if (notHostAddress(i, p)) {
+            return p;
+        }
         emit(IP, i, p, 0);
         return p;
+    }
+
+    /**
+     * A dotted quad [i, p) that names no host: the unspecified address 0.0.0.0 (bind-all), a network in CIDR
+     * notation (10.0.0.0/8, 172.16.0.0/12: the bits after the prefix all zero; 192.168.1.10/24 is an interface
+     * address and is reported), or a version under a version key (version = "5.1.0.12", tag: "2.4.1.300",
+     * app_version: 1.2.3.4, imageTag: 1.2.3.4).
+     */
+    private boolean notHostAddress(int i, int p) {
+        long v = 0;
+        for (int q = i, part = 0; part < 4; part++) {
+            int n = digits(q);
+            v = (v << 8) | intAt(q, n);
+            q += n + 1;
+        }
+        if (v == 0) {
+            return true;
+        }
+        if (at(p) == '/' && isDigit(at(p + 1))) {
+            int n = digits(p + 1);
+            if (n <= 2) {
+                int len = intAt(p + 1, n);
+                if (len < 32 && (v & (0xFFFFFFFFL >>> len)) == 0) {
+                    return true;
+                }
+            }
+        }
+        return versionKey(i);
+    }
+
+    /** The key right before the value at i (quotes, ':' or '=', spaces between) ends in "version" or "tag". */
+    private boolean versionKey(int i) {
+        int k = i - 1;
+        if (k >= 0 && (b[k] == '"' || b[k] == '\'')) {
+            k--;
+        }
+        while (k >= 0 && b[k] == ' ') {
+            k--;
+        }
+        if (k < 0 || (b[k] != ':' && b[k] != '=')) {
+            return false;
+        }
+        k--;
+        if (k >= 0 && (b[k] == '"' || b[k] == '\'')) {
+            k--;
+        }
+        while (k >= 0 && b[k] == ' ') {
+            k--;
+        }
+        return endsWithKeyWord(k, "version") || endsWithKeyWord(k, "tag");
+    }
+
+    /** b[.., k] ends with word w (case-insensitive) starting at a key's start, a separator or a hump. */
+    private boolean endsWithKeyWord(int k, String w) {
+        int s = k - w.length() + 1;
+        if (s < 0) {
+            return false;
+        }
+        for (int j = 0; j < w.length(); j++) {
+            if ((b[s + j] | 0x20) != w.charAt(j)) {
+                return false;
+            }
+        }
+        char before = s > 0 ? b[s - 1] : ' ';
+        return !isLetter(before) || (isUpper(b[s]) && isLower(before));
     }
 
     /**
@@ -508,6 +576,9 @@ final class CandidateFinder {
         String s = str(i, p);
         if (!validIpv6(s)) {
             return -1;
+        }
+        if (s.endsWith("::") && (p - i == 2 || (at(p) == '/' && isDigit(at(p + 1))))) {
+            return p; // the unspecified address ::, a network prefix 2001:db8::/32 or fe80::/10: no host
         }
         emit(IP, i, p, 0);
         return p;

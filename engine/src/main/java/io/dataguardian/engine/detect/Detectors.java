@@ -170,16 +170,22 @@ final class Detectors {
                         "5555 5555 5555 444", "9111111111111111");
         d("ip-address", "IP_ADDRESS", "IP address",
                 "IPv4 dotted quads (each part 0-255, not version strings or OIDs) and IPv6 including compressed forms. "
-                        + "Private and loopback addresses count too.",
+                        + "Private and loopback addresses count too; not the unspecified address (0.0.0.0, ::) or a "
+                        + "network in CIDR notation (10.0.0.0/8).",
                 LOW, ART6)
                 .base(0.8).priority(50).boost(Ctx.IP).penalty(Ctx.VERSION)
                 .mask(Mask.IP).norm(Norm.LOWER)
                 .positives("client [[192.168.1.10]] connected", "request from [[2a01:bdd3:e029:b99a::2a]] took", "from [[10.0.0.1]]:8080", "[[2001:db8::8a2e:370:7334]]",
                         "addr=[[fe80::1ff:fe23:4567:890a]]", "[[8.8.8.8]]", "host [[2001:0db8:85a3:0000:0000:8a2e:0370:7334]]",
-                        "Connect to localhost/[[127.0.0.1]]:5432 refused", "proxy/[[10.1.2.3]] timed out")
+                        "Connect to localhost/[[127.0.0.1]]:5432 refused", "proxy/[[10.1.2.3]] timed out",
+                        "address: [[192.168.1.10]]/24", "admin_cidrs = [\"[[203.0.113.7]]/32\"]", "last_tagged: [[10.20.30.40]]",
+                        "server [[2001:db8::1]]/64")
                 .negatives("version 1.2.3.4", "v1.2.3.4", "\"schemaVersion\": \"3.4.1.232\"", "1.3.6.1.4.1.311", "999.1.1.1", "10:30:00",
                         "00:1A:2B:3C:4D:5E", "std::vector", "a::b", "1.2.3",
-                        "\"KlantApp/9.24.53.87 (Android 14)\"", "okhttp/4.9.3.1 Dalvik/2.1.0", "deployed hotfix 4.12.3.105 (commit");
+                        "\"KlantApp/9.24.53.87 (Android 14)\"", "okhttp/4.9.3.1 Dalvik/2.1.0", "deployed hotfix 4.12.3.105 (commit",
+                        "cidr_block = \"10.0.0.0/8\"", "cidr: 172.16.0.0/12", "bind-address = 0.0.0.0", "listen 0.0.0.0:8080",
+                        "version = \"5.1.0.12\"  # server build", "  tag: \"2.4.1.300\"", "imageTag: 1.2.3.4",
+                        "route 2001:db8::/32", "listen [::]:80");
         d("date-of-birth", "DATE_OF_BIRTH", "Date of birth",
                 "A date (12-03-1985, 1985-03-12, 12/03/1985, 12 maart 1985, March 12, 1985) near a birth word in "
                         + "English or Dutch (born, date of birth, DOB, geboren, geboortedatum, geb.).",
