@@ -65,6 +65,8 @@ final class CandidateFinder {
     private final int[] cue = new int[Ctx.CLASSES];
     /** End of the last AWS access key id (an AWS context for a secret key after it). */
     private int awsKeyEnd = NO_CUE;
+    /** End of the last date seen (a birth label's own value: the label says nothing about the dates after it). */
+    private int dateEnd = NO_CUE;
 
     /** A finder for one window, b[0, limit). */
     CandidateFinder(char[] buf, int limit, List<Candidate> out) {
@@ -85,6 +87,7 @@ final class CandidateFinder {
         java.util.Arrays.fill(cue, NO_CUE);
         // the window's own memory: positions in the last window's text mean nothing in this one
         awsKeyEnd = NO_CUE;
+        dateEnd = NO_CUE;
         sqlSearched = -1;
         sqlValues = -1;
         sqlParsedValues = -1;
@@ -372,6 +375,12 @@ final class CandidateFinder {
         int e1 = i + d1;
         char s1 = at(e1);
         if (d1 <= 2 && s1 < 128 && SHORT_NUMBER_END[s1]) {
+            if (isLower(s1) && recent(Ctx.BIRTH, i, 60)) {
+                int e = ordinalDate(i, d1);
+                if (e > 0) {
+                    return e;
+                }
+            }
             minor(i, d1); // "= 0;", "exec-4]", "12,": of the numeric detectors only an age may be this
             return e1;
         }
@@ -688,6 +697,8 @@ final class CandidateFinder {
                 if (validDate(y, m, a) || validDate(y, a, m)) {
                     end = e2 + 5;
                 }
+            } else if ((d2 == 1 || d2 == 2) && at(e2) == sep && digits(e2 + 1) == 2 && recent(Ctx.BIRTH, i, 60)) {
+                return shortYearBirthDate(i, d1, e1, d2, e2);
             }
         } else if (d1 == 4 && (sep == '-' || sep == '/' || sep == '.')) {
             if (digits(e1 + 1) == 2 && at(e1 + 3) == sep && digits(e1 + 4) == 2) {
@@ -713,6 +724,60 @@ final class CandidateFinder {
         } else if (recent(Ctx.BIRTH, i, 60) && birthLabel(i, end)) {
             emit(DOB, i, end, 0);
         }
+        dateEnd = end;
+        return end;
+    }
+
+    /**
+     * "Geb.datum: 03-04-79", "geboren 3/4/79": day, month and a two-digit year (dd-mm-yy only, day and month
+     * validated) labelled by a birth word; without that label it is no date here (-1: a range, a version).
+     */
+    private int shortYearBirthDate(int i, int d1, int e1, int d2, int e2) {
+        int a = intAt(i, d1);
+        int m = intAt(e1 + 1, d2);
+        int y = 1900 + intAt(e2 + 1, 2);
+        int end = e2 + 3;
+        if (!validDate(y, m, a) || !okEnd(end) || (at(end) == b[e1] && isDigit(at(end + 1)))) {
+            return -1;
+        }
+        if (!birthLabel(i, end)) {
+            return -1;
+        }
+        emit(DOB, i, end, 0);
+        dateEnd = end;
+        return end;
+    }
+
+    /** "born on the 4th of March 1979", "21st June 1980": an ordinal day, "of", a month, a year, after a birth word. */
+    private int ordinalDate(int i, int d1) {
+        int p = i + d1;
+        String suffix = str(p, Math.min(limit, p + 2));
+        if (!suffix.equals("st") && !suffix.equals("nd") && !suffix.equals("rd") && !suffix.equals("th")
+                || at(p + 2) != ' ') {
+            return -1;
+        }
+        p += 3;
+        if (startsWith(p, "of ")) {
+            p += 3;
+        }
+        int we = p;
+        while (we < limit && isLetter(b[we]) && we - p < 10) {
+            we++;
+        }
+        int m = we > p ? monthNumber(str(p, we)) : 0;
+        if (at(we) == ',') {
+            we++;
+        }
+        if (m <= 0 || at(we) != ' ' || digits(we + 1) != 4) {
+            return -1;
+        }
+        int end = we + 5;
+        int a = intAt(i, d1);
+        if (!validDate(intAt(we + 1, 4), m, a) || !okEnd(end) || !birthLabel(i, end)) {
+            return -1;
+        }
+        emit(DOB, i, end, 0);
+        dateEnd = end;
         return end;
     }
 
@@ -873,7 +938,8 @@ final class CandidateFinder {
         boolean lineBreak = false;
         boolean labelEndsLine = true;
         boolean startsLine = true;
-        for (int k = Math.max(0, cue[Ctx.BIRTH.ordinal()]); k < s; k++) {
+        int label = cue[Ctx.BIRTH.ordinal()];
+        for (int k = Math.max(0, label); k < s; k++) {
             char c = b[k];
             if (c == '\n') {
                 lineBreak = true;
@@ -882,6 +948,9 @@ final class CandidateFinder {
                 labelEndsLine &= lineBreak;
                 startsLine = false;
             }
+        }
+        if (lineBreak && dateEnd > label && dateEnd <= s) {
+            return false; // "Geb.datum: 14-05-1984\n\nU heeft op 12-05-2024 ...": the label had its date
         }
         return !lineBreak || labelEndsLine || !startsLine;
     }
@@ -933,8 +1002,11 @@ final class CandidateFinder {
         int m = monthNumber(str(s, e));
         int day = intAt(p + 1, d);
         int y = intAt(q + 1, 4);
-        if (m > 0 && validDate(y, m, day) && recent(Ctx.BIRTH, s, 60) && birthLabel(s, q + 5)) {
-            emit(DOB, s, q + 5, 0);
+        if (m > 0 && validDate(y, m, day)) {
+            if (recent(Ctx.BIRTH, s, 60) && birthLabel(s, q + 5)) {
+                emit(DOB, s, q + 5, 0);
+            }
+            dateEnd = q + 5;
         }
     }
 

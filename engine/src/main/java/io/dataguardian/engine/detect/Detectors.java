@@ -187,7 +187,8 @@ final class Detectors {
                         "version = \"5.1.0.12\"  # server build", "  tag: \"2.4.1.300\"", "imageTag: 1.2.3.4",
                         "route 2001:db8::/32", "listen [::]:80");
         d("date-of-birth", "DATE_OF_BIRTH", "Date of birth",
-                "A date (12-03-1985, 1985-03-12, 12/03/1985, 12 maart 1985, March 12, 1985) near a birth word in "
+                "A date (12-03-1985, 1985-03-12, 12/03/1985, 12 maart 1985, March 12, 1985, 4th of March 1985; "
+                        + "03-04-79 only after a birth word) near a birth word in "
                         + "English or Dutch (born, date of birth, DOB, geboren, geboortedatum, geb.).",
                 MEDIUM, ART6)
                 .base(0.85).priority(45).requires(Ctx.BIRTH).penalty(Ctx.ORDER).mask(Mask.DATE).norm(Norm.DIGITS)
@@ -196,8 +197,11 @@ final class Detectors {
                         "INSERT INTO clienten (id, naam, bsn, geboortedatum, email, telefoon, iban, postcode) VALUES (4, "
                                 + "'Jan de Vries', '111 222 333', '[[1943-08-03]]', 'j.devries@example.nl');",
                         "INSERT INTO persons (id, date_of_birth) VALUES (1, '[[1990-01-31]]'), (2, '1988-12-01');",
-                        "\"birthDate\": \"[[1990-01-31]]T00:00:00Z\"")
+                        "\"birthDate\": \"[[1990-01-31]]T00:00:00Z\"", "Geb.datum: [[03-04-79]]", "(geboren [[3/4/79]])",
+                        "I was born on the [[4th of March 1979]], in case", "born [[21st June 1980]]")
                 .negatives("created 2024-01-15 10:30:00", "geboortedatum 32-13-1985", "12-03-2024 invoice",
+                        "datum 03-04-79", "geboren 31-04-79", "geboortedatum 03-13-79", "geb. 03-04-79-12",
+                        "born on the 4th of Smarch 1979", "born on the 31st of April 1979", "the 4th of March 1979",
                         "geboren 1989, is ingeschreven. Factuur 905266736 van 25/08/2021.",
                         "geboortedatum klopt met dossier\n2025-10-18 12:06:37 INFO antwoord verzonden",
                         "geboortedatum gecontroleerd\n2025-10-18 INFO antwoord verzonden",
