@@ -375,12 +375,6 @@ final class CandidateFinder {
         int e1 = i + d1;
         char s1 = at(e1);
         if (d1 <= 2 && s1 < 128 && SHORT_NUMBER_END[s1]) {
-            if (isLower(s1) && recent(Ctx.BIRTH, i, 60)) {
-                int e = ordinalDate(i, d1);
-                if (e > 0) {
-                    return e;
-                }
-            }
             minor(i, d1); // "= 0;", "exec-4]", "12,": of the numeric detectors only an age may be this
             return e1;
         }
@@ -1463,6 +1457,9 @@ final class CandidateFinder {
         int age = intAt(i, d1);
         int e = i + d1;
         char next = at(e);
+        if (isLower(next) && recent(Ctx.BIRTH, i, 60) && ordinalDate(i, d1) > 0) {
+            return;
+        }
         if (age >= 16 || (next != ' ' && next != '-' && !recent(Ctx.AGE, i, 6)) || !okStart(i)) {
             return;
         }
