@@ -1494,7 +1494,7 @@ final class CandidateFinder {
             } else if (isLower(c) && LOWER_TOKEN_START[c]) {
                 consumed = Math.max(consumed, lowerToken(i, end));
             }
-            if (end - i >= 4 && isLower(c) && isLower(b[i + 1]) && isDigit(b[i + 2]) && isDigit(b[i + 3])) {
+            if (k == i + 2 && end - i >= 4 && isLower(c) && isLower(b[i + 1]) && isDigit(b[i + 3])) {
                 consumed = Math.max(consumed, lowerIban(i));
             }
             if (at(end) == ':' && isHex(c) && end - i <= 4) {
