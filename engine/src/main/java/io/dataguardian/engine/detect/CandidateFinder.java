@@ -66,6 +66,8 @@ final class CandidateFinder {
     private final int[] cue = new int[Ctx.CLASSES];
     /** End of the last AWS access key id (an AWS context for a secret key after it). */
     private int awsKeyEnd = NO_CUE;
+    /** End of the last date seen (a birth label's own value: the label says nothing about the dates after it). */
+    private int dateEnd = NO_CUE;
 
     /** A finder for one window, b[0, limit). */
     CandidateFinder(char[] buf, int limit, List<Candidate> out) {
@@ -86,6 +88,7 @@ final class CandidateFinder {
         java.util.Arrays.fill(cue, NO_CUE);
         // the window's own memory: positions in the last window's text mean nothing in this one
         awsKeyEnd = NO_CUE;
+        dateEnd = NO_CUE;
         sqlSearched = -1;
         sqlValues = -1;
         sqlParsedValues = -1;
@@ -469,8 +472,76 @@ final class CandidateFinder {
         if (at(i - 1) == '/' && productVersion(i, p)) {
             return p;
         }
+        if (notHostAddress(i, p)) {
+            return p;
+        }
         emit(IP, i, p, 0);
         return p;
+    }
+
+    /**
+     * A dotted quad [i, p) that names no host: the unspecified address 0.0.0.0 (bind-all), a network in CIDR
+     * notation (10.0.0.0/8, 172.16.0.0/12: the bits after the prefix all zero; 192.168.1.10/24 is an interface
+     * address and is reported), or a version under a version key (version = "5.1.0.12", tag: "2.4.1.300",
+     * app_version: 1.2.3.4, imageTag: 1.2.3.4).
+     */
+    private boolean notHostAddress(int i, int p) {
+        long v = 0;
+        for (int q = i, part = 0; part < 4; part++) {
+            int n = digits(q);
+            v = (v << 8) | intAt(q, n);
+            q += n + 1;
+        }
+        if (v == 0) {
+            return true;
+        }
+        if (at(p) == '/' && isDigit(at(p + 1))) {
+            int n = digits(p + 1);
+            if (n <= 2) {
+                int len = intAt(p + 1, n);
+                if (len < 32 && (v & (0xFFFFFFFFL >>> len)) == 0) {
+                    return true;
+                }
+            }
+        }
+        return versionKey(i);
+    }
+
+    /** The key right before the value at i (quotes, ':' or '=', spaces between) ends in "version" or "tag". */
+    private boolean versionKey(int i) {
+        int k = i - 1;
+        if (k >= 0 && (b[k] == '"' || b[k] == '\'')) {
+            k--;
+        }
+        while (k >= 0 && b[k] == ' ') {
+            k--;
+        }
+        if (k < 0 || (b[k] != ':' && b[k] != '=')) {
+            return false;
+        }
+        k--;
+        if (k >= 0 && (b[k] == '"' || b[k] == '\'')) {
+            k--;
+        }
+        while (k >= 0 && b[k] == ' ') {
+            k--;
+        }
+        return endsWithKeyWord(k, "version") || endsWithKeyWord(k, "tag");
+    }
+
+    /** b[.., k] ends with word w (case-insensitive) starting at a key's start, a separator or a hump. */
+    private boolean endsWithKeyWord(int k, String w) {
+        int s = k - w.length() + 1;
+        if (s < 0) {
+            return false;
+        }
+        for (int j = 0; j < w.length(); j++) {
+            if ((b[s + j] | 0x20) != w.charAt(j)) {
+                return false;
+            }
+        }
+        char before = s > 0 ? b[s - 1] : ' ';
+        return !isLetter(before) || (isUpper(b[s]) && isLower(before));
     }
 
     /**
@@ -518,6 +589,9 @@ final class CandidateFinder {
         String s = str(i, p);
         if (!validIpv6(s)) {
             return -1;
+        }
+        if (s.endsWith("::") && (p - i == 2 || (at(p) == '/' && isDigit(at(p + 1))))) {
+            return p; // the unspecified address ::, a network prefix 2001:db8::/32 or fe80::/10: no host
         }
         emit(IP, i, p, 0);
         return p;
@@ -627,6 +701,8 @@ final class CandidateFinder {
                 if (validDate(y, m, a) || validDate(y, a, m)) {
                     end = e2 + 5;
                 }
+            } else if ((d2 == 1 || d2 == 2) && at(e2) == sep && digits(e2 + 1) == 2 && recent(Ctx.BIRTH, i, 60)) {
+                return shortYearBirthDate(i, d1, e1, d2, e2);
             }
         } else if (d1 == 4 && (sep == '-' || sep == '/' || sep == '.')) {
             if (digits(e1 + 1) == 2 && at(e1 + 3) == sep && digits(e1 + 4) == 2) {
@@ -652,6 +728,60 @@ final class CandidateFinder {
         } else if (recent(Ctx.BIRTH, i, 60) && birthLabel(i, end)) {
             emit(DOB, i, end, 0);
         }
+        dateEnd = end;
+        return end;
+    }
+
+    /**
+     * "Geb.datum: 03-04-79", "geboren 3/4/79": day, month and a two-digit year (dd-mm-yy only, day and month
+     * validated) labelled by a birth word; without that label it is no date here (-1: a range, a version).
+     */
+    private int shortYearBirthDate(int i, int d1, int e1, int d2, int e2) {
+        int a = intAt(i, d1);
+        int m = intAt(e1 + 1, d2);
+        int y = 1900 + intAt(e2 + 1, 2);
+        int end = e2 + 3;
+        if (!validDate(y, m, a) || !okEnd(end) || (at(end) == b[e1] && isDigit(at(end + 1)))) {
+            return -1;
+        }
+        if (!birthLabel(i, end)) {
+            return -1;
+        }
+        emit(DOB, i, end, 0);
+        dateEnd = end;
+        return end;
+    }
+
+    /** "born on the 4th of March 1979", "21st June 1980": an ordinal day, "of", a month, a year, after a birth word. */
+    private int ordinalDate(int i, int d1) {
+        int p = i + d1;
+        String suffix = str(p, Math.min(limit, p + 2));
+        if (!suffix.equals("st") && !suffix.equals("nd") && !suffix.equals("rd") && !suffix.equals("th")
+                || at(p + 2) != ' ') {
+            return -1;
+        }
+        p += 3;
+        if (startsWith(p, "of ")) {
+            p += 3;
+        }
+        int we = p;
+        while (we < limit && isLetter(b[we]) && we - p < 10) {
+            we++;
+        }
+        int m = we > p ? monthNumber(str(p, we)) : 0;
+        if (at(we) == ',') {
+            we++;
+        }
+        if (m <= 0 || at(we) != ' ' || digits(we + 1) != 4) {
+            return -1;
+        }
+        int end = we + 5;
+        int a = intAt(i, d1);
+        if (!validDate(intAt(we + 1, 4), m, a) || !okEnd(end) || !birthLabel(i, end)) {
+            return -1;
+        }
+        emit(DOB, i, end, 0);
+        dateEnd = end;
         return end;
     }
 
@@ -812,7 +942,8 @@ final class CandidateFinder {
         boolean lineBreak = false;
         boolean labelEndsLine = true;
         boolean startsLine = true;
-        for (int k = Math.max(0, cue[Ctx.BIRTH.ordinal()]); k < s; k++) {
+        int label = cue[Ctx.BIRTH.ordinal()];
+        for (int k = Math.max(0, label); k < s; k++) {
             char c = b[k];
             if (c == '\n') {
                 lineBreak = true;
@@ -821,6 +952,9 @@ final class CandidateFinder {
                 labelEndsLine &= lineBreak;
                 startsLine = false;
             }
+        }
+        if (lineBreak && dateEnd > label && dateEnd <= s) {
+            return false; // "Geb.datum: 14-05-1984\n\nU heeft op 12-05-2024 ...": the label had its date
         }
         return !lineBreak || labelEndsLine || !startsLine;
     }
@@ -872,8 +1006,11 @@ final class CandidateFinder {
         int m = monthNumber(str(s, e));
         int day = intAt(p + 1, d);
         int y = intAt(q + 1, 4);
-        if (m > 0 && validDate(y, m, day) && recent(Ctx.BIRTH, s, 60) && birthLabel(s, q + 5)) {
-            emit(DOB, s, q + 5, 0);
+        if (m > 0 && validDate(y, m, day)) {
+            if (recent(Ctx.BIRTH, s, 60) && birthLabel(s, q + 5)) {
+                emit(DOB, s, q + 5, 0);
+            }
+            dateEnd = q + 5;
         }
     }
 
@@ -1092,6 +1229,9 @@ final class CandidateFinder {
             } else if ((c == ' ' || c == '-' || c == '.' || c == '/') && nd > 0 && isDigit(b[p - 1])
                     && (isDigit(at(p + 1)) || (c == ' ' && at(p + 1) == '('))) {
                 p++;
+            } else if (c == ' ' && ng == 1 && nd >= 2 && nd <= 4 && p == groupEnds[0] && at(p + 1) == '-'
+                    && at(p + 2) == ' ' && isDigit(at(p + 3))) {
+                p += 3; // 06 - 123 456 78, 020 - 123 45 67: a spaced dash after the area code or 06
             } else {
                 break;
             }
@@ -1327,6 +1467,9 @@ final class CandidateFinder {
         int age = intAt(i, d1);
         int e = i + d1;
         char next = at(e);
+        if (isLower(next) && recent(Ctx.BIRTH, i, 60) && ordinalDate(i, d1) > 0) {
+            return;
+        }
         if (age >= 16 || (next != ' ' && next != '-' && !recent(Ctx.AGE, i, 6)) || !okStart(i)) {
             return;
         }
@@ -1360,6 +1503,9 @@ final class CandidateFinder {
                 consumed = Math.max(consumed, upperToken(i, end));
             } else if (isLower(c) && LOWER_TOKEN_START[c]) {
                 consumed = Math.max(consumed, lowerToken(i, end));
+            }
+            if (k == i + 2 && end - i >= 4 && isLower(c) && isLower(b[i + 1]) && isDigit(b[i + 3])) {
+                consumed = Math.max(consumed, lowerIban(i));
             }
             if (at(end) == ':' && isHex(c) && end - i <= 4) {
                 consumed = Math.max(consumed, ipv6(i));
@@ -1799,6 +1945,36 @@ final class CandidateFinder {
             return -1;
         }
         if (!Checksums.iban(compact.toString())) {
+            return -1;
+        }
+        emit(IBAN, i, p, 0);
+        return p;
+    }
+
+    /**
+     * An IBAN written all in lower case (nl91abna0417164300, nl91 abna 0417 1643 00): the same length, grouping
+     * and check as {@link #iban}, over the upper-cased chars; a lower-case country code, then no capital.
+     */
+    private int lowerIban(int i) {
+        Integer len = Checksums.ibanLength((char) (b[i] - 32), (char) (b[i + 1] - 32));
+        if (len == null) {
+            return -1;
+        }
+        StringBuilder compact = new StringBuilder(len);
+        int p = i;
+        while (p < limit && compact.length() < len) {
+            char c = b[p];
+            if (isLower(c) || isDigit(c)) {
+                compact.append(isLower(c) ? (char) (c - 32) : c);
+                p++;
+            } else if (c == ' ' && compact.length() % 4 == 0 && compact.length() > 0 && p - i >= 4
+                    && (isLower(at(p + 1)) || isDigit(at(p + 1)))) {
+                p++;
+            } else {
+                break;
+            }
+        }
+        if (compact.length() != len || isWordChar(at(p)) || !Checksums.iban(compact.toString())) {
             return -1;
         }
         emit(IBAN, i, p, 0);

@@ -67,15 +67,17 @@ final class Detectors {
                 .negatives("RSIN: 123456789", "BSN: 123456782");
         d("iban", "IBAN", "International bank account number (IBAN)",
                 "IBAN of any registry country with its fixed length and the ISO 13616 mod-97 check, compact or "
-                        + "grouped by four; Dutch IBANs need a four-letter bank code.",
+                        + "grouped by four, in upper or lower case; Dutch IBANs need a four-letter bank code.",
                 HIGH, ART6)
                 .base(0.95).priority(80).mask(Mask.IBAN).norm(Norm.UPPER_ALNUM)
                 .positives("IBAN: [[NL91ABNA0417164300]]", "rekening [[NL91 ABNA 0417 1643 00]] t.n.v.",
                         "[[DE89370400440532013000]]", "pay to [[GB82 WEST 1234 5698 7654 32]].",
                         "[[BE68539007547034]]", "iban=[[FR1420041010050500013M02606]]", "Salary account: [[CH93 0076 2011 6238 5295 7]]",
-                        "[[LI21088100002324013AA]]")
+                        "[[LI21088100002324013AA]]", "iban: [[nl91abna0417164300]]", "rekening [[nl91 abna 0417 1643 00]]",
+                        "[[de89 3704 0044 0532 0130 00]]", "\"iban\": \"[[be68539007547034]]\"")
                 .negatives("NL91ABNA0417164301", "NL91ABNA041716430", "NL12ABNA0123456789", "XX91ABNA0417164300",
-                        "NL91AB1A0417164300", "DE8937040044053201300");
+                        "NL91AB1A0417164300", "DE8937040044053201300", "nl91abna0417164301", "nl91 abna 0417 1643 0",
+                        "xx91abna0417164300", "be68539007547035", "de89370400440532013000x", "nl91ab1a0417164300");
         d("phone-number", "PHONE_NUMBER", "Phone number",
                 "Dutch mobile and landline numbers (06, area codes, +31 / 0031, 0800 / 0900 / 088) and international "
                         + "+CC numbers validated with libphonenumber; not dates, ids or amounts.",
@@ -85,10 +87,12 @@ final class Detectors {
                 .positives("bel [[06-12345678]]", "Tel: [[+31 6 12345678]]", "[[020-1234567]]",
                         "telefoon [[0031 20 123 4567]]", "call [[+44 20 7946 0958]] now", "[[(020) 123 4567]]",
                         "mobiel: [[06 1234 5678]]", "[[+31 (0)6 12345678]]", "phone=[[+1 415 555 2671]]",
-                        "[[0612345678]]", "[[088-1234567]]", "IBAN NL50 ABNA 0417 1643 01 of bel [[020-1234567]]")
+                        "[[0612345678]]", "[[088-1234567]]", "IBAN NL50 ABNA 0417 1643 01 of bel [[020-1234567]]",
+                        "mobiel: [[06 - 123 456 78]]", "tel. [[020 - 123 45 67]]")
                 .negatives("datum 12-03-2024", "ordernummer 0612345678", "1234567890", "v06.12.34.56",
                         "timestamp 1700000000123", "€ 0612,34", "+99 1234", "06-1234", "rekening NL50 ABNA 0417 1643 01",
-                        "DE72 1234 5678 0612 3456 78");
+                        "DE72 1234 5678 0612 3456 78", "06 - 123 456 7", "pagina 10 - 123 456 78", "06 -- 123 456 78", "Relatienummer: 0201234567",
+                        "2019 - 2024");
         d("nl-postcode", "POSTCODE", "Dutch postcode",
                 "Four digits (first not 0) and two capital letters (not SA, SD, SS), with or without a space; "
                         + "address context raises confidence.",
@@ -166,19 +170,26 @@ final class Detectors {
                         "5555 5555 5555 444", "9111111111111111");
         d("ip-address", "IP_ADDRESS", "IP address",
                 "IPv4 dotted quads (each part 0-255, not version strings or OIDs) and IPv6 including compressed forms. "
-                        + "Private and loopback addresses count too.",
+                        + "Private and loopback addresses count too; not the unspecified address (0.0.0.0, ::) or a "
+                        + "network in CIDR notation (10.0.0.0/8).",
                 LOW, ART6)
                 .base(0.8).priority(50).boost(Ctx.IP).penalty(Ctx.VERSION)
                 .mask(Mask.IP).norm(Norm.LOWER)
                 .positives("client [[192.168.1.10]] connected", "request from [[2a01:bdd3:e029:b99a::2a]] took", "from [[10.0.0.1]]:8080", "[[2001:db8::8a2e:370:7334]]",
                         "addr=[[fe80::1ff:fe23:4567:890a]]", "[[8.8.8.8]]", "host [[2001:0db8:85a3:0000:0000:8a2e:0370:7334]]",
                         "Connect to localhost/[[127.0.0.1]]:5432 refused", "proxy/[[10.1.2.3]] timed out",
-                        "postgresql://app:Xk9mQ2vL7pRtW3@[[10.20.30.40]]/dwh")
+                        "postgresql://app:Xk9mQ2vL7pRtW3@[[10.20.30.40]]/dwh",
+                        "address: [[192.168.1.10]]/24", "admin_cidrs = [\"[[203.0.113.7]]/32\"]", "last_tagged: [[10.20.30.40]]",
+                        "server [[2001:db8::1]]/64")
                 .negatives("version 1.2.3.4", "v1.2.3.4", "\"schemaVersion\": \"3.4.1.232\"", "1.3.6.1.4.1.311", "999.1.1.1", "10:30:00",
                         "00:1A:2B:3C:4D:5E", "std::vector", "a::b", "1.2.3",
-                        "\"KlantApp/9.24.53.87 (Android 14)\"", "okhttp/4.9.3.1 Dalvik/2.1.0", "deployed hotfix 4.12.3.105 (commit");
+                        "\"KlantApp/9.24.53.87 (Android 14)\"", "okhttp/4.9.3.1 Dalvik/2.1.0", "deployed hotfix 4.12.3.105 (commit",
+                        "cidr_block = \"10.0.0.0/8\"", "cidr: 172.16.0.0/12", "bind-address = 0.0.0.0", "listen 0.0.0.0:8080",
+                        "version = \"5.1.0.12\"  # server build", "  tag: \"2.4.1.300\"", "imageTag: 1.2.3.4",
+                        "route 2001:db8::/32", "listen [::]:80");
         d("date-of-birth", "DATE_OF_BIRTH", "Date of birth",
-                "A date (12-03-1985, 1985-03-12, 12/03/1985, 12 maart 1985, March 12, 1985) near a birth word in "
+                "A date (12-03-1985, 1985-03-12, 12/03/1985, 12 maart 1985, March 12, 1985, 4th of March 1985; "
+                        + "03-04-79 only after a birth word) near a birth word in "
                         + "English or Dutch (born, date of birth, DOB, geboren, geboortedatum, geb.).",
                 MEDIUM, ART6)
                 .base(0.85).priority(45).requires(Ctx.BIRTH).penalty(Ctx.ORDER).mask(Mask.DATE).norm(Norm.DIGITS)
@@ -187,8 +198,11 @@ final class Detectors {
                         "INSERT INTO clienten (id, naam, bsn, geboortedatum, email, telefoon, iban, postcode) VALUES (4, "
                                 + "'Jan de Vries', '111 222 333', '[[1943-08-03]]', 'j.devries@example.nl');",
                         "INSERT INTO persons (id, date_of_birth) VALUES (1, '[[1990-01-31]]'), (2, '1988-12-01');",
-                        "\"birthDate\": \"[[1990-01-31]]T00:00:00Z\"")
+                        "\"birthDate\": \"[[1990-01-31]]T00:00:00Z\"", "Geb.datum: [[03-04-79]]", "(geboren [[3/4/79]])",
+                        "I was born on the [[4th of March 1979]], in case", "born [[21st June 1980]]")
                 .negatives("created 2024-01-15 10:30:00", "geboortedatum 32-13-1985", "12-03-2024 invoice",
+                        "datum 03-04-79", "geboren 31-04-79", "geboortedatum 03-13-79", "geb. 03-04-79-12",
+                        "born on the 4th of Smarch 1979", "born on the 31st of April 1979", "the 4th of March 1979",
                         "geboren 1989, is ingeschreven. Factuur 905266736 van 25/08/2021.",
                         "geboortedatum klopt met dossier\n2025-10-18 12:06:37 INFO antwoord verzonden",
                         "geboortedatum gecontroleerd\n2025-10-18 INFO antwoord verzonden",

@@ -41,6 +41,17 @@ class HoldoutGapsTest {
     }
 
     @Test
+    void birthLabelThatHadItsDateLabelsNoLaterLine() {
+        String letter = "BSN-nummer: 123456782\nGeb.datum: [[14-05-1984]]\n\nGeachte heer Jansen,\n\n"
+                + "U heeft op 12-05-2024 een uitkering aangevraagd.";
+        finds("date-of-birth", letter);
+        assertThat(scan(letter.replace("[[", "").replace("]]", ""))).filteredOn(m -> m.detectorId().equals("date-of-birth"))
+                .hasSize(1);
+        finds("date-of-birth", "Geboortedatum:\n[[03-04-79]]");
+        finds("date-of-birth", "Date of birth\n[[4th of March 1979]]");
+    }
+
+    @Test
     void awsSecretUnderNestedKeys() {
         finds("aws-secret-key", "cloud:\n  aws:\n    region: eu-west-1\n    credentials:\n"
                 + "      access-key: AKIAZ4QHATQ6LKJE2MLH\n      secret-key: [[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]]\n");
