@@ -1923,32 +1923,7 @@ final class CandidateFinder {
     }
 
     private int iban(int i) {
-        Integer len = Checksums.ibanLength(b[i], b[i + 1]);
-        if (len == null) {
-            return -1;
-        }
-        StringBuilder compact = new StringBuilder(len);
-        int p = i;
-        while (p < limit && compact.length() < len) {
-            char c = b[p];
-            if (isUpper(c) || isDigit(c)) {
-                compact.append(c);
-                p++;
-            } else if (c == ' ' && compact.length() % 4 == 0 && compact.length() > 0 && p - i >= 4
-                    && (isUpper(at(p + 1)) || isDigit(at(p + 1)))) {
-                p++;
-            } else {
-                break;
-            }
-        }
-        if (compact.length() != len || isWordChar(at(p))) {
-            return -1;
-        }
-        if (!Checksums.iban(compact.toString())) {
-            return -1;
-        }
-        emit(IBAN, i, p, 0);
-        return p;
+        return iban(i, false);
     }
 
     /**
@@ -1956,7 +1931,13 @@ final class CandidateFinder {
      * and check as {@link #iban}, over the upper-cased chars; a lower-case country code, then no capital.
      */
     private int lowerIban(int i) {
-        Integer len = Checksums.ibanLength((char) (b[i] - 32), (char) (b[i + 1] - 32));
+        return iban(i, true);
+    }
+
+    /** An IBAN from i, all in capitals (and digits) or, when {@code lower}, all in lower case. */
+    private int iban(int i, boolean lower) {
+        int shift = lower ? 32 : 0;
+        Integer len = Checksums.ibanLength((char) (b[i] - shift), (char) (b[i + 1] - shift));
         if (len == null) {
             return -1;
         }
@@ -1964,11 +1945,11 @@ final class CandidateFinder {
         int p = i;
         while (p < limit && compact.length() < len) {
             char c = b[p];
-            if (isLower(c) || isDigit(c)) {
-                compact.append(isLower(c) ? (char) (c - 32) : c);
+            if ((lower ? isLower(c) : isUpper(c)) || isDigit(c)) {
+                compact.append(isDigit(c) ? c : (char) (c - shift));
                 p++;
             } else if (c == ' ' && compact.length() % 4 == 0 && compact.length() > 0 && p - i >= 4
-                    && (isLower(at(p + 1)) || isDigit(at(p + 1)))) {
+                    && ((lower ? isLower(at(p + 1)) : isUpper(at(p + 1))) || isDigit(at(p + 1)))) {
                 p++;
             } else {
                 break;
