@@ -383,6 +383,14 @@ final class CatalogueScanner implements TextScanner {
         while ((((to - cap) >>> 31) & (eol(b[Math.min(to, cap - 1)]) ^ 1)) != 0) {
             to++;
         }
+        // 40 chars may end inside a surrogate pair (an emoji in a chat line): the half is left out, so a
+        // snippet is always well-formed UTF-16 and reads the same from memory as from a spill file's UTF-8
+        if (from < s && Character.isLowSurrogate(b[from])) {
+            from++;
+        }
+        if (to > s && Character.isHighSurrogate(b[to - 1])) {
+            to--;
+        }
         int first = index;
         while (first > 0 && hits.get(first - 1).c.end > from) {
             first--;

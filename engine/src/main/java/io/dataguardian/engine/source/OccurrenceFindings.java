@@ -54,6 +54,13 @@ final class OccurrenceFindings {
     static String snippet(String text, Match m, List<Match> all) {
         int from = Math.max(0, m.start() - SNIPPET_CONTEXT);
         int to = Math.min(text.length(), m.end() + SNIPPET_CONTEXT);
+        // never half a surrogate pair at either end (see CatalogueScanner's snippet)
+        if (from < m.start() && Character.isLowSurrogate(text.charAt(from))) {
+            from++;
+        }
+        if (to > m.end() && Character.isHighSurrogate(text.charAt(to - 1))) {
+            to--;
+        }
         String masked = m.maskedValue();
         // built in one array: "...", the text before, the masked value, the text after, "..."
         char[] out = new char[6 + m.start() - from + masked.length() + to - m.end()];

@@ -319,4 +319,34 @@ class StreamingScannerTest {
         assertThat(s.scanField("sent by jan@example.nl", "piet@example.nl")).singleElement()
                 .satisfies(m -> assertThat(m.start()).isZero());
     }
+    /**
+     * A snippet is 40 chars each side of the match: when that edge falls inside an emoji's surrogate pair, the
+     * half is left out (a lone surrogate would be escaped in the report from memory but become '?' in a spill
+     * file's UTF-8).
+     */
+    @Test
+    void snippetNeverCutsASurrogatePair() throws IOException {
+        String emoji = "\uD83D\uDE00"; // one code point, two chars
+        for (int shift = 0; shift < 4; shift++) {
+            String before = "x".repeat(shift) + emoji.repeat(30);
+            String text = "chat: " + before + " mail jan@example.nl " + emoji.repeat(30) + "\n";
+            List<Finding> f = stream(Catalogue.standard().newScanner(SETTINGS), text);
+            assertThat(f).extracting(Finding::detectorId).containsExactly("email");
+            String snippet = f.get(0).snippet();
+            assertThat(snippet).contains("j***@e***.nl");
+            for (int i = 0; i < snippet.length(); i++) {
+                char c = snippet.charAt(i);
+                if (Character.isHighSurrogate(c)) {
+                    assertThat(i + 1 < snippet.length() && Character.isLowSurrogate(snippet.charAt(i + 1)))
+                            .as("high surrogate at %d of %s (shift %d)", i, snippet, shift).isTrue();
+                    i++;
+                } else {
+                    assertThat(Character.isLowSurrogate(c)).as("lone low surrogate at %d (shift %d)", i, shift)
+                            .isFalse();
+                }
+            }
+            assertThat(new String(snippet.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8))
+                    .isEqualTo(snippet);
+        }
+    }
 }

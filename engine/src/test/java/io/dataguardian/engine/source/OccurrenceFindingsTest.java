@@ -190,4 +190,19 @@ class OccurrenceFindingsTest {
             assertThat(f.attributes()).containsEntry("nameHint", "BSN"); // named by the array's key
         });
     }
+    /** 30 chars each side of a value in a cell may end inside an emoji's surrogate pair: the half is left out. */
+    @Test
+    void snippetNeverCutsASurrogatePair() throws IOException {
+        String emoji = "\uD83D\uDE00";
+        for (int shift = 0; shift < 4; shift++) {
+            String csv = "id,notes\n1,\"" + "x".repeat(shift) + emoji.repeat(20) + " jan@example.nl "
+                    + emoji.repeat(20) + "\"\n";
+            RecordingContext ctx = scan("chat.csv", csv.getBytes(StandardCharsets.UTF_8), false);
+            assertThat(ctx.findingsOf("EMAIL")).hasSize(1);
+            String snippet = ctx.findingsOf("EMAIL").get(0).snippet();
+            assertThat(snippet).contains(" ja**").doesNotContain("jan@example.nl");
+            assertThat(new String(snippet.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8))
+                    .as("well-formed UTF-16 (shift %d): %s", shift, snippet).isEqualTo(snippet);
+        }
+    }
 }
