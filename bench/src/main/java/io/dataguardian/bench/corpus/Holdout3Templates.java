@@ -55,7 +55,12 @@ final class Holdout3Templates {
             new Kind("keys-py", "src/py/crypto_util_%d.py", "python", false, Holdout3Templates::keysPy),
             new Kind("prose-en", "notes/incident-%d.txt", "prose", false, Holdout3Templates::proseEn),
             new Kind("prose-nl", "notes/notitie-%d.txt", "prose", false, Holdout3Templates::proseNl),
-            new Kind("tracking", "mail/verzending-%d.txt", "email", false, Holdout3Templates::tracking));
+            new Kind("tracking", "mail/verzending-%d.txt", "email", false, Holdout3Templates::tracking),
+            new Kind("csv-nl-abbrev", "exports/personeel-%d.csv", "csv", true, Holdout3Templates::csvNlAbbrev),
+            new Kind("helm", "deploy/helm/values-%d.yaml", "yaml", false, Holdout3Templates::helm),
+            new Kind("gha", "ci/github/deploy-%d.yml", "yaml", false, Holdout3Templates::gha),
+            new Kind("forum-nl", "forum/topic-%d.txt", "forum", false, Holdout3Templates::forumNl),
+            new Kind("py-settings", "src/py/settings_%d.py", "python", false, Holdout3Templates::pySettings));
 
     // ------------------------------------------------------------------ helpers
 
@@ -581,5 +586,74 @@ final class Holdout3Templates {
         d.t("Bezorgadres: " + street(r) + ", ").pos(POSTCODE, "address", postcode(r)).t(" " + pick(r, CITIES) + "\n");
         d.t("Verwachte bezorging: ").neg(DATE_OF_BIRTH, "delivery-date", recentDate(r)).t(" tussen 14:00 en 16:30\nBestelnummer: ").neg(BSN, "order-not11-fail", not11(r))
                 .t("\nArtikel: ").neg(CREDIT_CARD, "ean13", ean13(r)).t(" (1x)\n\nVragen? Mail ").pos(EMAIL, "mail", "klantenservice@" + pick(r, DOMAINS)).t("\n");
+    }
+
+    // ------------------------------------------------------------------ added kinds
+
+    static void csvNlAbbrev(LabelledText d, Random r) {
+        d.t("Achternaam;Voorl.;Geb.datum;Sofinummer;Rekeningnr.;Mobiel;E-mail;In dienst\n");
+        int rows = 12 + r.nextInt(12);
+        for (int i = 0; i < rows; i++) {
+            String n = nlName(r);
+            String[] p = n.split(" ", 2);
+            d.t(p[1] + ";" + p[0].charAt(0) + ".;").pos(DATE_OF_BIRTH, "csv-abbrev", date(r, 1955, 2004, r.nextBoolean() ? 0 : 6)).t(";");
+            if (r.nextInt(5) == 0) {
+                d.neg(BSN, "csv-not11-fail", not11(r));
+            } else {
+                d.pos(BSN, "csv", bsn(r));
+            }
+            d.t(";").pos(IBAN, "csv", iban(r)).t(";").pos(PHONE_NUMBER, "csv", phone(r)).t(";").pos(EMAIL, "csv", email(r, n)).t(";")
+                    .neg(DATE_OF_BIRTH, "hire-date", date(r, 2017, 2026, 0)).t("\n");
+        }
+    }
+
+    static void helm(LabelledText d, Random r) {
+        d.t("replicaCount: 3\nimage:\n  repository: registry.example.com/klantportaal\n  tag: \"").neg(IP_ADDRESS, "version-3part", "2." + r.nextInt(30) + "." + r.nextInt(10))
+                .t("\"\n  digest: sha256:").neg(AWS_SECRET_KEY, "sha256", hex(r, 64)).t("\n\n");
+        d.t("postgresql:\n  enabled: true\n  auth:\n    username: portaal\n    password: ").pos(GENERIC_SECRET, "yaml-password", secret(r))
+                .t("\n    existingSecret: \"\"\n  primary:\n    service:\n      clusterIP: ").pos(IP_ADDRESS, "yaml", "10." + r.nextInt(256) + "." + r.nextInt(256) + "." + (1 + r.nextInt(254))).t("\n\n");
+        d.t("redis:\n  auth:\n    password: \"").neg(GENERIC_SECRET, "placeholder", "{{ .Values.global.redisPassword }}").t("\"\n\n");
+        d.t("env:\n  - name: OIDC_CLIENT_SECRET\n    value: \"").pos(GENERIC_SECRET, "yaml-env-value", secret(r)).t("\"\n  - name: SUPPORT_EMAIL\n    value: ")
+                .pos(EMAIL, "yaml", email(r)).t("\n  - name: FEATURE_FLAGS\n    value: \"beta,darkmode\"\n\n");
+        d.t("ingress:\n  hosts:\n    - host: portaal.example.nl\n  annotations:\n    nginx.ingress.kubernetes.io/whitelist-source-range: \"").neg(IP_ADDRESS, "cidr", "10.0.0.0/8")
+                .t(",").pos(IP_ADDRESS, "yaml", ipv4(r)).t("/32\"\n");
+        d.t("tls:\n  key: |\n    ").pos(PRIVATE_KEY, "yaml-block", pemBlock(r, "RSA PRIVATE KEY", "    ", "\n")).t("\n  crt: |\n    ")
+                .neg(PRIVATE_KEY, "certificate", pemBlock(r, "CERTIFICATE", "    ", "\n")).t("\n");
+    }
+
+    static void gha(LabelledText d, Random r) {
+        d.t("name: deploy\non:\n  push:\n    branches: [main]\n\nenv:\n  NODE_VERSION: ").neg(IP_ADDRESS, "version-3part", "20." + r.nextInt(12) + "." + r.nextInt(5))
+                .t("\n  AWS_REGION: eu-west-1\n  AWS_ACCESS_KEY_ID: ").pos(AWS_ACCESS_KEY, "yaml", awsKeyId(r)).t("   # TODO use OIDC\n  AWS_SECRET_ACCESS_KEY: ${{ secrets.AWS_SECRET_ACCESS_KEY }}\n\n");
+        d.t("jobs:\n  deploy:\n    runs-on: ubuntu-22.04\n    steps:\n      - uses: actions/checkout@").neg(AWS_SECRET_KEY, "git-sha", hex(r, 40)).t(" # v4\n");
+        d.t("      - name: notify\n        run: |\n          curl -s -X POST -H \"Authorization: token ").pos(GITHUB_TOKEN, "yaml-run", githubToken(r))
+                .t("\" https://api.github.com/repos/acme/portal/statuses/${{ github.sha }}\n");
+        d.t("      - name: smoke test\n        env:\n          API_TOKEN: ${{ secrets.API_TOKEN }}\n          TEST_USER_PASSWORD: ").pos(GENERIC_SECRET, "yaml-password", password(r))
+                .t("\n        run: ./smoke.sh --host ").pos(IP_ADDRESS, "yaml-run", ipv4(r)).t(" --mail ").pos(EMAIL, "yaml-run", email(r)).t("\n");
+    }
+
+    static void forumNl(LabelledText d, Random r) {
+        String n = nlName(r);
+        d.t("Onderwerp: Belastingdienst vraagt om kopie ID — phishing?\n\n" + n + " schreef op " + recentDate(r) + ":\n");
+        d.t("Ik kreeg een sms van ").pos(PHONE_NUMBER, "prose", phone(r)).t(" dat ik mijn BSN en IBAN moest bevestigen via een link. Ik heb (stom) mijn IBAN ")
+                .pos(IBAN, "prose", iban(r)).t(" al ingevuld. Het ordernummer in de sms was ").neg(BSN, "order-not11-fail", not11(r)).t(".\n\n");
+        d.t("Reactie van moderator:\nHaal je persoonsgegevens uit je post! Je BSN (").pos(BSN, "prose-paren", bsn(r)).t(") stond er net ook in. Meld het bij ")
+                .pos(EMAIL, "prose", "valse-email@" + pick(r, "fraudehelpdesk.nl", "belastingdienst.nl")).t(".\n\n");
+        d.t("Reactie:\nBij mij kwam hij van ").pos(EMAIL, "prose", email(r)).t(", met een \"dossiernummer\" ").neg(BSN, "dossier-not11-fail", not11(r))
+                .t(" en een 'geboortedatum' die niet eens klopte (").neg(DATE_OF_BIRTH, "wrong-dob-quoted", date(r, 2020, 2026, 0)).t(").\n");
+        d.t("Ik ben zelf geboren op ").pos(DATE_OF_BIRTH, "prose-born", dob(r)).t(", dus dat was makkelijk te zien. Postcode ").pos(POSTCODE, "prose", postcode(r))
+                .t(" klopte wel, eng.\n");
+    }
+
+    static void pySettings(LabelledText d, Random r) {
+        d.t("import os\n\nDEBUG = False\nALLOWED_HOSTS = [\"").pos(IP_ADDRESS, "py", ipv4(r)).t("\", \"portal.example.nl\"]\n\n");
+        d.t("DATABASES = {\n    \"default\": {\n        \"ENGINE\": \"django.db.backends.postgresql\",\n        \"HOST\": os.getenv(\"DB_HOST\", \"").pos(IP_ADDRESS, "py", ipv4(r))
+                .t("\"),\n        \"PASSWORD\": os.getenv(\"DB_PASSWORD\", \"").pos(GENERIC_SECRET, "py-getenv-default", secret(r)).t("\"),\n    },\n    \"legacy\": {\n        \"PASSWORD\": \"")
+                .neg(GENERIC_SECRET, "placeholder", pick(r, "changeme", "xxx", "<password>")).t("\",\n    },\n}\n\n");
+        d.t("SECRET_KEY = \"").pos(GENERIC_SECRET, "py-django-secret", "django-insecure-" + chars(r, ALNUM + "!@#%^&*(-_=+)", 40)).t("\"\n");
+        d.t("EMAIL_HOST_PASSWORD = \"").neg(GENERIC_SECRET, "weak-password", pick(r, WEAK)).t("\"\nDEFAULT_FROM_EMAIL = \"").pos(EMAIL, "py", "noreply@" + pick(r, DOMAINS)).t("\"\n");
+        d.t("AWS_STORAGE_BUCKET_NAME = \"portal-media\"\nAWS_S3_ACCESS_KEY_ID = \"").pos(AWS_ACCESS_KEY, "py", awsKeyId(r)).t("\"\nAWS_S3_SECRET_ACCESS_KEY = \"")
+                .pos(AWS_SECRET_KEY, "py", awsSecret(r)).t("\"\n");
+        d.t("SENTRY_DSN = \"https://").neg(GENERIC_SECRET, "sentry-key", hex(r, 32)).t("@o" + digits(r, 6) + ".ingest.sentry.io/" + digits(r, 7) + "\"\nVERSION = \"")
+                .neg(IP_ADDRESS, "version-4part", "1." + r.nextInt(9) + "." + r.nextInt(9) + "." + (256 + r.nextInt(700))).t("\"\n");
     }
 }
