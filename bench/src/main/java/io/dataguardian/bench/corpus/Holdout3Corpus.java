@@ -28,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <pre>
  * java -cp bench/target/benchmarks.jar io.dataguardian.bench.corpus.Holdout3Corpus \
- *      --out /tmp/holdout3/s1 --seed 1 --files 250 --labels /tmp/holdout3/s1.labels.json
+ *      --out /tmp/holdout3/s1 --seed 1 --files 312 --labels /tmp/holdout3/s1.labels.json
  * java -cp bench/target/benchmarks.jar io.dataguardian.bench.corpus.Holdout3Corpus --self-check [--seed N] [--files N]
  * </pre>
  *
@@ -67,7 +67,7 @@ public final class Holdout3Corpus {
     public static void main(String[] args) throws IOException {
         Map<String, String> o = CorpusGenerator.parseArgs(args);
         long seed = Long.parseLong(o.getOrDefault("seed", "1"));
-        int files = Integer.parseInt(o.getOrDefault("files", "250"));
+        int files = Integer.parseInt(o.getOrDefault("files", "312"));
         if (o.containsKey("self-check")) {
             Path tmp = Files.createTempDirectory("holdout3-check");
             CorpusGenerator.Corpus c = write(tmp.resolve("tree"), seed, files);
