@@ -382,6 +382,9 @@ final class Documents {
         }
         t.t("  mail:\n    host: smtp.example.nl\n    username: ").pos(v.email(v.pick(FIRST_NL), "mailer")).t("\n");
         t.t("    password: ").neg(GENERIC_SECRET, "placeholder", v.placeholder()).t("\n");
+        if (v.chance(0.3)) {
+            t.t("  dev-admin:\n    password: ").neg(GENERIC_SECRET, "weak-password", v.weakPassword()).t("\n");
+        }
         t.t("app:\n  version: ").neg(IP_ADDRESS, "version", v.version()).t("\n  build-commit: ").neg(AWS_SECRET_KEY, "git-sha", v.hex(40)).t("\n");
         switch (v.n(5)) {
             case 0 -> t.t("  aws:\n    access-key-id: ").pos(AWS_ACCESS_KEY, "akia", v.awsAccessKey()).t("\n    secret-access-key: ").pos(AWS_SECRET_KEY, "aws-secret", v.awsSecretKey()).t("\n");
@@ -403,6 +406,9 @@ final class Documents {
         }
         t.t(v.pick("API_KEY=", "STRIPE_SECRET=", "SESSION_SECRET=", "DB_PASSWORD=", "REDIS_PASSWORD=")).pos(GENERIC_SECRET, "env", v.secretValue()).t("\n");
         t.t(v.pick("SMTP_PASSWORD=", "ADMIN_PASSWORD=", "SECRET_KEY=")).neg(GENERIC_SECRET, "placeholder", v.placeholder()).t("\n");
+        if (v.chance(0.5)) {
+            t.t(v.pick("ADMIN_PASSWORD=", "DEV_DB_PASSWORD=")).neg(GENERIC_SECRET, "weak-password", v.weakPassword()).t("\n");
+        }
         t.t("ADMIN_EMAIL=").pos(v.email(v.pick(FIRST_EN), "admin")).t("\n");
         if (v.chance(0.3)) {
             t.t("SERVICE_JWT=").pos(JWT, "jwt", v.jwt("service-" + v.between(1, 9))).t("\n");

@@ -524,6 +524,23 @@ final class Values {
         }
     }
 
+    /**
+     * A typed, guessable password (a word and digits: Welkom123, Zomer2024, admin!2020): 8+ characters, two
+     * character classes, Shannon entropy >= 2.5 and < 3.5 bits per char: no generic secret by the spec, a
+     * WEAK_PASSWORD finding (not scored by the evaluator).
+     */
+    String weakPassword() {
+        while (true) {
+            String v = pick("Welkom", "welkom", "Zomer", "Winter", "Lente", "Herfst", "admin", "Voetbal", "Hallo", "Fietsen",
+                    "Amsterdam", "Beheer", "Kantoor", "Sunshine", "Monkey") + pick("", "", "!", "#")
+                    + (chance(0.5) ? String.valueOf(between(2015, 2026)) : String.valueOf(between(1, 999)));
+            double h = entropy(v);
+            if (v.length() >= 8 && h >= 2.5 && h < 3.5) {
+                return v;
+            }
+        }
+    }
+
     String placeholder() {
         return pick("changeme", "${DB_PASSWORD}", "<password>", "xxx", "****", "${API_KEY}", "your-api-key-here", "CHANGE_ME", "xxxxxxxx", "********", "{{ secret }}", "%(password)s");
     }

@@ -409,7 +409,8 @@ final class CandidateFinder {
             return de;
         }
         int best = e1;
-        if (b[i] == '0' && (d1 >= PHONE_MIN_DIGITS || s1 < 128 && PHONE_GROUP_END[s1])) {
+        if (b[i] == '0' && (d1 >= PHONE_MIN_DIGITS || s1 < 128 && PHONE_GROUP_END[s1])
+                && !(d1 == 4 && s1 == ' ' && groupedByFour(i))) {
             best = Math.max(best, phone(i));
         }
         best = Math.max(best, nineDigits(i, d1));
@@ -725,7 +726,7 @@ final class CandidateFinder {
         }
         if (at(i - 1) == '\'') {
             quotedDate(i, end);
-        } else if (recent(Ctx.BIRTH, i, 60) && birthLabel(i, end)) {
+        } else if (recent(Ctx.BIRTH, i, 60) && birthLabel(i, end) || bornAfter(end)) {
             emit(DOB, i, end, 0);
         }
         dateEnd = end;
@@ -960,6 +961,19 @@ final class CandidateFinder {
     }
 
     /**
+     * Dutch word order, the birth word after the date: "dat ze op 12-03-1980 geboren is", "is 4 maart 1979
+     * geboren". Only "geboren" as the very next word (spaces or tabs between, no punctuation, same line).
+     */
+    private boolean bornAfter(int end) {
+        int p = end;
+        while (p < limit && (b[p] == ' ' || b[p] == '\t') && p - end < 3) {
+            p++;
+        }
+        return p > end && p + 7 <= limit && (b[p] | 0x20) == 'g' && regionEqualsLower(p, "geboren")
+                && !isLetter(at(p + 7));
+    }
+
+    /**
      * The end of "12 maart 1985" / "5 Oct. 1984" (d1 digits at i, a word at ws), or -1. Out of date()'s line:
      * the month lookup builds a String, and C2 inlined it into date() (~35 KB compilations, recompiled as often).
      */
@@ -1007,7 +1021,7 @@ final class CandidateFinder {
         int day = intAt(p + 1, d);
         int y = intAt(q + 1, 4);
         if (m > 0 && validDate(y, m, day)) {
-            if (recent(Ctx.BIRTH, s, 60) && birthLabel(s, q + 5)) {
+            if (recent(Ctx.BIRTH, s, 60) && birthLabel(s, q + 5) || bornAfter(q + 5)) {
                 emit(DOB, s, q + 5, 0);
             }
             dateEnd = q + 5;
@@ -1182,6 +1196,23 @@ final class CandidateFinder {
         for (char c : " -./()".toCharArray()) {
             PHONE_GROUP_END[c] = true;
         }
+    }
+
+    /**
+     * Whether 15 or 16 digits start at i in groups of four ("0100 1181 9325 5693", a payment reference or an
+     * account number written like a card): no phone number is written so, and none of its groups is one.
+     */
+    private boolean groupedByFour(int i) {
+        int p = i;
+        for (int g = 0; g < 3; g++) {
+            if (digits(p) != 4 || at(p + 4) != ' ') {
+                return false;
+            }
+            p += 5;
+        }
+        int last = digits(p);
+        int e = p + last;
+        return (last == 3 || last == 4) && !(at(e) == ' ' && isDigit(at(e + 1)));
     }
 
     /** Scratch arrays of {@link #phone}, reused: it runs for every number starting with 0, + or (. */
@@ -1581,8 +1612,8 @@ final class CandidateFinder {
         }
         int vs = e + 1;
         int ve = tokenEnd(vs);
-        if (ve - vs >= 8 && SecretValues.isSecret(str(vs, ve), true)) {
-            emit(GENERIC_SECRET, vs, ve, 0);
+        if (ve - vs >= 8) {
+            reportSecret(str(vs, ve), true, vs, ve);
         }
     }
 
@@ -1702,8 +1733,8 @@ final class CandidateFinder {
             vs = colon + 1;
             ve = te;
         }
-        if (ve - vs >= 8 && SecretValues.isSecret(str(vs, ve), true)) {
-            emit(GENERIC_SECRET, vs, ve, 0);
+        if (ve - vs >= 8) {
+            reportSecret(str(vs, ve), true, vs, ve);
         }
     }
 
@@ -1884,6 +1915,7 @@ final class CandidateFinder {
                 // secret-key: ...), however far the "aws" of the nesting keys is
                 cue[Ctx.AWS.ordinal()] = end;
                 awsKeyEnd = end;
+                awsSecretAfterKey(end);
                 return end;
             }
         }
@@ -2152,6 +2184,44 @@ final class CandidateFinder {
         } catch (JacksonException e) {
             return false;
         }
+    }
+
+    /**
+     * The secret key in the 60 chars after an access key id ("the access key was AKIA... and the secret
+     * 4s4ir...Gj+"): a run of forty base64 chars that word(i) does not check, because it starts with a digit or
+     * a '/' or '+', or its first word is shorter than AWS_SECRET_MIN (the '/' and '+' of a secret key split it).
+     */
+    private void awsSecretAfterKey(int from) {
+        for (int p = from; p < limit && p - from <= 60; p++) {
+            if (!base64(b[p]) || base64(b[p - 1])) {
+                continue;
+            }
+            int q = p;
+            while (q < limit && q - p <= 40 && base64(b[q])) {
+                q++;
+            }
+            if (q - p == 40 && !wordChecksAwsSecret(p)) {
+                awsSecret(p, null);
+            }
+            p = q;
+        }
+    }
+
+    private static boolean base64(char c) {
+        return isAsciiAlnum(c) || c == '/' || c == '+';
+    }
+
+    /** Whether word(i) would try an AWS secret key at p: a letter at a word boundary and a long enough word. */
+    private boolean wordChecksAwsSecret(int p) {
+        if (!isLetter(b[p]) || (p > 0 && (isWordChar(b[p - 1]) || b[p - 1] == '-' || b[p - 1] == '/'))) {
+            return false;
+        }
+        int k = p;
+        while (k < limit && isLetter(b[k])) {
+            k++;
+        }
+        int end = k < limit && isDigit(b[k]) ? alnumEnd(k) : k;
+        return end - p >= AWS_SECRET_MIN;
     }
 
     /** Forty base64 characters (mixed case and digits) at i; emits an AWS secret key. */
@@ -2454,10 +2524,82 @@ final class CandidateFinder {
         while (ve < limit && b[ve] > ' ' && ve - vs < 300) {
             ve++;
         }
-        if ((ve == limit || b[ve] == '\n' || b[ve] == '\r') && ve - vs >= 8
-                && SecretValues.isSecret(str(vs, ve), true)) {
-            emit(GENERIC_SECRET, vs, ve, 0);
+        if ((ve == limit || b[ve] == '\n' || b[ve] == '\r') && ve - vs >= 8) {
+            reportSecret(str(vs, ve), true, vs, ve);
         }
+    }
+
+    /**
+     * A declared type between a secret's name and its '=' ({@code pub const API_TOKEN: &str = "..."}, TypeScript's
+     * {@code const apiToken: string = '...'}, Kotlin's {@code val apiToken: String = "..."}): the value after the
+     * '=' is read as the name's (true). The type [vs, ve) starts with a letter or '&' and the '=' follows on the line.
+     */
+    private boolean typeAnnotation(int vs, int ve, int kind) {
+        if (ve == vs || !(isLetter(b[vs]) || b[vs] == '&')) {
+            return false;
+        }
+        int q = vs;
+        while (q < limit && q - vs < 40 && (isAsciiAlnum(b[q]) || "&'<>[]?._ ".indexOf(b[q]) >= 0)) {
+            q++;
+        }
+        if (at(q) != '=' || at(q + 1) == '=' || at(q - 1) != ' ') {
+            return false;
+        }
+        secretValue(q, kind);
+        return true;
+    }
+
+    /**
+     * A literal that a secret's name falls back to when the environment lacks it: {@code process.env.JWT_SECRET
+     * || '...'} (also {@code ??}), {@code os.getenv("DB_PASSWORD", "...")}, {@code os.environ.get("X", "...")},
+     * {@code ENV.fetch("X", "...")}. [vs, ve) is the unquoted value read so far (up to a quote, space, ...).
+     * Returns the literal's start and end as (start << 32 | end), or -1.
+     */
+    private long fallbackLiteral(int vs, int ve) {
+        int p;
+        if (ve - vs >= 7 && at(ve - 1) == '(' && (regionEnds(ve - 1, "getenv") || regionEnds(ve - 1, "environ.get")
+                || regionEnds(ve - 1, "ENV.fetch"))) {
+            char q = at(ve); // the variable's name, quoted
+            if (q != '"' && q != '\'') {
+                return -1;
+            }
+            p = ve + 1;
+            while (p < limit && b[p] != q && b[p] != '\n' && p - ve < 80) {
+                p++;
+            }
+            if (at(p) != q || at(p + 1) != ',') {
+                return -1;
+            }
+            p += 2;
+        } else {
+            p = ve;
+            while (p < limit && b[p] == ' ' && p - ve < 3) {
+                p++;
+            }
+            if (!(at(p) == '|' && at(p + 1) == '|') && !(at(p) == '?' && at(p + 1) == '?')) {
+                return -1;
+            }
+            p += 2;
+        }
+        int sp = p;
+        while (p < limit && b[p] == ' ' && p - sp < 3) {
+            p++;
+        }
+        char q = at(p);
+        if (q != '"' && q != '\'' && q != '`') {
+            return -1;
+        }
+        int ls = p + 1;
+        int le = ls;
+        while (le < limit && b[le] != q && b[le] != '\n' && le - ls < 300) {
+            le++;
+        }
+        return at(le) == q ? ((long) ls << 32) | le : -1;
+    }
+
+    /** Whether the chars just before e are w (case as typed). */
+    private boolean regionEnds(int e, String w) {
+        return e - w.length() >= 0 && startsWith(e - w.length(), w);
     }
 
     /**
@@ -2589,6 +2731,14 @@ final class CandidateFinder {
                 vs = ve + 1;
                 ve = valueEnd(vs);
             }
+            if (op == ':' && typeAnnotation(vs, ve, kind)) {
+                return;
+            }
+            long fallback = fallbackLiteral(vs, ve);
+            if (fallback >= 0) {
+                vs = (int) (fallback >>> 32);
+                ve = (int) fallback;
+            }
         }
         if (ve - vs < 8 || ve - vs > 300) {
             return;
@@ -2601,10 +2751,17 @@ final class CandidateFinder {
         if (value.startsWith("eyJ") && value.indexOf('.') > 0 && value.indexOf('.') != value.lastIndexOf('.')) {
             return; // JWT-shaped: the JWT detector decides
         }
-        if (!SecretValues.isSecret(value, kind == SecretValues.PASSWORD)) {
-            return;
+        reportSecret(value, kind == SecretValues.PASSWORD, vs, ve);
+    }
+
+    /** The value [vs, ve) of a secret's key: a generic secret, a weak password (password keys only) or nothing. */
+    private void reportSecret(String value, boolean password, int vs, int ve) {
+        int kind = SecretValues.kind(value, password);
+        if (kind == SecretValues.STRONG) {
+            emit(GENERIC_SECRET, vs, ve, 0);
+        } else if (kind == SecretValues.WEAK) {
+            emit(WEAK_PASSWORD, vs, ve, 0);
         }
-        emit(GENERIC_SECRET, vs, ve, 0);
     }
 
     /** Per ASCII char: bit c - 'a' for the letter c in either case, 0 for any other char. */

@@ -232,10 +232,10 @@ final class CatalogueScanner implements TextScanner {
     private static boolean better(Hit a, Hit b) {
         // a hard-coded secret's value holds whatever its random run happens to spell (a postcode in ...rfrz-4198BS):
         // inside a longer secret value, the secret is what is there
-        if (a.d.index == Detectors.GENERIC_SECRET && strictlyContains(a, b)) {
+        if ((a.d.index == Detectors.GENERIC_SECRET || a.d.index == Detectors.WEAK_PASSWORD) && strictlyContains(a, b)) {
             return true;
         }
-        if (b.d.index == Detectors.GENERIC_SECRET && strictlyContains(b, a)) {
+        if ((b.d.index == Detectors.GENERIC_SECRET || b.d.index == Detectors.WEAK_PASSWORD) && strictlyContains(b, a)) {
             return false;
         }
         if (a.d.priority != b.d.priority) {

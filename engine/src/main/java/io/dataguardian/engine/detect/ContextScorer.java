@@ -19,9 +19,12 @@ final class ContextScorer {
     private long present;
     /** Classes of the words ending at most PENALTY_REACH chars before the match. */
     private long closeBefore;
+    /** The text of the current scan (for {@link #labels}). */
+    private char[] text;
 
     /** Scans the words around [s, e) of b[0, limit); returns the classes present. */
     long scan(char[] b, int limit, int s, int e) {
+        text = b;
         present = 0;
         closeBefore = 0;
         int from = Math.max(0, s - BEFORE);
@@ -73,6 +76,23 @@ final class ContextScorer {
         return present;
     }
 
+    private static final long VERSION = Ctx.VERSION.bit();
+
+    /**
+     * Whether a version word ending at we labels the value at s: at most one word between ("version 1.2.3.4",
+     * "build nr 2.4.1.7", "versie is 5.1.0.12"), not a word of a sentence that goes on ("my build agent at
+     * 81.12.33.4").
+     */
+    private static boolean labels(char[] b, int we, int s) {
+        int words = 0;
+        for (int k = we; k < s; k++) {
+            if (CandidateFinder.isLetter(b[k]) && !CandidateFinder.isLetter(b[k - 1])) {
+                words++;
+            }
+        }
+        return words <= 1;
+    }
+
     private static boolean upper(char c) {
         return c < 128 ? c >= 'A' && c <= 'Z' : Character.isUpperCase(c);
     }
@@ -87,7 +107,7 @@ final class ContextScorer {
         }
         int d = we <= s ? s - we : ws - e;
         if (wholeWord && we <= s && d <= PENALTY_REACH) {
-            closeBefore |= cls;
+            closeBefore |= (cls & VERSION) == 0 || labels(text, we, s) ? cls : cls & ~VERSION;
         }
         long fresh = cls & ~present;
         long both = cls & present;

@@ -25,7 +25,7 @@ final class Detectors {
             PASSPORT = 15, PERSON = 16, HEALTH = 17, RELIGION = 18, ETHNICITY = 19, POLITICAL = 20,
             UNION = 21, SEXUAL = 22, BIOMETRIC = 23, GENETIC = 24, MINOR = 25, AWS_ACCESS = 26,
             AWS_SECRET = 27, GITHUB = 28, GITLAB = 29, SLACK = 30, STRIPE = 31, GOOGLE = 32,
-            PRIVATE_KEY = 33, JWT = 34, CONNECTION = 35, GENERIC_SECRET = 36;
+            PRIVATE_KEY = 33, JWT = 34, CONNECTION = 35, GENERIC_SECRET = 36, WEAK_PASSWORD = 37;
 
     static final String ART6 = "GDPR Art. 6";
     static final String ART9 = "GDPR Art. 9";
@@ -92,7 +92,8 @@ final class Detectors {
                 .negatives("datum 12-03-2024", "ordernummer 0612345678", "1234567890", "v06.12.34.56",
                         "timestamp 1700000000123", "€ 0612,34", "+99 1234", "06-1234", "rekening NL50 ABNA 0417 1643 01",
                         "DE72 1234 5678 0612 3456 78", "06 - 123 456 7", "pagina 10 - 123 456 78", "06 -- 123 456 78", "Relatienummer: 0201234567",
-                        "2019 - 2024");
+                        "2019 - 2024", "onder vermelding van 0100 1181 9325 5693", "kenmerk 0201 2345 6789 012.",
+                        "betalingskenmerk 0612 3456 7890 1234");
         d("nl-postcode", "POSTCODE", "Dutch postcode",
                 "Four digits (first not 0) and two capital letters (not SA, SD, SS), with or without a space; "
                         + "address context raises confidence.",
@@ -180,13 +181,14 @@ final class Detectors {
                         "Connect to localhost/[[127.0.0.1]]:5432 refused", "proxy/[[10.1.2.3]] timed out",
                         "postgresql://app:Xk9mQ2vL7pRtW3@[[10.20.30.40]]/dwh",
                         "address: [[192.168.1.10]]/24", "admin_cidrs = [\"[[203.0.113.7]]/32\"]", "last_tagged: [[10.20.30.40]]",
-                        "server [[2001:db8::1]]/64")
+                        "server [[2001:db8::1]]/64", "My build agent at [[81.12.33.4]] times out",
+                        "the release server (build farm) at [[10.4.2.17]]")
                 .negatives("version 1.2.3.4", "v1.2.3.4", "\"schemaVersion\": \"3.4.1.232\"", "1.3.6.1.4.1.311", "999.1.1.1", "10:30:00",
                         "00:1A:2B:3C:4D:5E", "std::vector", "a::b", "1.2.3",
                         "\"KlantApp/9.24.53.87 (Android 14)\"", "okhttp/4.9.3.1 Dalvik/2.1.0", "deployed hotfix 4.12.3.105 (commit",
                         "cidr_block = \"10.0.0.0/8\"", "cidr: 172.16.0.0/12", "bind-address = 0.0.0.0", "listen 0.0.0.0:8080",
                         "version = \"5.1.0.12\"  # server build", "  tag: \"2.4.1.300\"", "imageTag: 1.2.3.4",
-                        "route 2001:db8::/32", "listen [::]:80");
+                        "route 2001:db8::/32", "listen [::]:80", "build 2.4.1.7", "build nr 2.4.1.7", "versie is 5.1.0.12");
         d("date-of-birth", "DATE_OF_BIRTH", "Date of birth",
                 "A date (12-03-1985, 1985-03-12, 12/03/1985, 12 maart 1985, March 12, 1985, 4th of March 1985; "
                         + "03-04-79 only after a birth word) near a birth word in "
@@ -199,7 +201,9 @@ final class Detectors {
                                 + "'Jan de Vries', '111 222 333', '[[1943-08-03]]', 'j.devries@example.nl');",
                         "INSERT INTO persons (id, date_of_birth) VALUES (1, '[[1990-01-31]]'), (2, '1988-12-01');",
                         "\"birthDate\": \"[[1990-01-31]]T00:00:00Z\"", "Geb.datum: [[03-04-79]]", "(geboren [[3/4/79]])",
-                        "I was born on the [[4th of March 1979]], in case", "born [[21st June 1980]]")
+                        "I was born on the [[4th of March 1979]], in case", "born [[21st June 1980]]",
+                        "en zei dat ze op [[12-03-1980]] geboren is.", "Hij is [[4 maart 1979]] geboren in Delft.",
+                        "dat zij op [[16/04/2004]] geboren werd", "dat ze op [[August 1, 2004]] geboren is")
                 .negatives("created 2024-01-15 10:30:00", "geboortedatum 32-13-1985", "12-03-2024 invoice",
                         "datum 03-04-79", "geboren 31-04-79", "geboortedatum 03-13-79", "geb. 03-04-79-12",
                         "born on the 4th of Smarch 1979", "born on the 31st of April 1979", "the 4th of March 1979",
@@ -207,6 +211,8 @@ final class Detectors {
                         "geboortedatum klopt met dossier\n2025-10-18 12:06:37 INFO antwoord verzonden",
                         "geboortedatum gecontroleerd\n2025-10-18 INFO antwoord verzonden",
                         "birthday reminder sent at 2024-03-12T10:15:00Z",
+                        "ingeschreven op 12-03-2020. Geboren in Delft.", "op 12-03-2020 ongeboren", "op 12-03-2020, geboren in 1980",
+                        "sinds 4 maart 2019 geregistreerd; geboren in Delft",
                         "INSERT INTO klant (geboortedatum, naam, email, telefoon, aangemaakt) VALUES (NULL, 'Jan Smit', "
                                 + "'jan@example.nl', '0612345678', '2024-03-12');");
         d("passport-number", "PASSPORT_NUMBER", "Passport number",
@@ -268,9 +274,14 @@ final class Detectors {
                         "AWS secret: [[Zx8Qm2Lp0Vb7Nc4Rt6Yh1Jk3Df5Gs9Aw2Ee4Ui6O]]",
                         "    secret-access-key: [[qJSwiT5D+95nyAkHyJpseur5JHcwwzrNNaX6M2pR]]",
                         "aws_secret_access_key = \"[[BeXMWAOKydsXQZZsYovpRXjsTGD/EwLfQWbEMZPW]]\"",
-                        "credentials: access-key AKIAZ4QHATQ6LKJE2MLH, secret-key [[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]]")
+                        "credentials: access-key AKIAZ4QHATQ6LKJE2MLH, secret-key [[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]]",
+                        "the access key was AKIAZDJSS4KKM4EKOPC0 and the secret [[7o8pVLor9U2ZYoq5YuIwR+Md7omXxn4qbHfyoKV/]]. Both",
+                        "key AKIA6EI71O96OS4KGQN0, secret [[/EoTk1M+lJ2GdIoc8DdOi5lZKDCONBAjIQLQNpwT]]",
+                        "pair AKIA6EI71O96OS4KGQN0 / [[gjwAvSc/urup60yvhcdAhgyWGZ7igibk9ZvhTcYG]] leaked")
                 .negatives("wJalrXUtnFEMI/K7MDENG/bPxRfiCYzq8Pd2Lk7e",
-                        "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "aws sha da39a3ee5e6b4b0d3255bfef95601890afd80709");
+                        "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "aws sha da39a3ee5e6b4b0d3255bfef95601890afd80709",
+                        "key AKIA6EI71O96OS4KGQN0, commit 7f3e9a1c0b2d4e6f8a9b1c3d5e7f9a0b2c4d6e8f",
+                        "key AKIA6EI71O96OS4KGQN0, path /srv/app/releases/2024/build/artifacts/x");
         d("github-token", "GITHUB_TOKEN", "GitHub token",
                 "GitHub personal, OAuth, user-to-server, server-to-server and refresh tokens (ghp_, gho_, ghu_, ghs_, "
                         + "ghr_ + 36 characters) and fine-grained tokens (github_pat_).",
@@ -336,9 +347,9 @@ final class Detectors {
                         "redis://:changeme@localhost:6379", "mysql://root:****@db/x");
         d("generic-secret", "GENERIC_SECRET", "Hard-coded secret",
                 "The value of a password / passwd / pwd / secret / token / api_key / client_secret assignment in code, "
-                        + ".env, YAML, JSON or properties with Shannon entropy >= 3.5 and length >= 8 (passwords: "
-                        + "length >= 8, two character classes and entropy near the maximum for their length), "
-                        + "ignoring placeholders and environment references. The value is reported, not the key.",
+                        + ".env, YAML, JSON or properties with Shannon entropy >= 3.5, length >= 8 and two character "
+                        + "classes, ignoring placeholders and environment references (a password with less entropy is a "
+                        + "weak-password). The value is reported, not the key.",
                 HIGH, ART32)
                 .base(0.8).priority(20).mask(Mask.SECRET)
                 .positives("DB_PASSWORD=[[xK9#mP2$vL5qR8tZ]]", "api_key: \"[[3f9a7c2e8b1d4f6a0c5e9b2d7a4f1c8e]]\"",
@@ -356,7 +367,12 @@ final class Detectors {
                         "db.example.nl:5432:*:reporting:[[Qz8nW3vL5kRm2XpT7]]",
                         "postgres.example.nl:*:shop:reporting:[[Qz8nW3vL5kRm2XpT8]]",
                         "INSERT INTO api_client (name, secret) VALUES ('shop', '[[Wq7mZ2xK9vLp4RtN]]');",
-                        "insert into users (id, login, password_hash, api_token) values (7, 'jan', 'x', '[[Wq7mZ2xK9vLp4RtM]]');")
+                        "insert into users (id, login, password_hash, api_token) values (7, 'jan', 'x', '[[Wq7mZ2xK9vLp4RtM]]');",
+                        "pub const API_TOKEN: &str = \"[[f1LHS4vJGfR0xydD]]\";", "val apiSecret: String = \"[[CdMeS7N0CFhi0Rxd]]\"",
+                        "\"PASSWORD\": os.getenv(\"DB_PASSWORD\", \"[[ZoS1bbJ9uYeHo3KJ]]\"),",
+                        "API_SECRET = os.environ.get(\"API_SECRET\", \"[[qHz34N7f2hiZ5poF]]\")",
+                        "secret: process.env.JWT_SECRET || '[[Tq8vL2mXk9Zr4WpN]]',", "const apiToken = process.env.API_TOKEN ?? \"[[Rm4kZ8xQ2vLp7WtN]]\";",
+                        "SECRET_KEY = \"[[django-insecure-q8(v2l)m&x9z^r4w@p7#k3]]\"")
                 .negatives("password=changeme", "password: ${DB_PASSWORD}", "api_key: <your-api-key>",
                         "secret=xxxxxxxxxxxx", "token = os.environ['TOKEN']", "password: ********",
                         "password=your_password_here", "max_tokens=4096", "token: process.env.API_TOKEN",
@@ -371,7 +387,26 @@ final class Detectors {
                         "db.example.nl:5432:*:reporting:*", "10:30:45:123:Qz8nW3vL5kRm2XpT7 ok", "root:x:0:0:root:/root:/bin/bash",
                         "INSERT INTO api_client (name, secret_ref) VALUES ('shop', 'Wq7mZ2xK9vLp4RtN');",
                         "INSERT INTO api_client (name, secret) VALUES ('shop', NULL);", "<add key=\"SmtpHost\" value=\"Xk9mQ2vL7pRt\" />",
-                        "LEGACY_TOKEN=eyJhbGciOkhTMjU2LHR5cDpKV1R9.eyJzdWIiOiIyMTkxIn0.H84PwzxXSV8_-aBVzoFk_9ywREuyq5k");
+                        "LEGACY_TOKEN=eyJhbGciOkhTMjU2LHR5cDpKV1R9.eyJzdWIiOiIyMTkxIn0.H84PwzxXSV8_-aBVzoFk_9ywREuyq5k",
+                        "DB_PASSWORD=Hondje2023", "admin_password: beheer123",
+                        "password = os.environ.get(\"DB_PASSWORD\", \"changeme\")", "secret: process.env.JWT_SECRET || ''",
+                        "password: str = get_password()", "SECRET_KEY = get_random_secret_key()",
+                        "api_token: process.env.API_TOKEN || process.env.FALLBACK_TOKEN",
+                        "host = os.getenv(\"DB_HOST\", \"Xk9mQ2vL7pRtW3zq\")", "secret = loadSecret(\"Xk9mQ2vL7pRtW3zq\")");
+        d("weak-password", "WEAK_PASSWORD", "Weak hard-coded password",
+                "The value of a password / passwd / pwd / wachtwoord assignment (and the other password places of "
+                        + "generic-secret: mysql -p, curl -u, .netrc, .pgpass) that is no placeholder, has 8 or more "
+                        + "characters and two character classes, but Shannon entropy below the 3.5 bits of a generic "
+                        + "secret (at least 2.5: not a repeated run): a guessable password such as a word and a year, "
+                        + "committed to the repository. The value is reported, not the key.",
+                MEDIUM, ART32)
+                .base(0.8).priority(19).mask(Mask.SECRET)
+                .positives("DB_PASSWORD=[[Hondje2023]]", "password: [[Lente2024!]]", "admin_password = '[[beheer123]]'",
+                        "\"wachtwoord\": \"[[Fietsen88]]\"", "<password>[[Zonnig2022]]</password>",
+                        "spring.datasource.password=[[Voorjaar2025]]")
+                .negatives("password=aaaa1111", "password: Zomer24", "password=changeme123", "username=Hondje2023",
+                        "password: ${DB_PASSWORD}", "api_key=Hondje2023", "password=xK9#mP2$vL5qR8tZ",
+                        "password: 12345678", "password_hint: Hondje2023");
         ALL = Collections.unmodifiableList(list);
         if (ALL.get(GENERIC_SECRET).id().equals("generic-secret") == false || ALL.get(MINOR).id().equals("minor") == false
                 || ALL.get(HEALTH).id().equals("special-health") == false) {

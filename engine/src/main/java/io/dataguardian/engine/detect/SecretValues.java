@@ -191,7 +191,25 @@ final class SecretValues {
         for (int k = 1; k < v.length(); k++) {
             same &= v.charAt(k) == v.charAt(0);
         }
-        return same || v.contains("(") || v.contains(" ") || v.contains("://") || v.equals("true") || v.equals("false");
+        return same || isCall(v) || v.contains(" ") || v.contains("://") || v.equals("true") || v.equals("false");
+    }
+
+    /**
+     * A call ({@code getPassword()}, {@code os.environ.get('X')}): a name (letters, digits, {@code _ . $}) and
+     * a '('. A '(' after other chars is part of a random secret ({@code django-insecure-...&(x9...}).
+     */
+    private static boolean isCall(String v) {
+        int open = v.indexOf('(');
+        if (open <= 0) {
+            return open == 0;
+        }
+        for (int k = 0; k < open; k++) {
+            char c = v.charAt(k);
+            if (!isAlnum(c) && c != '_' && c != '.' && c != '$') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -229,11 +247,27 @@ final class SecretValues {
         return CandidateFinder.isLetter(c) || CandidateFinder.isDigit(c);
     }
 
-    /** A real secret: no placeholder, not an identifier constant, enough entropy for its length. */
+    /** {@link #kind}: no secret, a secret (entropy >= 3.5), a weak password (a password key, lower entropy). */
+    static final int NONE = 0, STRONG = 1, WEAK = 2;
+    /** Least entropy (bits per character) of a weak password: below it a value is a repeated run, not typed. */
+    static final double WEAK_ENTROPY = 2.5;
+
+    /** A real secret: no placeholder, not an identifier constant, entropy >= 3.5 bits per character. */
     static boolean isSecret(String value, boolean password) {
+        return kind(value, password) == STRONG;
+    }
+
+    /**
+     * What the value of a secret's key is: {@link #STRONG} with no placeholder, not an identifier constant, at
+     * least two character classes and Shannon entropy >= 3.5 bits per character (the spec's generic secret);
+     * under a password key, {@link #WEAK} when it is all that but with less entropy, as long as it is not a run of
+     * a few repeated characters (>= 2.5 bits: "Welkom123", "admin123", "Zomer2024", "Voorjaar2025"; not
+     * "aaaa1111"); else {@link #NONE}.
+     */
+    static int kind(String value, boolean password) {
         int n = value.length();
         if (n < 8 || isPlaceholder(value)) {
-            return false;
+            return NONE;
         }
         int lower = 0;
         int upper = 0;
@@ -253,20 +287,22 @@ final class SecretValues {
         }
         int classes = lower + upper + digit + other;
         if (lower == 0 && digit == 0) {
-            return false; // CONSTANT_NAME
+            return NONE; // CONSTANT_NAME
         }
         if (classes == 1 && digit == 1) {
-            return false; // a number
+            return NONE; // a number
         }
         if (n == 36 && value.charAt(8) == '-' && value.charAt(13) == '-' && value.charAt(18) == '-'
                 && value.charAt(23) == '-') {
-            return classes > 1 && !password; // a UUID may be a token, never a typed password
+            return classes > 1 && !password ? STRONG : NONE; // a UUID may be a token, never a typed password
+        }
+        if (classes < 2) {
+            return NONE;
         }
         double h = Checksums.entropy(value);
-        if (password) {
-            double max = Math.log(n) / Math.log(2);
-            return classes >= 2 && Checksums.atLeast(h, Math.min(3.5, max - 0.5));
+        if (Checksums.atLeast(h, 3.5)) {
+            return STRONG;
         }
-        return classes >= 2 && Checksums.atLeast(h, 3.5);
+        return password && Checksums.atLeast(h, WEAK_ENTROPY) ? WEAK : NONE;
     }
 }

@@ -38,7 +38,128 @@ public final class CsvExtractor implements ContentExtractor {
     @Override
     public boolean supports(String name, byte[] head) {
         String n = name.toLowerCase(Locale.ROOT);
-        return n.endsWith(".csv") || n.endsWith(".tsv") || n.endsWith(".tab");
+        if (n.endsWith(".csv") || n.endsWith(".tsv") || n.endsWith(".tab")) {
+            return true;
+        }
+        boolean plain = n.endsWith(".txt") || n.endsWith(".dat") || n.endsWith(".psv")
+                || (n.indexOf('.') < 0 && !n.isEmpty());
+        return plain && head != null && tableDelimiter(head, head.length) != 0;
+    }
+
+    /** Head size below which {@code head} is the whole file (see the scan engine's dispatch). */
+    static final int SNIFF_BYTES = 8192;
+    /** Most lines of the head checked by {@link #tableDelimiter}. */
+    private static final int SNIFF_LINES = 64;
+
+    /**
+     * The delimiter ({@code |}, TAB or {@code ;}) of a text that is clearly a delimited table, else 0: a header
+     * line of at least three short names (each starts with a letter and holds only letters, digits, spaces and
+     * {@code _ - . ( ) # /}; no quotes, commas or other delimiters) followed by at least two lines, and every
+     * non-blank line of the head has exactly the header's number of delimiters. A line that starts with the
+     * delimiter (a Markdown table) or white space, prose with an odd pipe, or a log whose fields vary fails.
+     * For .txt / .dat / .psv / extensionless files, which are otherwise scanned as text.
+     */
+    static char tableDelimiter(byte[] head, int length) {
+        int start = length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF
+                ? 3 : 0;
+        int end = length;
+        if (length >= SNIFF_BYTES) {
+            while (end > start && head[end - 1] != '\n') {
+                end--; // the last line may be cut off
+            }
+        }
+        int lineEnd = indexOf(head, '\n', start, end);
+        if (lineEnd < 0) {
+            return 0;
+        }
+        char delimiter = 0;
+        int count = 0;
+        for (char d : new char[] {'|', '\t', ';'}) {
+            int c = count(head, d, start, lineEnd);
+            if (c > 0) {
+                if (delimiter != 0) {
+                    return 0;
+                }
+                delimiter = d;
+                count = c;
+            }
+        }
+        if (count < 2 || !headerCells(head, start, trimCr(head, start, lineEnd), delimiter)) {
+            return 0;
+        }
+        int rows = 0;
+        int lines = 1;
+        for (int p = lineEnd + 1; p < end && lines < SNIFF_LINES; lines++) {
+            int e = indexOf(head, '\n', p, end);
+            if (e < 0) {
+                e = end;
+            }
+            int le = trimCr(head, p, e);
+            if (le > p) {
+                byte first = head[p];
+                if (first == delimiter || first == ' ' || first == '\t' || count(head, delimiter, p, le) != count) {
+                    return 0;
+                }
+                rows++;
+            }
+            p = e + 1;
+        }
+        return rows >= 2 ? delimiter : 0;
+    }
+
+    private static boolean headerCells(byte[] b, int from, int to, char delimiter) {
+        int cellStart = from;
+        for (int p = from; p <= to; p++) {
+            if (p == to || b[p] == delimiter) {
+                int s = cellStart;
+                int e = p;
+                while (s < e && b[s] == ' ') {
+                    s++;
+                }
+                while (e > s && b[e - 1] == ' ') {
+                    e--;
+                }
+                if (e == s || e - s > 40 || !(isAsciiLetter(b[s]) || b[s] < 0)) {
+                    return false;
+                }
+                for (int k = s + 1; k < e; k++) {
+                    byte c = b[k];
+                    if (!(c < 0 || isAsciiLetter(c) || (c >= '0' && c <= '9') || c == ' ' || c == '_' || c == '-'
+                            || c == '.' || c == '(' || c == ')' || c == '#' || c == '/')) {
+                        return false;
+                    }
+                }
+                cellStart = p + 1;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAsciiLetter(byte c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    private static int indexOf(byte[] b, char c, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (b[i] == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int trimCr(byte[] b, int from, int to) {
+        return to > from && b[to - 1] == '\r' ? to - 1 : to;
+    }
+
+    private static int count(byte[] b, char c, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            if (b[i] == c) {
+                n++;
+            }
+        }
+        return n;
     }
 
     @Override
@@ -60,6 +181,7 @@ public final class CsvExtractor implements ContentExtractor {
         // allocation path (Unsafe.allocateInstance, a native call) for as long as this method ran interpreted or in C1
         Consumer<Finding> found = context::finding;
         CellPositions positions = new CellPositions();
+        LabelCells labels = new LabelCells();
         Row row;
         while ((row = csv.next()) != null) {
             if (context.cancelled()) {
@@ -92,7 +214,9 @@ public final class CsvExtractor implements ContentExtractor {
                     }
                     continue;
                 }
-                List<Match> matches = name != null ? scanner.scanField(name, text) : scanner.scan(text);
+                String label = i > 0 ? labels.label(row.text[i - 1]) : null;
+                String field = label == null ? name : name != null ? name + " " + label : label;
+                List<Match> matches = field != null ? scanner.scanField(field, text) : scanner.scan(text);
                 if (aggregate) {
                     aggregator.add(section, name, matches, row.line[i], row.column[i]);
                 } else if (!matches.isEmpty()) {
@@ -110,6 +234,39 @@ public final class CsvExtractor implements ContentExtractor {
         }
         if (aggregate) {
             aggregator.emit(dataRows, found);
+        }
+    }
+
+    /**
+     * Key/value rows ({@code "Identiteit";"Geboortedatum";"4 maart 1979";"BRP"}): a cell whose text is a field
+     * name ({@link ColumnNameHints}: {@code Geboortedatum}, {@code BSN}, {@code Telefoon}) labels the cell after
+     * it, on top of that cell's column header. Only short cells of letters (spaces, {@code _ - .} between) are
+     * looked up, and each distinct text once per file.
+     */
+    static final class LabelCells {
+        private final java.util.Map<String, Boolean> known = new java.util.HashMap<>();
+
+        /** The trimmed cell text when it names a field, else null. */
+        String label(String cell) {
+            String t = cell.trim();
+            int n = t.length();
+            if (n < 2 || n > 40 || !Character.isLetter(t.charAt(0)) || !Character.isLetter(t.charAt(n - 1))) {
+                return null;
+            }
+            for (int k = 1; k < n - 1; k++) {
+                char c = t.charAt(k);
+                if (!Character.isLetter(c) && c != ' ' && c != '_' && c != '-' && c != '.') {
+                    return null;
+                }
+            }
+            Boolean is = known.get(t);
+            if (is == null) {
+                is = ColumnNameHints.entityType(t).isPresent();
+                if (known.size() < 4096) {
+                    known.put(t, is);
+                }
+            }
+            return is ? t : null;
         }
     }
 
