@@ -262,7 +262,8 @@ public final class CsvExtractor implements ContentExtractor {
             Boolean is = known.get(t);
             if (is == null) {
                 is = ColumnNameHints.entityType(t).isPresent();
-                if (known.size() < 4096) {
+                // a name column holds thousands of distinct names, each looked up once (a few MB at most)
+                if (known.size() < 65_536) {
                     known.put(t, is);
                 }
             }
