@@ -835,12 +835,35 @@ final class CandidateFinder {
             }
             p += n;
         }
-        if (at(p) != ')' || !validDate(intAt(i, 4), month, day) || !birthLabel(i, p)) {
+        if (at(p) != ')' || !validDate(intAt(i, 4), month, day) || !birthLabel(i, p) || !constructedForCue(i)) {
             return -1;
         }
         emit(DOB, i, p, 0);
         dateEnd = p;
         return p;
+    }
+
+    /**
+     * Whether the '(' before i opens the call that the last birth word's key is assigned or passed: between them
+     * only ' ', '=', ':', quotes and '(', then "new " or not, then a (dotted) name: {@code GeboorteDatum = new
+     * DateTime(}, {@code setBirthDate(LocalDate.of(}; not {@code GeboorteDatum = x; Start = new DateTime(}.
+     */
+    private boolean constructedForCue(int i) {
+        int p = cue[Ctx.BIRTH.ordinal()];
+        if (p < 0 || p >= i) {
+            return false;
+        }
+        while (p < i && (b[p] == ' ' || b[p] == '\t' || b[p] == '=' || b[p] == ':' || b[p] == '"' || b[p] == '\''
+                || b[p] == '(')) {
+            p++;
+        }
+        if (startsWith(p, "new ")) {
+            p += 4;
+        }
+        while (p < i && (isWordChar(b[p]) || b[p] == '.')) {
+            p++;
+        }
+        return p == i - 1;
     }
 
     /**
@@ -1241,11 +1264,21 @@ final class CandidateFinder {
                 ce--;
             }
             if (ce - cs >= 8 && ce - cs <= 64 && tokenEnd(cs) >= ce && b[cs - 1] == b[ce] // quoted alike or not
-                    && SecretValues.isSecret(str(cs, ce), true)) {
+                    && !lettersOnly(cs, ce) && SecretValues.isSecret(str(cs, ce), true)) {
                 emit(GENERIC_SECRET, cs, ce, 0);
             }
             ls = e + 1;
         }
+    }
+
+    /** Whether b[s, e) is letters only (a word in a table cell, Onbekend, Welkomstmail: no password). */
+    private boolean lettersOnly(int s, int e) {
+        for (int k = s; k < e; k++) {
+            if (!isLetter(b[k])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -2068,8 +2101,8 @@ final class CandidateFinder {
         if (!quoted && (b[ve - 1] == '.' || b[ve - 1] == ',' || b[ve - 1] == ';')) {
             ve--;
         }
-        if (ve - vs >= 8 && ve - vs <= 64 && SecretValues.isSecret(str(vs, ve), true)) {
-            emit(GENERIC_SECRET, vs, ve, 0);
+        if (ve - vs >= 8 && ve - vs <= 64 && !lettersOnly(vs, ve) && SecretValues.isSecret(str(vs, ve), true)) {
+            emit(GENERIC_SECRET, vs, ve, 0); // not a word: "the password is Incorrect"
         }
     }
 
@@ -2915,10 +2948,10 @@ final class CandidateFinder {
         }
         int kind = SecretValues.keyKind(b, keyStart, keyEnd, keyLetters);
         if (kind != SecretValues.NOT_SECRET && !(op == ':' && at(keyStart - 1) == '/' && at(keyStart - 2) == '/')) {
-            int found = out.size();
-            secretValue(i, kind); // not the user of a URL's user:password@ (https://x-access-token:ghs_...@)
-            if (out.size() == found && op == '=' && (at(keyStart - 1) == '?' || at(keyStart - 1) == '&')) {
-                queryToken(i + 1);
+            if (op == '=' && (at(keyStart - 1) == '?' || at(keyStart - 1) == '&')) {
+                queryToken(i + 1, kind);
+            } else {
+                secretValue(i, kind); // not the user of a URL's user:password@ (https://x-access-token:ghs_...@)
             }
         } else if (keyEnd - keyStart == 3 && op == '=' && at(i + 1) == '"') {
             keyAttribute(i, keyStart);
@@ -2929,26 +2962,33 @@ final class CandidateFinder {
 
     /**
      * The value at vs of a URL query parameter named like a secret ({@code ?token=}, {@code &reset_token=},
-     * {@code access_token=}) that secretValue passed over: a reset or access token of 16 or more letters and digits
-     * (both; '-' and '_' too) is random by design, and a 16-char hex token falls below the 3.5-bit entropy line
-     * of a typed secret 9 times in 10; it counts from 2.5 bits per char (aaaabbbb11112222 has 2.0).
+     * {@code access_token=}), up to the next parameter ('&') or fragment ('#'): a secret as an assignment's value is,
+     * or a reset or access token of 16 or more letters and digits (both; '-' and '_' too), random by design: a
+     * 16-char hex token falls below the 3.5-bit entropy line of a typed secret 9 times in 10, so it counts from 2.5
+     * bits per char (aaaabbbb11112222 has 2.0). A JWT is the JWT detector's.
      */
-    private void queryToken(int vs) {
+    private void queryToken(int vs, int kind) {
         int ve = vs;
         boolean letter = false;
         boolean digit = false;
-        while (ve < limit && ve - vs <= 300 && (isAsciiAlnum(b[ve]) || b[ve] == '-' || b[ve] == '_')) {
-            letter |= isLetter(b[ve]);
-            digit |= isDigit(b[ve]);
+        boolean plain = true;
+        while (ve < limit && ve - vs <= 300 && !VALUE_END[Math.min(b[ve], 128)] && b[ve] != '&' && b[ve] != '#') {
+            char c = b[ve];
+            letter |= isLetter(c);
+            digit |= isDigit(c);
+            plain &= isAsciiAlnum(c) || c == '-' || c == '_';
             ve++;
         }
-        char end = at(ve);
-        if (ve - vs < 16 || ve - vs > 300 || !letter || !digit
-                || !(end == '&' || end == '#' || end == '"' || end == '\'' || end <= ' ')) {
+        if (ve - vs < 8 || ve - vs > 300) {
             return;
         }
         String value = str(vs, ve);
-        if (!SecretValues.isPlaceholder(value) && Checksums.atLeast(Checksums.entropy(value), 2.5)) {
+        if (value.startsWith("eyJ") && value.indexOf('.') > 0 && value.indexOf('.') != value.lastIndexOf('.')) {
+            return; // JWT-shaped: the JWT detector decides
+        }
+        if (SecretValues.isSecret(value, kind == SecretValues.PASSWORD)
+                || ve - vs >= 16 && plain && letter && digit && !SecretValues.isPlaceholder(value)
+                        && Checksums.atLeast(Checksums.entropy(value), 2.5)) {
             emit(GENERIC_SECRET, vs, ve, 0);
         }
     }
@@ -3277,12 +3317,22 @@ final class CandidateFinder {
             low |= isLower(c);
             dig |= isDigit(c);
         }
-        if (!(up && low && dig)) {
-            return false;
+        if (!(up && low && dig) || regionHas(vs, ve, "EXAMPLE")) {
+            return false; // AWS's documented example tokens hold EXAMPLE
         }
         emit(AWS_SECRET, vs, ve, 0);
         out.get(out.size() - 1).keyed = true;
         return true;
+    }
+
+    /** Whether b[s, e) holds w, as typed. */
+    private boolean regionHas(int s, int e, String w) {
+        for (int k = s; k + w.length() <= e; k++) {
+            if (b[k] == w.charAt(0) && startsWith(k, w)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private int valueEnd(int vs) {

@@ -190,7 +190,10 @@ final class Detectors {
         d("date-of-birth", "DATE_OF_BIRTH", "Date of birth",
                 "A date (12-03-1985, 1985-03-12, 12/03/1985, 12 maart 1985, March 12, 1985, 4th of March 1985; "
                         + "03-04-79 only after a birth word) near a birth word in "
-                        + "English or Dutch (born, date of birth, DOB, geboren, geboortedatum, geb.).",
+                        + "English or Dutch (born, date of birth, DOB, geboren, geboortedatum, geb.), or in a table's birth "
+                        + "column (Markdown, pandas output, delimited text; an SQL column by its INSERT's column list or "
+                        + "its table's CREATE TABLE); the arguments of a date constructor (new DateTime(1979, 4, 3)) "
+                        + "assigned to a birth-named field.",
                 MEDIUM, ART6)
                 .base(0.85).priority(45).requires(Ctx.BIRTH).penalty(Ctx.ORDER).mask(Mask.DATE).norm(Norm.DIGITS)
                 .positives("geboortedatum: [[12-03-1985]]", "born on [[12 March 1985]]", "DOB [[1985-03-12]]",
@@ -199,7 +202,10 @@ final class Detectors {
                                 + "'Jan de Vries', '111 222 333', '[[1943-08-03]]', 'j.devries@example.nl');",
                         "INSERT INTO persons (id, date_of_birth) VALUES (1, '[[1990-01-31]]'), (2, '1988-12-01');",
                         "\"birthDate\": \"[[1990-01-31]]T00:00:00Z\"", "Geb.datum: [[03-04-79]]", "(geboren [[3/4/79]])",
-                        "I was born on the [[4th of March 1979]], in case", "born [[21st June 1980]]")
+                        "I was born on the [[4th of March 1979]], in case", "born [[21st June 1980]]",
+                        "var m = new Medewerker { GeboorteDatum = new DateTime([[1979, 4, 3]]), Naam = \"Jan\" };",
+                        "birthDate = LocalDate.of([[1985, 3, 12]]);",
+                        "CREATE TABLE p (id int, naam text, geboortedatum date); INSERT INTO p VALUES (1, 'Jan', '[[1985-03-12]]');")
                 .negatives("created 2024-01-15 10:30:00", "geboortedatum 32-13-1985", "12-03-2024 invoice",
                         "datum 03-04-79", "geboren 31-04-79", "geboortedatum 03-13-79", "geb. 03-04-79-12",
                         "born on the 4th of Smarch 1979", "born on the 31st of April 1979", "the 4th of March 1979",
@@ -208,7 +214,10 @@ final class Detectors {
                         "geboortedatum gecontroleerd\n2025-10-18 INFO antwoord verzonden",
                         "birthday reminder sent at 2024-03-12T10:15:00Z",
                         "INSERT INTO klant (geboortedatum, naam, email, telefoon, aangemaakt) VALUES (NULL, 'Jan Smit', "
-                                + "'jan@example.nl', '0612345678', '2024-03-12');");
+                                + "'jan@example.nl', '0612345678', '2024-03-12');",
+                        "GeboorteDatum = Parse(x); StartDatum = new DateTime(2024, 4, 3)", "geboren: new DateTime(1979, 13, 3)",
+                        "CREATE TABLE p (id int, geboortedatum date, aangemaakt date); INSERT INTO p VALUES (1, NULL, '2024-03-12');",
+                        "| Naam | Geboren | Status |");
         d("passport-number", "PASSPORT_NUMBER", "Passport number",
                 "Six to nine letters and digits (at least one digit) right after a passport word.",
                 HIGH, ART87, UAVG46)
@@ -261,15 +270,20 @@ final class Detectors {
                 .negatives("AKIAIOSFODNN7EXAMPLE", "AKIA2E3MHZJ4QGXHS7", "XAKIA2E3MHZJ4QGXHS7QF",
                         "AKIAXXXXXXXXXXXXXXXX", "AKIAABABABABABABABAB");
         d("aws-secret-key", "AWS_SECRET_KEY", "AWS secret access key",
-                "Forty base64 characters (mixed case and digits) with AWS context.",
+                "Forty base64 characters (mixed case and digits) with AWS context; the base64 value (100+ chars) of an "
+                        + "aws_session_token / aws_security_token key, the secret half of temporary credentials.",
                 CRITICAL, ART32)
                 .base(0.9).priority(91).requires(Ctx.AWS).mask(Mask.SECRET).norm(Norm.RAW)
                 .positives("aws_secret_access_key = [[wJalrXUtnFEMI/K7MDENG/bPxRfiCYzq8Pd2Lk7e]]",
                         "AWS secret: [[Zx8Qm2Lp0Vb7Nc4Rt6Yh1Jk3Df5Gs9Aw2Ee4Ui6O]]",
                         "    secret-access-key: [[qJSwiT5D+95nyAkHyJpseur5JHcwwzrNNaX6M2pR]]",
                         "aws_secret_access_key = \"[[BeXMWAOKydsXQZZsYovpRXjsTGD/EwLfQWbEMZPW]]\"",
-                        "credentials: access-key AKIAZ4QHATQ6LKJE2MLH, secret-key [[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]]")
-                .negatives("wJalrXUtnFEMI/K7MDENG/bPxRfiCYzq8Pd2Lk7e",
+                        "credentials: access-key AKIAZ4QHATQ6LKJE2MLH, secret-key [[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]]",
+                        "aws_session_token=[[IQoJb3JpZ2luX2Vj575YX8XM5mSLFy5UBIHEYeD7p4Zdl/AK6j0KgodkDINzNlxICAbaG8wy1JZirLnqB0PRfM"
+                                + "BH7+WY5YQ1xOy1bAimCaXyMFSb4hBqlxJJLafBvv6Q9RxXTndfYUZx9K1GNNEgeyg1+lWIQd9JjbaCIi=]]")
+                .negatives("wJalrXUtnFEMI/K7MDENG/bPxRfiCYzq8Pd2Lk7e", "aws_session_token = ${AWS_SESSION_TOKEN}",
+                        "aws_session_token=AQoDYXdzEJr1K2xvYWRiYWxhbmNlcjEXAMPLEtokenAQoDYXdzEJr1K2xvYWRiYWxhbmNlcjEXAMPLEtokenAQoDYXdzEJr1K2xvYWRiYWxhbmNlcjEXAMPLE",
+                        "aws_session_token=IQoJb3JpZ2luX2VjEnotbase64.butdotted.valueIQoJb3JpZ2luX2VjEnotbase64.butdotted.valueIQoJb3JpZ2luX2VjEnotbase64.butdotted",
                         "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "aws sha da39a3ee5e6b4b0d3255bfef95601890afd80709");
         d("github-token", "GITHUB_TOKEN", "GitHub token",
                 "GitHub personal, OAuth, user-to-server, server-to-server and refresh tokens (ghp_, gho_, ghu_, ghs_, "
@@ -356,7 +370,14 @@ final class Detectors {
                         "db.example.nl:5432:*:reporting:[[Qz8nW3vL5kRm2XpT7]]",
                         "postgres.example.nl:*:shop:reporting:[[Qz8nW3vL5kRm2XpT8]]",
                         "INSERT INTO api_client (name, secret) VALUES ('shop', '[[Wq7mZ2xK9vLp4RtN]]');",
-                        "insert into users (id, login, password_hash, api_token) values (7, 'jan', 'x', '[[Wq7mZ2xK9vLp4RtM]]');")
+                        "insert into users (id, login, password_hash, api_token) values (7, 'jan', 'x', '[[Wq7mZ2xK9vLp4RtM]]');",
+                        "> Authorization: Basic [[c3ZjLWV4cG9ydDpYazltUTJ2TDdwUnRXM3pxNA==]]",
+                        "\"headers\": {\"Authorization\": \"Basic [[c3ZjLWV4cG9ydDpYazltUTJ2TDdwUnRXM3pxNA==]]\"}",
+                        "<sonar.login>[[squ_a4c123b1612dd272d1371c17149d439536b3216f]]</sonar.login>",
+                        "\"GET /wachtwoord-reset?email=a@example.nl&token=[[fbe7c765aec2a771]] HTTP/1.1\" 200",
+                        "GET /activate?reset_token=[[6724166396608b64]]&lang=nl",
+                        "Je tijdelijke wachtwoord voor het portaal is: [[kXLK8Jdt!78]]",
+                        "Your new password is [[Hq7vXz2LmP9wRk4V]].")
                 .negatives("password=changeme", "password: ${DB_PASSWORD}", "api_key: <your-api-key>",
                         "secret=xxxxxxxxxxxx", "token = os.environ['TOKEN']", "password: ********",
                         "password=your_password_here", "max_tokens=4096", "token: process.env.API_TOKEN",
@@ -371,7 +392,15 @@ final class Detectors {
                         "db.example.nl:5432:*:reporting:*", "10:30:45:123:Qz8nW3vL5kRm2XpT7 ok", "root:x:0:0:root:/root:/bin/bash",
                         "INSERT INTO api_client (name, secret_ref) VALUES ('shop', 'Wq7mZ2xK9vLp4RtN');",
                         "INSERT INTO api_client (name, secret) VALUES ('shop', NULL);", "<add key=\"SmtpHost\" value=\"Xk9mQ2vL7pRt\" />",
-                        "LEGACY_TOKEN=eyJhbGciOkhTMjU2LHR5cDpKV1R9.eyJzdWIiOiIyMTkxIn0.H84PwzxXSV8_-aBVzoFk_9ywREuyq5k");
+                        "LEGACY_TOKEN=eyJhbGciOkhTMjU2LHR5cDpKV1R9.eyJzdWIiOiIyMTkxIn0.H84PwzxXSV8_-aBVzoFk_9ywREuyq5k",
+                        "Authorization: Basic dXNlcjpwYXNzd29yZA==", "Authorization: Basic ${BASIC_AUTH}",
+                        "Authorization: Basic bm9jb2xvbmhlcmU=", "Authorization: Basic YWRtaW46eHk=",
+                        "<sonar.login>squ_0000000000000000000000000000000000000000</sonar.login>",
+                        "sonar.projectKey=squ_a4c123b1612dd272d1371c17149d439536b3216f_v2",
+                        "GET /reset?token=aaaabbbb11112222 HTTP/1.1", "GET /list?page_token=abc123 HTTP/1.1",
+                        "GET /reset?token=abcdefabcdefabcdef HTTP/1.1", "GET /reset?token=0123456789012345 HTTP/1.1",
+                        "Het wachtwoord is minimaal 12 tekens lang.", "The password is stored in the vault.",
+                        "Your password is: ********", "The password is required for account Xk9mQ2vL7pRt", "Error: the password is Incorrect");
         ALL = Collections.unmodifiableList(list);
         if (ALL.get(GENERIC_SECRET).id().equals("generic-secret") == false || ALL.get(MINOR).id().equals("minor") == false
                 || ALL.get(HEALTH).id().equals("special-health") == false) {
