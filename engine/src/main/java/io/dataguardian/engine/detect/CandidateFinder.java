@@ -1271,10 +1271,13 @@ final class CandidateFinder {
         }
     }
 
-    /** Whether b[s, e) is letters only (a word in a table cell, Onbekend, Welkomstmail: no password). */
+    /**
+     * Whether b[s, e) is a plain word: letters only, none upper-case after the first (Onbekend, Welkomstmail,
+     * verstrekt: no password in a table cell or a sentence; lZYOsVaqyRmh is one).
+     */
     private boolean lettersOnly(int s, int e) {
         for (int k = s; k < e; k++) {
-            if (!isLetter(b[k])) {
+            if (!isLetter(b[k]) || (k > s && Character.isUpperCase(b[k]))) {
                 return false;
             }
         }
@@ -3227,10 +3230,35 @@ final class CandidateFinder {
         if (value.startsWith("eyJ") && value.indexOf('.') > 0 && value.indexOf('.') != value.lastIndexOf('.')) {
             return; // JWT-shaped: the JWT detector decides
         }
-        if (!SecretValues.isSecret(value, kind == SecretValues.PASSWORD)) {
+        if (!SecretValues.isSecret(value, kind == SecretValues.PASSWORD) && !(kind == SecretValues.TOKEN && hexKey(value))) {
             return;
         }
         emit(GENERIC_SECRET, vs, ve, 0);
+    }
+
+    /**
+     * A hex key of 32 or more digits (letters in one case, digits and letters both, no placeholder) with 3.0 bits
+     * per char or more: the value of an api key or token key. Random hex has at most 4 bits per char, and one of 32
+     * falls below the 3.5-bit line of a typed secret about one time in six (apikey = a773de4f...).
+     */
+    private static boolean hexKey(String v) {
+        int n = v.length();
+        if (n < 32 || n > 128 || SecretValues.isPlaceholder(v)) {
+            return false;
+        }
+        boolean lower = false;
+        boolean upper = false;
+        boolean digit = false;
+        for (int k = 0; k < n; k++) {
+            char c = v.charAt(k);
+            if (!isHex(c)) {
+                return false;
+            }
+            lower |= c >= 'a';
+            upper |= c >= 'A' && c <= 'F';
+            digit |= isDigit(c);
+        }
+        return digit && (lower ^ upper) && Checksums.atLeast(Checksums.entropy(v), 3.0);
     }
 
     /** Per ASCII char: bit c - 'a' for the letter c in either case, 0 for any other char. */

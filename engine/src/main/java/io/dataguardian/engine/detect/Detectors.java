@@ -377,7 +377,7 @@ final class Detectors {
                         "\"GET /wachtwoord-reset?email=a@example.nl&token=[[fbe7c765aec2a771]] HTTP/1.1\" 200",
                         "GET /activate?reset_token=[[6724166396608b64]]&lang=nl",
                         "Je tijdelijke wachtwoord voor het portaal is: [[kXLK8Jdt!78]]",
-                        "Your new password is [[Hq7vXz2LmP9wRk4V]].")
+                        "Your new password is [[Hq7vXz2LmP9wRk4V]].", "apikey = [[a773de4f4f1938d962f141364419e212]]")
                 .negatives("password=changeme", "password: ${DB_PASSWORD}", "api_key: <your-api-key>",
                         "secret=xxxxxxxxxxxx", "token = os.environ['TOKEN']", "password: ********",
                         "password=your_password_here", "max_tokens=4096", "token: process.env.API_TOKEN",
@@ -400,7 +400,9 @@ final class Detectors {
                         "GET /reset?token=aaaabbbb11112222 HTTP/1.1", "GET /list?page_token=abc123 HTTP/1.1",
                         "GET /reset?token=abcdefabcdefabcdef HTTP/1.1", "GET /reset?token=0123456789012345 HTTP/1.1",
                         "Het wachtwoord is minimaal 12 tekens lang.", "The password is stored in the vault.",
-                        "Your password is: ********", "The password is required for account Xk9mQ2vL7pRt", "Error: the password is Incorrect");
+                        "Your password is: ********", "The password is required for account Xk9mQ2vL7pRt", "Error: the password is Incorrect",
+                        "apikey = aaaa1111aaaa1111aaaa1111aaaa1111", "api_key_hash = a773de4f4f1938d962f141364419e212",
+                        "apikey = 7730241041938096201413644190211");
         ALL = Collections.unmodifiableList(list);
         if (ALL.get(GENERIC_SECRET).id().equals("generic-secret") == false || ALL.get(MINOR).id().equals("minor") == false
                 || ALL.get(HEALTH).id().equals("special-health") == false) {

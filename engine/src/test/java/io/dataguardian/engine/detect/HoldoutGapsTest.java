@@ -185,6 +185,7 @@ class HoldoutGapsTest {
                 .hasSize(1);
         ignores("generic-secret", "| Systeem | Wachtwoord |\n|---|---|\n| CRM | wordt verstrekt |\n| Mail | Welkomstmail |\n"
                 + "| Wiki | Onbekend |\n");
+        finds("generic-secret", "| Systeem | Wachtwoord |\n|---|---|\n| CRM | `[[aRbbTWHSeLqKFpDv]]` |\n");
         ignores("generic-secret", "| Systeem | Wachtwoord | Host |\n|---|---|---|\n| CRM | zie kluis | lZYOsVa4z4VE8Rlh2qyRmh |\n");
     }
 }
