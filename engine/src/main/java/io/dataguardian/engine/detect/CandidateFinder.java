@@ -747,7 +747,7 @@ final class CandidateFinder {
      * column (keyed then: the header may be far above, out of the context scorer's reach). Whether it did.
      */
     private boolean birthDate(int s, int end) {
-        boolean label = recent(Ctx.BIRTH, s, 60) && birthLabel(s, end);
+        boolean label = recent(Ctx.BIRTH, s, 60) && birthLabel(s, end) && !headerCue(s);
         boolean column = tableHead >= 0 && birthColumn(s, end);
         if (label || column) {
             emit(DOB, s, end, 0);
@@ -806,6 +806,15 @@ final class CandidateFinder {
         emit(DOB, i, end, 0);
         dateEnd = end;
         return end;
+    }
+
+    /**
+     * Whether the last birth word is a cell of the current table's header and s lies below it: then the column
+     * decides, not the word's nearness (a date in the next column of the first row is no birth date).
+     */
+    private boolean headerCue(int s) {
+        int label = cue[Ctx.BIRTH.ordinal()];
+        return tableHead >= 0 && label > tableHead && label <= tableEnd && s > tableEnd;
     }
 
     /**
@@ -1218,7 +1227,7 @@ final class CandidateFinder {
         }
         if (!birth) {
             if (kind != SPACES) {
-                passwordColumn(le, kind, seps, separators(ce, le, kind));
+                passwordColumn(le, kind, seps, separators(ce - 1, le, kind));
             }
             return;
         }
@@ -1226,7 +1235,7 @@ final class CandidateFinder {
         tableEnd = le;
         tableKind = kind;
         tableSeps = seps;
-        tableRight = separators(ce, le, kind);
+        tableRight = separators(ce - 1, le, kind); // from the cell's last char: a space run after it counts
         tableNext = le + 1;
     }
 
@@ -1383,7 +1392,7 @@ final class CandidateFinder {
         char left = cellEdge(s, -1);
         char right = cellEdge(end, 1);
         return (left == kind || left == '\n') && (right == kind || right == '\n') && tableRow(ls, le)
-                && separators(end, le, kind) == tableRight;
+                && separators(end - 1, le, kind) == tableRight;
     }
 
     /** Whether the line [ls, le) is a row of the current table: its separators as many as the header's (SPACES: or one more). */
@@ -1476,9 +1485,7 @@ final class CandidateFinder {
         int day = intAt(p + 1, d);
         int y = intAt(q + 1, 4);
         if (m > 0 && validDate(y, m, day)) {
-            if (recent(Ctx.BIRTH, s, 60) && birthLabel(s, q + 5)) {
-                emit(DOB, s, q + 5, 0);
-            }
+            birthDate(s, q + 5);
             dateEnd = q + 5;
         }
     }

@@ -166,6 +166,13 @@ class HoldoutGapsTest {
         finds("date-of-birth", "   klant_id   email   date_of_birth   aangemaakt\n0  63047  a@example.nl  1963-09-26  2024-01-01\n"
                 + "1  63048  b@example.nl  [[1964-10-27]]  2024-01-02\n");
         finds("date-of-birth", "naam;geboortedatum;plaats\nJan Smit;[[12-03-1985]];Utrecht\n");
+        finds("date-of-birth", "| Name | Date of birth | City |\n|---|---|---|\n| John Smith | 12/03/1985 | London |\n"
+                + "| Ann Lee | [[March 4, 1979]] | Leeds |\n");
+        // the column decides, not the header word's nearness: the joined dates are no birth dates
+        String report = "id  name        dob         joined\n1   Jan Smit    1985-03-12  2020-01-01\n"
+                + "2   Ann Lee     1979-04-03  2021-02-02\n";
+        assertThat(scan(report).stream().filter(m -> m.detectorId().equals("date-of-birth"))
+                .map(m -> report.substring(m.start(), m.end()))).containsExactly("1985-03-12", "1979-04-03");
         // a blank line ends the table; a header with digits is a log line; a date in another column
         ignores("date-of-birth", "| Naam | Geboren |\n|---|---|\n| Jan | n.b. |\n\n| Release | Datum |\n|---|---|\n| v2 | 12-03-2024 |\n");
         ignores("date-of-birth", "2025-05-26 10:28  INFO  geboortedatum gecontroleerd\n2025-05-26 10:29  INFO  12-03-2024\n");
