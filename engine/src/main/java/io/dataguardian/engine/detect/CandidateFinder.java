@@ -747,8 +747,9 @@ final class CandidateFinder {
      * column (keyed then: the header may be far above, out of the context scorer's reach). Whether it did.
      */
     private boolean birthDate(int s, int end) {
-        boolean label = recent(Ctx.BIRTH, s, 60) && birthLabel(s, end) && !headerCue(s);
-        boolean column = tableHead >= 0 && birthColumn(s, end);
+        int cell = tableHead >= 0 ? birthColumn(s, end) : NOT_ROW;
+        boolean column = cell == BIRTH_CELL;
+        boolean label = recent(Ctx.BIRTH, s, 60) && birthLabel(s, end) && !(cell == OTHER_CELL && headerCue(s));
         if (label || column) {
             emit(DOB, s, end, 0);
             out.get(out.size() - 1).keyed = column;
@@ -809,8 +810,9 @@ final class CandidateFinder {
     }
 
     /**
-     * Whether the last birth word is a cell of the current table's header and s lies below it: then the column
-     * decides, not the word's nearness (a date in the next column of the first row is no birth date).
+     * Whether the last birth word is a cell of the current table's header and s lies below it: then, in a row of the
+     * table, the column decides, not the word's nearness (a date in the next column of the first row is no birth
+     * date).
      */
     private boolean headerCue(int s) {
         int label = cue[Ctx.BIRTH.ordinal()];
@@ -1359,19 +1361,23 @@ final class CandidateFinder {
         return n;
     }
 
+    /** What {@link #birthColumn} found: the date's line is no row of the table, a row with the date in another column, the birth column. */
+    private static final int NOT_ROW = 0, OTHER_CELL = 1, BIRTH_CELL = 2;
+
     /**
-     * Whether the date [s, end) is a cell of the birth column of the table whose header {@link #birthHeader} saw:
-     * every line between is a row (as many separators as the header, or one more for SPACES: pandas prints the
-     * index without a header), the date's line is one, the date fills its cell and as many separators follow it
-     * as follow the birth word in the header. A line that is no row ends the table.
+     * Whether the date [s, end) is a cell of the birth column of the table whose header {@link #birthHeader} saw
+     * (BIRTH_CELL): every line between is a row (as many separators as the header, or one more for SPACES: pandas
+     * prints the index without a header), the date's line is one, the date fills its cell and as many separators
+     * follow it as follow the birth word in the header. OTHER_CELL: the date's line is a row, the date elsewhere in
+     * it; NOT_ROW: it is none. A line between that is no row ends the table.
      */
-    private boolean birthColumn(int s, int end) {
+    private int birthColumn(int s, int end) {
         int ls = s;
         while (ls > 0 && b[ls - 1] != '\n' && s - ls < TABLE_LINE) {
             ls--;
         }
         if (ls <= tableEnd || (ls > 0 && b[ls - 1] != '\n')) {
-            return false;
+            return NOT_ROW;
         }
         while (tableNext < ls) {
             int le = tableNext;
@@ -1380,7 +1386,7 @@ final class CandidateFinder {
             }
             if (!tableRow(tableNext, le)) {
                 tableHead = NO_TABLE;
-                return false;
+                return NOT_ROW;
             }
             tableNext = le + 1;
         }
@@ -1388,11 +1394,14 @@ final class CandidateFinder {
         while (le < limit && b[le] != '\n' && le - end < TABLE_LINE) {
             le++;
         }
+        if (!tableRow(ls, le)) {
+            return NOT_ROW;
+        }
         char kind = tableKind;
         char left = cellEdge(s, -1);
         char right = cellEdge(end, 1);
-        return (left == kind || left == '\n') && (right == kind || right == '\n') && tableRow(ls, le)
-                && separators(end - 1, le, kind) == tableRight;
+        return (left == kind || left == '\n') && (right == kind || right == '\n')
+                && separators(end - 1, le, kind) == tableRight ? BIRTH_CELL : OTHER_CELL;
     }
 
     /** Whether the line [ls, le) is a row of the current table: its separators as many as the header's (SPACES: or one more). */
