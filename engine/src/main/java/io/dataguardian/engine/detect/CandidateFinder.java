@@ -3015,7 +3015,7 @@ final class CandidateFinder {
     /**
      * The value of an HTTP {@code Authorization: Basic <base64>} header (the ':' at i; the key may be quoted, as in a
      * JSON map of headers): the base64 of user:password. Reported when it decodes to printable text with a user, a
-     * ':' and a password of 4 or more chars that is no placeholder.
+     * ':' and a password of 6 or more chars that is no placeholder (user:pass, Aladdin:open sesame are examples).
      */
     private void basicCredentials(int i) {
         int p = i + 1;
@@ -3054,7 +3054,7 @@ final class CandidateFinder {
                 colon = k;
             }
         }
-        if (colon < 1 || raw.length - colon - 1 < 4) {
+        if (colon < 1 || raw.length - colon - 1 < 6) {
             return;
         }
         String password = new String(raw, colon + 1, raw.length - colon - 1, StandardCharsets.US_ASCII);

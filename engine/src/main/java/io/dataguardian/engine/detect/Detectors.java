@@ -352,7 +352,9 @@ final class Detectors {
                 "The value of a password / passwd / pwd / secret / token / api_key / client_secret assignment in code, "
                         + ".env, YAML, JSON or properties with Shannon entropy >= 3.5 and length >= 8 (passwords: "
                         + "length >= 8, two character classes and entropy near the maximum for their length), "
-                        + "ignoring placeholders and environment references. The value is reported, not the key.",
+                        + "ignoring placeholders and environment references. Also Authorization: Basic credentials, "
+                        + "SonarQube tokens, secret-named URL query parameters, a password told in a sentence and a "
+                        + "table's password column. The value is reported, not the key.",
                 HIGH, ART32)
                 .base(0.8).priority(20).mask(Mask.SECRET)
                 .positives("DB_PASSWORD=[[xK9#mP2$vL5qR8tZ]]", "api_key: \"[[3f9a7c2e8b1d4f6a0c5e9b2d7a4f1c8e]]\"",
@@ -394,7 +396,8 @@ final class Detectors {
                         "INSERT INTO api_client (name, secret) VALUES ('shop', NULL);", "<add key=\"SmtpHost\" value=\"Xk9mQ2vL7pRt\" />",
                         "LEGACY_TOKEN=eyJhbGciOkhTMjU2LHR5cDpKV1R9.eyJzdWIiOiIyMTkxIn0.H84PwzxXSV8_-aBVzoFk_9ywREuyq5k",
                         "Authorization: Basic dXNlcjpwYXNzd29yZA==", "Authorization: Basic ${BASIC_AUTH}",
-                        "Authorization: Basic bm9jb2xvbmhlcmU=", "Authorization: Basic YWRtaW46eHk=",
+                        "Authorization: Basic bm9jb2xvbmhlcmU=", "Authorization: Basic YWRtaW46eHk=", "Authorization: Basic dXNlcjpwYXNz",
+                        "Authorization: Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==",
                         "<sonar.login>squ_0000000000000000000000000000000000000000</sonar.login>",
                         "sonar.projectKey=squ_a4c123b1612dd272d1371c17149d439536b3216f_v2",
                         "GET /reset?token=aaaabbbb11112222 HTTP/1.1", "GET /list?page_token=abc123 HTTP/1.1",
