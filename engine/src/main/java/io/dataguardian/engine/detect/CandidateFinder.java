@@ -95,6 +95,9 @@ final class CandidateFinder {
         sqlParsed = 0;
         sqlDepth = 0;
         sqlIndex = 0;
+        createSearched = -1;
+        createAt = -1;
+        tableHead = NO_TABLE;
     }
 
     /**
@@ -408,6 +411,12 @@ final class CandidateFinder {
         if (de > 0) {
             return de;
         }
+        if (d1 == 4 && s1 == ',' && at(i - 1) == '(' && recent(Ctx.BIRTH, i, 60)) {
+            de = dateArguments(i);
+            if (de > 0) {
+                return de;
+            }
+        }
         int best = e1;
         if (b[i] == '0' && (d1 >= PHONE_MIN_DIGITS || s1 < 128 && PHONE_GROUP_END[s1])
                 && !(d1 == 4 && s1 == ' ' && groupedByFour(i))) {
@@ -702,7 +711,8 @@ final class CandidateFinder {
                 if (validDate(y, m, a) || validDate(y, a, m)) {
                     end = e2 + 5;
                 }
-            } else if ((d2 == 1 || d2 == 2) && at(e2) == sep && digits(e2 + 1) == 2 && recent(Ctx.BIRTH, i, 60)) {
+            } else if ((d2 == 1 || d2 == 2) && at(e2) == sep && digits(e2 + 1) == 2
+                    && (recent(Ctx.BIRTH, i, 60) || tableHead >= 0)) {
                 return shortYearBirthDate(i, d1, e1, d2, e2);
             }
         } else if (d1 == 4 && (sep == '-' || sep == '/' || sep == '.')) {
@@ -726,11 +736,26 @@ final class CandidateFinder {
         }
         if (at(i - 1) == '\'') {
             quotedDate(i, end);
-        } else if (recent(Ctx.BIRTH, i, 60) && birthLabel(i, end) || bornAfter(end)) {
+        } else if (!birthDate(i, end) && bornAfter(end)) {
             emit(DOB, i, end, 0);
         }
         dateEnd = end;
         return end;
+    }
+
+    /**
+     * Emits the date [s, end) as a date of birth when a birth word labels it or it is a cell of a table's birth
+     * column (keyed then: the header may be far above, out of the context scorer's reach). Whether it did.
+     */
+    private boolean birthDate(int s, int end) {
+        int cell = tableHead >= 0 ? birthColumn(s, end) : NOT_ROW;
+        boolean column = cell == BIRTH_CELL;
+        boolean label = recent(Ctx.BIRTH, s, 60) && birthLabel(s, end) && !(cell == OTHER_CELL && headerCue(s));
+        if (label || column) {
+            emit(DOB, s, end, 0);
+            out.get(out.size() - 1).keyed = column;
+        }
+        return label || column;
     }
 
     /**
@@ -745,10 +770,9 @@ final class CandidateFinder {
         if (!validDate(y, m, a) || !okEnd(end) || (at(end) == b[e1] && isDigit(at(end + 1)))) {
             return -1;
         }
-        if (!birthLabel(i, end)) {
+        if (!birthDate(i, end)) {
             return -1;
         }
-        emit(DOB, i, end, 0);
         dateEnd = end;
         return end;
     }
@@ -784,6 +808,74 @@ final class CandidateFinder {
         emit(DOB, i, end, 0);
         dateEnd = end;
         return end;
+    }
+
+    /**
+     * Whether the last birth word is a cell of the current table's header and s lies below it: then, in a row of the
+     * table, the column decides, not the word's nearness (a date in the next column of the first row is no birth
+     * date).
+     */
+    private boolean headerCue(int s) {
+        int label = cue[Ctx.BIRTH.ordinal()];
+        return tableHead >= 0 && label > tableHead && label <= tableEnd && s > tableEnd;
+    }
+
+    /**
+     * The year, month and day arguments of a date constructor after a birth word ({@code GeboorteDatum = new
+     * DateTime(1979, 4, 3)}, {@code birthDate = LocalDate.of(1979, 4, 3)}, {@code dob=date(1979, 4, 3)}): the
+     * span from the year to the day is a date of birth. Returns its end, or -1.
+     */
+    private int dateArguments(int i) {
+        int p = i + 4;
+        int month = 0;
+        int day = 0;
+        for (int k = 1; k < 3; k++) {
+            if (at(p) != ',') {
+                return -1;
+            }
+            p++;
+            if (at(p) == ' ') {
+                p++;
+            }
+            int n = digits(p);
+            if (n < 1 || n > 2) {
+                return -1;
+            }
+            day = intAt(p, n);
+            if (k == 1) {
+                month = day;
+            }
+            p += n;
+        }
+        if (at(p) != ')' || !validDate(intAt(i, 4), month, day) || !birthLabel(i, p) || !constructedForCue(i)) {
+            return -1;
+        }
+        emit(DOB, i, p, 0);
+        dateEnd = p;
+        return p;
+    }
+
+    /**
+     * Whether the '(' before i opens the call that the last birth word's key is assigned or passed: between them
+     * only ' ', '=', ':', quotes and '(', then "new " or not, then a (dotted) name: {@code GeboorteDatum = new
+     * DateTime(}, {@code setBirthDate(LocalDate.of(}; not {@code GeboorteDatum = x; Start = new DateTime(}.
+     */
+    private boolean constructedForCue(int i) {
+        int p = cue[Ctx.BIRTH.ordinal()];
+        if (p < 0 || p >= i) {
+            return false;
+        }
+        while (p < i && (b[p] == ' ' || b[p] == '\t' || b[p] == '=' || b[p] == ':' || b[p] == '"' || b[p] == '\''
+                || b[p] == '(')) {
+            p++;
+        }
+        if (startsWith(p, "new ")) {
+            p += 4;
+        }
+        while (p < i && (isWordChar(b[p]) || b[p] == '.')) {
+            p++;
+        }
+        return p == i - 1;
     }
 
     /**
@@ -844,15 +936,25 @@ final class CandidateFinder {
         while (close >= lo && (b[close] == ' ' || b[close] == '\t' || b[close] == '\n' || b[close] == '\r')) {
             close--;
         }
-        if (close < lo || b[close] != ')') {
+        if (close < lo) {
             return NOT_SQL;
         }
-        int open = close - 1;
-        while (open >= lo && b[open] != '(' && b[open] != ')' && b[open] != '\'' && b[open] != ';') {
-            open--;
-        }
-        if (open < lo || b[open] != '(') {
-            return NOT_SQL;
+        int open;
+        if (b[close] == ')') {
+            open = close - 1;
+            while (open >= lo && b[open] != '(' && b[open] != ')' && b[open] != '\'' && b[open] != ';') {
+                open--;
+            }
+            if (open < lo || b[open] != '(') {
+                return NOT_SQL;
+            }
+        } else {
+            // INSERT INTO t VALUES (...): the columns of t's CREATE TABLE, when the window holds it
+            open = createTable(close);
+            if (open < 0) {
+                return NOT_SQL;
+            }
+            close = -1;
         }
         // the tuples are parsed on from where the last call for this VALUES stopped (outside a string)
         int k = v + 6;
@@ -896,6 +998,9 @@ final class CandidateFinder {
         if (depth < 1) {
             return NOT_SQL;
         }
+        if (close < 0) {
+            return createColumn(open, index);
+        }
         int ns = open + 1;
         for (int q = open + 1; q <= close; q++) {
             if (q == close || b[q] == ',') {
@@ -903,6 +1008,119 @@ final class CandidateFinder {
                     return columnClasses(ns, q);
                 }
                 ns = q + 1;
+            }
+        }
+        return NOT_SQL;
+    }
+
+    /** createTable's memory: the chars before createSearched were searched for CREATE TABLE, the last found. */
+    private int createSearched = -1;
+    private int createAt = -1;
+
+    /**
+     * The '(' of the column definitions of {@code CREATE TABLE t (...)} for the table name that ends at ne (the
+     * last char before an INSERT's VALUES: {@code INSERT INTO t VALUES}), or -1. Only the last CREATE TABLE before
+     * the INSERT counts (a dump creates each table before its rows) and only for the same name (schema and
+     * quotes aside); each char of the window is searched once, however many rows follow.
+     */
+    private int createTable(int ne) {
+        while (ne >= 0 && (b[ne] == '"' || b[ne] == '`' || b[ne] == ']')) {
+            ne--;
+        }
+        int ns = ne;
+        while (ns >= 0 && isWordChar(b[ns])) {
+            ns--;
+        }
+        ns++;
+        ne++;
+        if (ns >= ne) {
+            return -1;
+        }
+        int k = ns - 1;
+        for (int stop = Math.max(0, createSearched); k >= stop; k--) {
+            if ((b[k] | 0x20) == 'c' && k + 12 < limit && regionEqualsLower(k, "create") && (k == 0 || !isWordChar(b[k - 1]))
+                    && (b[k + 6] == ' ' || b[k + 6] == '\n' || b[k + 6] == '\t') && regionEqualsLower(k + 7, "table")
+                    && !isWordChar(b[k + 12])) {
+                createAt = k;
+                break;
+            }
+        }
+        createSearched = Math.max(createSearched, ns);
+        if (createAt < 0) {
+            return -1;
+        }
+        int p = createAt + 12;
+        while (p < ns && (b[p] == ' ' || b[p] == '\t' || b[p] == '\n' || b[p] == '\r')) {
+            p++;
+        }
+        if (p + 14 < ns && regionEqualsLower(p, "if not exists ")) {
+            p += 14;
+        }
+        // the name, schema-qualified and quoted or not: its last part must be the INSERT's table
+        int nameEnd = p;
+        while (nameEnd < ns && (isWordChar(b[nameEnd]) || b[nameEnd] == '.' || b[nameEnd] == '"' || b[nameEnd] == '`'
+                || b[nameEnd] == '[' || b[nameEnd] == ']')) {
+            nameEnd++;
+        }
+        int q = nameEnd;
+        while (q < ns && (b[q] == ' ' || b[q] == '\t' || b[q] == '\n' || b[q] == '\r')) {
+            q++;
+        }
+        if (q >= ns || b[q] != '(') {
+            return -1;
+        }
+        int le = nameEnd;
+        while (le > p && !isWordChar(b[le - 1])) {
+            le--;
+        }
+        int ls = le;
+        while (ls > p && isWordChar(b[ls - 1])) {
+            ls--;
+        }
+        if (le - ls != ne - ns) {
+            return -1;
+        }
+        for (int j = 0; j < le - ls; j++) {
+            if (Lexicon.lower(b[ls + j]) != Lexicon.lower(b[ns + j])) {
+                return -1;
+            }
+        }
+        return q;
+    }
+
+    /**
+     * Lexicon classes of the name of the index-th column definition of the CREATE TABLE whose '(' is at open
+     * ({@code geboortedatum date}, {@code bsn varchar(11)}: top-level commas separate them), or NOT_SQL.
+     */
+    private long createColumn(int open, int index) {
+        int depth = 0;
+        int ds = open + 1;
+        for (int k = open + 1; k < limit; k++) {
+            char c = b[k];
+            if (c == '(') {
+                depth++;
+            } else if (c == '\'') {
+                k++;
+                while (k < limit && !(b[k] == '\'' && at(k + 1) != '\'')) {
+                    k += b[k] == '\'' ? 2 : 1; // a DEFAULT 'it''s'
+                }
+            } else if (c == ';') {
+                return NOT_SQL;
+            } else if ((c == ',' && depth == 0) || (c == ')' && depth-- == 0)) {
+                if (index-- == 0) {
+                    while (ds < k && !isLetter(b[ds])) {
+                        ds++;
+                    }
+                    int de = ds;
+                    while (de < k && isWordChar(b[de])) {
+                        de++;
+                    }
+                    return de > ds ? columnClasses(ds, de) : NOT_SQL;
+                }
+                if (c == ')') {
+                    return NOT_SQL;
+                }
+                ds = k + 1;
             }
         }
         return NOT_SQL;
@@ -925,6 +1143,275 @@ final class CandidateFinder {
             }
         }
         return cls;
+    }
+
+    /** No table header names a birth column (see {@link #birthHeader}). */
+    private static final int NO_TABLE = -1;
+    /** Separator kind of a table whose cells are separated by runs of two or more spaces (or tabs). */
+    private static final char SPACES = ' ';
+    /** The longest table line (header or row) looked at. */
+    private static final int TABLE_LINE = 2000;
+    /**
+     * The last table header line with a birth column: its start (or NO_TABLE), its end, its separator ('|', '\t',
+     * ';', ',' or SPACES), the separators on it and after the birth cell, and the start of the first line after it
+     * not yet checked to be a row of the table.
+     */
+    private int tableHead = NO_TABLE;
+    private int tableEnd;
+    private char tableKind;
+    private int tableSeps;
+    private int tableRight;
+    private int tableNext;
+
+    /**
+     * A birth word [s, e) that may name a column of a table: its cell (the words around it, single spaces, '_',
+     * '.' and '-' within) is bounded by a separator ('|', tab, ';', ',' or two or more spaces) on one side at
+     * least and by separators or the line's ends on the other, and the header line has no digit (no log line, no
+     * record: a header names columns). Markdown, pandas output, delimited text:
+     * {@code | Naam | Geboren | Status |}, {@code    klant_id   email   geboortedatum   iban}.
+     */
+    private void birthHeader(int s, int e) {
+        tableHeader(s, e, true);
+    }
+
+    /**
+     * The word [s, e) in a table header, as {@link #birthHeader} reads it; a birth word's table becomes the current
+     * one, a password word's column is read at once ({@link #passwordColumn}).
+     */
+    private void tableHeader(int s, int e, boolean birth) {
+        int cs = s;
+        while (cs > 0 && s - cs < 40 && (isWordChar(b[cs - 1]) || b[cs - 1] == '.' || b[cs - 1] == '-'
+                || (b[cs - 1] == ' ' && cs > 1 && isWordChar(b[cs - 2])))) {
+            cs--;
+        }
+        int ce = e;
+        while (ce < limit && ce - e < 40 && (isWordChar(b[ce]) || b[ce] == '.' || b[ce] == '-'
+                || (b[ce] == ' ' && isWordChar(at(ce + 1))))) {
+            ce++;
+        }
+        char left = cellEdge(cs, -1);
+        char right = cellEdge(ce, 1);
+        char kind;
+        if (left == '|' || right == '|') {
+            kind = '|';
+        } else if (left == '\t' || right == '\t') {
+            kind = '\t';
+        } else if (left == ';' || right == ';') {
+            kind = ';';
+        } else if (left == ',' || right == ',') {
+            kind = ',';
+        } else if (left == SPACES || right == SPACES) {
+            kind = SPACES;
+        } else {
+            return;
+        }
+        if (left != kind && left != '\n' || right != kind && right != '\n') {
+            return;
+        }
+        int ls = cs;
+        while (ls > 0 && b[ls - 1] != '\n' && cs - ls < TABLE_LINE) {
+            ls--;
+        }
+        int le = ce;
+        while (le < limit && b[le] != '\n' && le - ce < TABLE_LINE) {
+            le++;
+        }
+        if ((ls > 0 && b[ls - 1] != '\n') || (le < limit && b[le] != '\n')) {
+            return;
+        }
+        for (int k = ls; k < le; k++) {
+            if (isDigit(b[k])) {
+                return;
+            }
+        }
+        int seps = separators(ls, le, kind);
+        if (seps < (kind == '|' || kind == ',' || kind == ';' ? 2 : 1)) {
+            return;
+        }
+        if (!birth) {
+            if (kind != SPACES) {
+                passwordColumn(le, kind, seps, separators(ce - 1, le, kind));
+            }
+            return;
+        }
+        tableHead = ls;
+        tableEnd = le;
+        tableKind = kind;
+        tableSeps = seps;
+        tableRight = separators(ce - 1, le, kind); // from the cell's last char: a space run after it counts
+        tableNext = le + 1;
+    }
+
+    /**
+     * The cells of a password column (the header line ends at le; the column has right separators after it) in
+     * the rows that follow, while each has the header's separators: a cell that holds one token (backticks or
+     * quotes aside) passing the password test is a secret. Markdown runbooks: {@code | CRM | svc_crm | `x9Lq...` |}.
+     */
+    private void passwordColumn(int le, char kind, int seps, int right) {
+        int ls = le + 1;
+        for (int row = 0; row < 200 && ls < limit; row++) {
+            int e = ls;
+            while (e < limit && b[e] != '\n' && e - ls <= TABLE_LINE) {
+                e++;
+            }
+            if (e - ls > TABLE_LINE || separators(ls, e, kind) != seps) {
+                return;
+            }
+            // the cell's end is the right-th separator from the line's end, its start the one before
+            int ce = e;
+            for (int n = 0; n < right; ) {
+                if (b[--ce] == kind) {
+                    n++;
+                }
+            }
+            int cs = ce;
+            while (cs > ls && b[cs - 1] != kind) {
+                cs--;
+            }
+            while (cs < ce && (b[cs] == ' ' || b[cs] == '`' || b[cs] == '"' || b[cs] == '\'')) {
+                cs++;
+            }
+            while (ce > cs && (b[ce - 1] == ' ' || b[ce - 1] == '\r' || b[ce - 1] == '`' || b[ce - 1] == '"'
+                    || b[ce - 1] == '\'')) {
+                ce--;
+            }
+            if (ce - cs >= 8 && ce - cs <= 64 && tokenEnd(cs) >= ce && b[cs - 1] == b[ce] // quoted alike or not
+                    && !lettersOnly(cs, ce)) {
+                reportSecret(str(cs, ce), true, cs, ce);
+            }
+            ls = e + 1;
+        }
+    }
+
+    /**
+     * Whether b[s, e) is a plain word: letters only, none upper-case after the first (Onbekend, Welkomstmail,
+     * verstrekt: no password in a table cell or a sentence; lZYOsVaqyRmh is one).
+     */
+    private boolean lettersOnly(int s, int e) {
+        for (int k = s; k < e; k++) {
+            if (!isLetter(b[k]) || (k > s && Character.isUpperCase(b[k]))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * What bounds a table cell at p on one side (dir -1: before p, 1: from p on): its separator ('|', '\t', ';',
+     * ',', SPACES for a run of two or more spaces), '\n' for the line's end (spaces, a JSON string's quote and an
+     * escaped line end "\n" aside), else 0.
+     */
+    private char cellEdge(int p, int dir) {
+        int q = dir < 0 ? p - 1 : p;
+        int spaces = 0;
+        while (q >= 0 && q < limit && b[q] == ' ') {
+            q += dir;
+            spaces++;
+        }
+        if (q < 0 || q >= limit || b[q] == '\n' || b[q] == '\r') {
+            return '\n';
+        }
+        char c = b[q];
+        if (c == '|' || c == '\t' || c == ';' || c == ',') {
+            return c;
+        }
+        if (spaces >= 2) {
+            return SPACES;
+        }
+        if (c == '"' || (dir > 0 && c == '\\' && at(q + 1) == 'n')) {
+            // "geboortedatum\n", in a notebook's output or any JSON string: the line's end if only quotes,
+            // brackets, commas and spaces follow (or, before the cell, precede) on the line
+            for (int k = q + dir; k >= 0 && k < limit && b[k] != '\n'; k += dir) {
+                char x = b[k];
+                if (x != '"' && x != ',' && x != ' ' && x != '[' && x != ']' && x != '\r'
+                        && !(dir > 0 && (x == '\\' || x == 'n') && (x == '\\' ? at(k + 1) == 'n' : b[k - 1] == '\\'))) {
+                    return 0;
+                }
+            }
+            return '\n';
+        }
+        return 0;
+    }
+
+    /** The separators of this kind on the line part [s, e): for SPACES, runs of 2+ spaces or a tab between content. */
+    private int separators(int s, int e, char kind) {
+        int n = 0;
+        if (kind != SPACES) {
+            for (int k = s; k < e; k++) {
+                n += b[k] == kind ? 1 : 0;
+            }
+            return n;
+        }
+        boolean content = false;
+        int run = 0;
+        boolean tab = false;
+        for (int k = s; k < e; k++) {
+            char c = b[k];
+            if (c == ' ' || c == '\t' || c == '\r') {
+                run++;
+                tab |= c == '\t';
+            } else {
+                if (content && (run >= 2 || tab)) {
+                    n++;
+                }
+                content = true;
+                run = 0;
+                tab = false;
+            }
+        }
+        return n;
+    }
+
+    /** What {@link #birthColumn} found: the date's line is no row of the table, a row with the date in another column, the birth column. */
+    private static final int NOT_ROW = 0, OTHER_CELL = 1, BIRTH_CELL = 2;
+
+    /**
+     * Whether the date [s, end) is a cell of the birth column of the table whose header {@link #birthHeader} saw
+     * (BIRTH_CELL): every line between is a row (as many separators as the header, or one more for SPACES: pandas
+     * prints the index without a header), the date's line is one, the date fills its cell and as many separators
+     * follow it as follow the birth word in the header. OTHER_CELL: the date's line is a row, the date elsewhere in
+     * it; NOT_ROW: it is none. A line between that is no row ends the table.
+     */
+    private int birthColumn(int s, int end) {
+        int ls = s;
+        while (ls > 0 && b[ls - 1] != '\n' && s - ls < TABLE_LINE) {
+            ls--;
+        }
+        if (ls <= tableEnd || (ls > 0 && b[ls - 1] != '\n')) {
+            return NOT_ROW;
+        }
+        while (tableNext < ls) {
+            int le = tableNext;
+            while (le < ls - 1 && b[le] != '\n') {
+                le++;
+            }
+            if (!tableRow(tableNext, le)) {
+                tableHead = NO_TABLE;
+                return NOT_ROW;
+            }
+            tableNext = le + 1;
+        }
+        int le = end;
+        while (le < limit && b[le] != '\n' && le - end < TABLE_LINE) {
+            le++;
+        }
+        if (!tableRow(ls, le)) {
+            return NOT_ROW;
+        }
+        char kind = tableKind;
+        char left = cellEdge(s, -1);
+        char right = cellEdge(end, 1);
+        return (left == kind || left == '\n') && (right == kind || right == '\n')
+                && separators(end - 1, le, kind) == tableRight ? BIRTH_CELL : OTHER_CELL;
+    }
+
+    /** Whether the line [ls, le) is a row of the current table: its separators as many as the header's (SPACES: or one more). */
+    private boolean tableRow(int ls, int le) {
+        if (le - ls > TABLE_LINE) {
+            return false;
+        }
+        int n = separators(ls, le, tableKind);
+        return n == tableSeps || (tableKind == SPACES && n == tableSeps + 1);
     }
 
     /**
@@ -1021,7 +1508,7 @@ final class CandidateFinder {
         int day = intAt(p + 1, d);
         int y = intAt(q + 1, 4);
         if (m > 0 && validDate(y, m, day)) {
-            if (recent(Ctx.BIRTH, s, 60) && birthLabel(s, q + 5) || bornAfter(q + 5)) {
+            if (!birthDate(s, q + 5) && bornAfter(q + 5)) {
                 emit(DOB, s, q + 5, 0);
             }
             dateEnd = q + 5;
@@ -1558,6 +2045,9 @@ final class CandidateFinder {
         for (long cues = cls & CUE_BITS; cues != 0; cues &= cues - 1) {
             cue[Long.numberOfTrailingZeros(cues)] = e; // bit k is the class of ordinal k
         }
+        if ((cls & Ctx.BIRTH.bit()) != 0) {
+            birthHeader(s, e);
+        }
         if ((cls & Ctx.CARD.bit()) != 0 && idCard(b, s)) {
             cue[Ctx.IDCARD.ordinal()] = e;
         }
@@ -1578,6 +2068,13 @@ final class CandidateFinder {
         }
         if ((cls & Ctx.SECRET.bit()) != 0 && e - s == 8 && at(e) == ' ' && at(s - 1) == ' ') {
             netrcPassword(s, e);
+        }
+        if ((cls & Ctx.SECRET.bit()) != 0 && (e - s == 8 || e - s == 10)
+                && (regionEqualsLower(s, "password") || regionEqualsLower(s, "wachtwoord"))) {
+            if (at(e) == ' ') {
+                prosePassword(e);
+            }
+            tableHeader(s, e, false);
         }
     }
 
@@ -1613,6 +2110,50 @@ final class CandidateFinder {
         int vs = e + 1;
         int ve = tokenEnd(vs);
         if (ve - vs >= 8) {
+            reportSecret(str(vs, ve), true, vs, ve);
+        }
+    }
+
+    /**
+     * A password told in a sentence, after the password word that ends at e: "Je tijdelijke wachtwoord voor het
+     * portaal is: kXLK8Jdt!77", "your new password is Hq7vXz2LmP9w." The words up to "is" (at most 60 chars on the
+     * line, no ':' or '=' among them: that is an assignment) and then one token, quotes and a sentence's last '.'
+     * or ',' aside, that passes the password test (8+ chars, two classes, entropy near the maximum).
+     */
+    private void prosePassword(int e) {
+        int p = e;
+        int stop = Math.min(limit - 4, e + 60);
+        while (p < stop && !(b[p] == ' ' && b[p + 1] == 'i' && b[p + 2] == 's' && (b[p + 3] == ':' || b[p + 3] == ' '))) {
+            char c = b[p];
+            if (c == '\n' || c == ':' || c == '=' || c == '.') {
+                return;
+            }
+            p++;
+        }
+        if (p >= stop) {
+            return;
+        }
+        p += 3;
+        if (b[p] == ':') {
+            p++;
+        }
+        while (at(p) == ' ') {
+            p++;
+        }
+        char q = at(p);
+        boolean quoted = q == '"' || q == '\'' || q == '`';
+        int vs = quoted ? p + 1 : p;
+        int ve = vs;
+        while (ve < limit && ve - vs <= 64 && b[ve] > ' ' && !(quoted && b[ve] == q)) {
+            ve++;
+        }
+        if (quoted && at(ve) != q) {
+            return;
+        }
+        if (!quoted && (b[ve - 1] == '.' || b[ve - 1] == ',' || b[ve - 1] == ';')) {
+            ve--;
+        }
+        if (ve - vs >= 8 && ve - vs <= 64 && !lettersOnly(vs, ve)) { // not a word: "the password is Incorrect"
             reportSecret(str(vs, ve), true, vs, ve);
         }
     }
@@ -2081,7 +2622,7 @@ final class CandidateFinder {
     private static final int[] LOWER_TOKEN_SECOND = new int[26];
 
     static {
-        for (String prefix : new String[] {"gi", "gh", "gl", "xo", "sk", "rk", "pk", "ey"}) {
+        for (String prefix : new String[] {"gi", "gh", "gl", "xo", "sk", "rk", "pk", "ey", "sq"}) {
             LOWER_TOKEN_START[prefix.charAt(0)] = true;
             LOWER_TOKEN_SECOND[prefix.charAt(0) - 'a'] |= 1 << (prefix.charAt(1) - 'a');
         }
@@ -2122,6 +2663,16 @@ final class CandidateFinder {
             int q = tokenRun(i + 5, false, true);
             if (q - i - 5 >= 10 && varied(i + 5, q)) {
                 emit(SLACK, i, q, 0);
+                return q;
+            }
+        } else if (c == 's' && at(i + 1) == 'q' && at(i + 3) == '_' && "upa".indexOf(at(i + 2)) >= 0) {
+            // SonarQube user, project and global analysis tokens: squ_, sqp_, sqa_ and 40 hex digits
+            int q = i + 4;
+            while (q < limit && q - i - 4 <= 40 && isHex(b[q]) && !isUpper(b[q])) {
+                q++;
+            }
+            if (q - i - 4 == 40 && !isWordChar(at(q)) && varied(i + 4, q)) {
+                emit(GENERIC_SECRET, i, q, 0);
                 return q;
             }
         } else if ((c == 's' || c == 'r' || c == 'p') && at(i + 1) == 'k' && at(i + 2) == '_') {
@@ -2479,6 +3030,8 @@ final class CandidateFinder {
         if (keyEnd - keyStart < 2 || !mayHoldTrigger(letters)) {
             if (letters == VALUE_LETTERS && keyEnd - keyStart == 5 && op == ':') {
                 envValue(i, keyStart);
+            } else if (keyEnd - keyStart == 13 && op == ':' && regionEqualsLower(keyStart, "authorization")) {
+                basicCredentials(i);
             } else if (op == ':' && keyEnd - keyStart >= 2 && (keyStart == 0 || b[keyStart - 1] == '\n')) {
                 pgpassLine(i);
             }
@@ -2486,12 +3039,101 @@ final class CandidateFinder {
         }
         int kind = SecretValues.keyKind(b, keyStart, keyEnd, keyLetters);
         if (kind != SecretValues.NOT_SECRET && !(op == ':' && at(keyStart - 1) == '/' && at(keyStart - 2) == '/')) {
-            secretValue(i, kind); // not the user of a URL's user:password@ (https://x-access-token:ghs_...@)
+            if (op == '=' && (at(keyStart - 1) == '?' || at(keyStart - 1) == '&')) {
+                queryToken(i + 1, kind);
+            } else {
+                secretValue(i, kind); // not the user of a URL's user:password@ (https://x-access-token:ghs_...@)
+            }
         } else if (keyEnd - keyStart == 3 && op == '=' && at(i + 1) == '"') {
             keyAttribute(i, keyStart);
         } else if (kind == SecretValues.NOT_SECRET && op == ':' && (keyStart == 0 || b[keyStart - 1] == '\n')) {
             pgpassLine(i); // a host named like a key (postgres.example.nl:5432:...)
         }
+    }
+
+    /**
+     * The value at vs of a URL query parameter named like a secret ({@code ?token=}, {@code &reset_token=},
+     * {@code access_token=}), up to the next parameter ('&') or fragment ('#'): a secret as an assignment's value is,
+     * or a reset or access token of 16 or more letters and digits (both; '-' and '_' too), random by design: a
+     * 16-char hex token falls below the 3.5-bit entropy line of a typed secret 9 times in 10, so it counts from 2.5
+     * bits per char (aaaabbbb11112222 has 2.0). A JWT is the JWT detector's.
+     */
+    private void queryToken(int vs, int kind) {
+        int ve = vs;
+        boolean letter = false;
+        boolean digit = false;
+        boolean plain = true;
+        while (ve < limit && ve - vs <= 300 && !VALUE_END[Math.min(b[ve], 128)] && b[ve] != '&' && b[ve] != '#') {
+            char c = b[ve];
+            letter |= isLetter(c);
+            digit |= isDigit(c);
+            plain &= isAsciiAlnum(c) || c == '-' || c == '_';
+            ve++;
+        }
+        if (ve - vs < 8 || ve - vs > 300) {
+            return;
+        }
+        String value = str(vs, ve);
+        if (value.startsWith("eyJ") && value.indexOf('.') > 0 && value.indexOf('.') != value.lastIndexOf('.')) {
+            return; // JWT-shaped: the JWT detector decides
+        }
+        if (SecretValues.isSecret(value, kind == SecretValues.PASSWORD)
+                || ve - vs >= 16 && plain && letter && digit && !SecretValues.isPlaceholder(value)
+                        && Checksums.atLeast(Checksums.entropy(value), 2.5)) {
+            emit(GENERIC_SECRET, vs, ve, 0);
+        }
+    }
+
+    /**
+     * The value of an HTTP {@code Authorization: Basic <base64>} header (the ':' at i; the key may be quoted, as in a
+     * JSON map of headers): the base64 of user:password. Reported when it decodes to printable text with a user, a
+     * ':' and a password of 6 or more chars that is no placeholder (user:pass, Aladdin:open sesame are examples).
+     */
+    private void basicCredentials(int i) {
+        int p = i + 1;
+        while (at(p) == ' ') {
+            p++;
+        }
+        if (at(p) == '"' || at(p) == '\'') {
+            p++;
+        }
+        if (!(p + 6 < limit && regionEqualsLower(p, "basic ") && isAsciiAlnum(at(p + 6)))) {
+            return;
+        }
+        int vs = p + 6;
+        int ve = vs;
+        while (ve < limit && ve - vs <= 400 && (isAsciiAlnum(b[ve]) || b[ve] == '+' || b[ve] == '/')) {
+            ve++;
+        }
+        while (at(ve) == '=' && ve - vs < 402) {
+            ve++;
+        }
+        if (ve - vs < 8 || isWordChar(at(ve))) {
+            return;
+        }
+        byte[] raw;
+        try {
+            raw = Base64.getDecoder().decode(str(vs, ve));
+        } catch (IllegalArgumentException e) {
+            return;
+        }
+        int colon = -1;
+        for (int k = 0; k < raw.length; k++) {
+            if (raw[k] < 0x20 || raw[k] > 0x7e) {
+                return;
+            }
+            if (raw[k] == ':' && colon < 0) {
+                colon = k;
+            }
+        }
+        if (colon < 1 || raw.length - colon - 1 < 6) {
+            return;
+        }
+        String password = new String(raw, colon + 1, raw.length - colon - 1, StandardCharsets.US_ASCII);
+        if (SecretValues.isPlaceholder(password)) {
+            return;
+        }
+        emit(GENERIC_SECRET, vs, ve, 0);
     }
 
     /**
@@ -2715,10 +3357,12 @@ final class CandidateFinder {
         char q = at(p);
         int vs;
         int ve;
+        // an AWS session token is a few hundred to over a thousand base64 chars
+        int max = kind == SecretValues.AWS_SESSION ? AWS_SESSION_MAX : 300;
         if (VALUE_QUOTE[Math.min(q, 128)]) {
             vs = p + 1;
             ve = vs;
-            while (ve < limit && b[ve] != q && b[ve] != '\n' && ve - vs < 300) {
+            while (ve < limit && b[ve] != q && b[ve] != '\n' && ve - vs < max) {
                 ve++;
             }
             if (at(ve) != q) {
@@ -2726,10 +3370,10 @@ final class CandidateFinder {
             }
         } else {
             vs = p;
-            ve = valueEnd(vs);
+            ve = valueEnd(vs, max);
             if (ve - vs == 6 && (startsWith(vs, "Bearer") || startsWith(vs, "bearer")) && at(ve) == ' ') {
                 vs = ve + 1;
-                ve = valueEnd(vs);
+                ve = valueEnd(vs, max);
             }
             if (op == ':' && typeAnnotation(vs, ve, kind)) {
                 return;
@@ -2740,7 +3384,10 @@ final class CandidateFinder {
                 ve = (int) fallback;
             }
         }
-        if (ve - vs < 8 || ve - vs > 300) {
+        if (ve - vs < 8 || ve - vs > max) {
+            return;
+        }
+        if (kind == SecretValues.AWS_SESSION && ve - vs >= 100 && awsSessionToken(vs, ve)) {
             return;
         }
         String value = str(vs, ve);
@@ -2750,6 +3397,10 @@ final class CandidateFinder {
         }
         if (value.startsWith("eyJ") && value.indexOf('.') > 0 && value.indexOf('.') != value.lastIndexOf('.')) {
             return; // JWT-shaped: the JWT detector decides
+        }
+        if (kind == SecretValues.TOKEN && hexKey(value)) {
+            emit(GENERIC_SECRET, vs, ve, 0);
+            return;
         }
         reportSecret(value, kind == SecretValues.PASSWORD, vs, ve);
     }
@@ -2762,6 +3413,31 @@ final class CandidateFinder {
         } else if (kind == SecretValues.WEAK) {
             emit(WEAK_PASSWORD, vs, ve, 0);
         }
+    }
+
+    /**
+     * A hex key of 32 or more digits (letters in one case, digits and letters both, no placeholder) with 3.0 bits
+     * per char or more: the value of an api key or token key. Random hex has at most 4 bits per char, and one of 32
+     * falls below the 3.5-bit line of a typed secret about one time in six (apikey = a773de4f...).
+     */
+    private static boolean hexKey(String v) {
+        int n = v.length();
+        if (n < 32 || n > 128 || SecretValues.isPlaceholder(v)) {
+            return false;
+        }
+        boolean lower = false;
+        boolean upper = false;
+        boolean digit = false;
+        for (int k = 0; k < n; k++) {
+            char c = v.charAt(k);
+            if (!isHex(c)) {
+                return false;
+            }
+            lower |= c >= 'a';
+            upper |= c >= 'A' && c <= 'F';
+            digit |= isDigit(c);
+        }
+        return digit && (lower ^ upper) && Checksums.atLeast(Checksums.entropy(v), 3.0);
     }
 
     /** Per ASCII char: bit c - 'a' for the letter c in either case, 0 for any other char. */
@@ -2820,9 +3496,59 @@ final class CandidateFinder {
     private final char[] keyLetters = new char[64];
 
     /** The end of an unquoted value at vs: the first char that ends one (see VALUE_END), at most 300 chars on. */
+    /** The longest AWS session token read (the value of an aws_session_token key). */
+    private static final int AWS_SESSION_MAX = 4096;
+
+    /**
+     * The value [vs, ve) of an aws_session_token / aws_security_token key: base64 (letters of both cases, digits,
+     * '+', '/', '=' padding only at the end) of 100 chars or more is the temporary credentials' secret half, an AWS
+     * secret key (keyed: the key names it). Whether it was emitted.
+     */
+    private boolean awsSessionToken(int vs, int ve) {
+        boolean up = false;
+        boolean low = false;
+        boolean dig = false;
+        int pad = ve;
+        while (pad > vs && b[pad - 1] == '=') {
+            pad--;
+        }
+        if (ve - pad > 2) {
+            return false;
+        }
+        for (int k = vs; k < pad; k++) {
+            char c = b[k];
+            if (!(isAsciiAlnum(c) || c == '+' || c == '/')) {
+                return false;
+            }
+            up |= isUpper(c);
+            low |= isLower(c);
+            dig |= isDigit(c);
+        }
+        if (!(up && low && dig) || regionHas(vs, ve, "EXAMPLE")) {
+            return false; // AWS's documented example tokens hold EXAMPLE
+        }
+        emit(AWS_SECRET, vs, ve, 0);
+        out.get(out.size() - 1).keyed = true;
+        return true;
+    }
+
+    /** Whether b[s, e) holds w, as typed. */
+    private boolean regionHas(int s, int e, String w) {
+        for (int k = s; k + w.length() <= e; k++) {
+            if (b[k] == w.charAt(0) && startsWith(k, w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private int valueEnd(int vs) {
+        return valueEnd(vs, 300);
+    }
+
+    private int valueEnd(int vs, int maxLength) {
         int ve = vs;
-        int max = Math.min(limit, vs + 300);
+        int max = Math.min(limit, vs + maxLength);
         while (ve < max && !VALUE_END[Math.min(b[ve], 128)]) {
             ve++;
         }

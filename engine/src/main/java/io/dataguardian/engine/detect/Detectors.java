@@ -192,7 +192,10 @@ final class Detectors {
         d("date-of-birth", "DATE_OF_BIRTH", "Date of birth",
                 "A date (12-03-1985, 1985-03-12, 12/03/1985, 12 maart 1985, March 12, 1985, 4th of March 1985; "
                         + "03-04-79 only after a birth word) near a birth word in "
-                        + "English or Dutch (born, date of birth, DOB, geboren, geboortedatum, geb.).",
+                        + "English or Dutch (born, date of birth, DOB, geboren, geboortedatum, geb.), or in a table's birth "
+                        + "column (Markdown, pandas output, delimited text; an SQL column by its INSERT's column list or "
+                        + "its table's CREATE TABLE); the arguments of a date constructor (new DateTime(1979, 4, 3)) "
+                        + "assigned to a birth-named field.",
                 MEDIUM, ART6)
                 .base(0.85).priority(45).requires(Ctx.BIRTH).penalty(Ctx.ORDER).mask(Mask.DATE).norm(Norm.DIGITS)
                 .positives("geboortedatum: [[12-03-1985]]", "born on [[12 March 1985]]", "DOB [[1985-03-12]]",
@@ -203,7 +206,10 @@ final class Detectors {
                         "\"birthDate\": \"[[1990-01-31]]T00:00:00Z\"", "Geb.datum: [[03-04-79]]", "(geboren [[3/4/79]])",
                         "I was born on the [[4th of March 1979]], in case", "born [[21st June 1980]]",
                         "en zei dat ze op [[12-03-1980]] geboren is.", "Hij is [[4 maart 1979]] geboren in Delft.",
-                        "dat zij op [[16/04/2004]] geboren werd", "dat ze op [[August 1, 2004]] geboren is")
+                        "dat zij op [[16/04/2004]] geboren werd", "dat ze op [[August 1, 2004]] geboren is",
+                        "var m = new Medewerker { GeboorteDatum = new DateTime([[1979, 4, 3]]), Naam = \"Jan\" };",
+                        "birthDate = LocalDate.of([[1985, 3, 12]]);",
+                        "CREATE TABLE p (id int, naam text, geboortedatum date); INSERT INTO p VALUES (1, 'Jan', '[[1985-03-12]]');")
                 .negatives("created 2024-01-15 10:30:00", "geboortedatum 32-13-1985", "12-03-2024 invoice",
                         "datum 03-04-79", "geboren 31-04-79", "geboortedatum 03-13-79", "geb. 03-04-79-12",
                         "born on the 4th of Smarch 1979", "born on the 31st of April 1979", "the 4th of March 1979",
@@ -214,7 +220,10 @@ final class Detectors {
                         "ingeschreven op 12-03-2020. Geboren in Delft.", "op 12-03-2020 ongeboren", "op 12-03-2020, geboren in 1980",
                         "sinds 4 maart 2019 geregistreerd; geboren in Delft",
                         "INSERT INTO klant (geboortedatum, naam, email, telefoon, aangemaakt) VALUES (NULL, 'Jan Smit', "
-                                + "'jan@example.nl', '0612345678', '2024-03-12');");
+                                + "'jan@example.nl', '0612345678', '2024-03-12');",
+                        "GeboorteDatum = Parse(x); StartDatum = new DateTime(2024, 4, 3)", "geboren: new DateTime(1979, 13, 3)",
+                        "CREATE TABLE p (id int, geboortedatum date, aangemaakt date); INSERT INTO p VALUES (1, NULL, '2024-03-12');",
+                        "| Naam | Geboren | Status |");
         d("passport-number", "PASSPORT_NUMBER", "Passport number",
                 "Six to nine letters and digits (at least one digit) right after a passport word.",
                 HIGH, ART87, UAVG46)
@@ -267,7 +276,8 @@ final class Detectors {
                 .negatives("AKIAIOSFODNN7EXAMPLE", "AKIA2E3MHZJ4QGXHS7", "XAKIA2E3MHZJ4QGXHS7QF",
                         "AKIAXXXXXXXXXXXXXXXX", "AKIAABABABABABABABAB");
         d("aws-secret-key", "AWS_SECRET_KEY", "AWS secret access key",
-                "Forty base64 characters (mixed case and digits) with AWS context.",
+                "Forty base64 characters (mixed case and digits) with AWS context; the base64 value (100+ chars) of an "
+                        + "aws_session_token / aws_security_token key, the secret half of temporary credentials.",
                 CRITICAL, ART32)
                 .base(0.9).priority(91).requires(Ctx.AWS).mask(Mask.SECRET).norm(Norm.RAW)
                 .positives("aws_secret_access_key = [[wJalrXUtnFEMI/K7MDENG/bPxRfiCYzq8Pd2Lk7e]]",
@@ -277,11 +287,16 @@ final class Detectors {
                         "credentials: access-key AKIAZ4QHATQ6LKJE2MLH, secret-key [[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]]",
                         "the access key was AKIAZDJSS4KKM4EKOPC0 and the secret [[7o8pVLor9U2ZYoq5YuIwR+Md7omXxn4qbHfyoKV/]]. Both",
                         "key AKIA6EI71O96OS4KGQN0, secret [[/EoTk1M+lJ2GdIoc8DdOi5lZKDCONBAjIQLQNpwT]]",
-                        "pair AKIA6EI71O96OS4KGQN0 / [[gjwAvSc/urup60yvhcdAhgyWGZ7igibk9ZvhTcYG]] leaked")
+                        "pair AKIA6EI71O96OS4KGQN0 / [[gjwAvSc/urup60yvhcdAhgyWGZ7igibk9ZvhTcYG]] leaked",
+                        "aws_session_token=[[IQoJb3JpZ2luX2Vj575YX8XM5mSLFy5UBIHEYeD7p4Zdl/AK6j0KgodkDINzNlxICAbaG8wy1JZirLnqB0PRfM"
+                                + "BH7+WY5YQ1xOy1bAimCaXyMFSb4hBqlxJJLafBvv6Q9RxXTndfYUZx9K1GNNEgeyg1+lWIQd9JjbaCIi=]]")
                 .negatives("wJalrXUtnFEMI/K7MDENG/bPxRfiCYzq8Pd2Lk7e",
                         "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "aws sha da39a3ee5e6b4b0d3255bfef95601890afd80709",
                         "key AKIA6EI71O96OS4KGQN0, commit 7f3e9a1c0b2d4e6f8a9b1c3d5e7f9a0b2c4d6e8f",
-                        "key AKIA6EI71O96OS4KGQN0, path /srv/app/releases/2024/build/artifacts/x");
+                        "key AKIA6EI71O96OS4KGQN0, path /srv/app/releases/2024/build/artifacts/x",
+                        "aws_session_token = ${AWS_SESSION_TOKEN}",
+                        "aws_session_token=AQoDYXdzEJr1K2xvYWRiYWxhbmNlcjEXAMPLEtokenAQoDYXdzEJr1K2xvYWRiYWxhbmNlcjEXAMPLEtokenAQoDYXdzEJr1K2xvYWRiYWxhbmNlcjEXAMPLE",
+                        "aws_session_token=IQoJb3JpZ2luX2VjEnotbase64.butdotted.valueIQoJb3JpZ2luX2VjEnotbase64.butdotted.valueIQoJb3JpZ2luX2VjEnotbase64.butdotted");
         d("github-token", "GITHUB_TOKEN", "GitHub token",
                 "GitHub personal, OAuth, user-to-server, server-to-server and refresh tokens (ghp_, gho_, ghu_, ghs_, "
                         + "ghr_ + 36 characters) and fine-grained tokens (github_pat_).",
@@ -349,7 +364,9 @@ final class Detectors {
                 "The value of a password / passwd / pwd / secret / token / api_key / client_secret assignment in code, "
                         + ".env, YAML, JSON or properties with Shannon entropy >= 3.5, length >= 8 and two character "
                         + "classes, ignoring placeholders and environment references (a password with less entropy is a "
-                        + "weak-password). The value is reported, not the key.",
+                        + "weak-password). Also Authorization: Basic credentials, SonarQube tokens, secret-named URL query "
+                        + "parameters, hex api keys, a password told in a sentence and a table's password column. The value "
+                        + "is reported, not the key.",
                 HIGH, ART32)
                 .base(0.8).priority(20).mask(Mask.SECRET)
                 .positives("DB_PASSWORD=[[xK9#mP2$vL5qR8tZ]]", "api_key: \"[[3f9a7c2e8b1d4f6a0c5e9b2d7a4f1c8e]]\"",
@@ -372,7 +389,14 @@ final class Detectors {
                         "\"PASSWORD\": os.getenv(\"DB_PASSWORD\", \"[[ZoS1bbJ9uYeHo3KJ]]\"),",
                         "API_SECRET = os.environ.get(\"API_SECRET\", \"[[qHz34N7f2hiZ5poF]]\")",
                         "secret: process.env.JWT_SECRET || '[[Tq8vL2mXk9Zr4WpN]]',", "const apiToken = process.env.API_TOKEN ?? \"[[Rm4kZ8xQ2vLp7WtN]]\";",
-                        "SECRET_KEY = \"[[django-insecure-q8(v2l)m&x9z^r4w@p7#k3]]\"")
+                        "SECRET_KEY = \"[[django-insecure-q8(v2l)m&x9z^r4w@p7#k3]]\"",
+                        "> Authorization: Basic [[c3ZjLWV4cG9ydDpYazltUTJ2TDdwUnRXM3pxNA==]]",
+                        "\"headers\": {\"Authorization\": \"Basic [[c3ZjLWV4cG9ydDpYazltUTJ2TDdwUnRXM3pxNA==]]\"}",
+                        "<sonar.login>[[squ_a4c123b1612dd272d1371c17149d439536b3216f]]</sonar.login>",
+                        "\"GET /wachtwoord-reset?email=a@example.nl&token=[[fbe7c765aec2a771]] HTTP/1.1\" 200",
+                        "GET /activate?reset_token=[[6724166396608b64]]&lang=nl",
+                        "Je tijdelijke wachtwoord voor het portaal is: [[kXLK8Jdt!7q9]]",
+                        "Your new password is [[Hq7vXz2LmP9wRk4V]].", "apikey = [[a773de4f4f1938d962f141364419e212]]")
                 .negatives("password=changeme", "password: ${DB_PASSWORD}", "api_key: <your-api-key>",
                         "secret=xxxxxxxxxxxx", "token = os.environ['TOKEN']", "password: ********",
                         "password=your_password_here", "max_tokens=4096", "token: process.env.API_TOKEN",
@@ -392,7 +416,18 @@ final class Detectors {
                         "password = os.environ.get(\"DB_PASSWORD\", \"changeme\")", "secret: process.env.JWT_SECRET || ''",
                         "password: str = get_password()", "SECRET_KEY = get_random_secret_key()",
                         "api_token: process.env.API_TOKEN || process.env.FALLBACK_TOKEN",
-                        "host = os.getenv(\"DB_HOST\", \"Xk9mQ2vL7pRtW3zq\")", "secret = loadSecret(\"Xk9mQ2vL7pRtW3zq\")");
+                        "host = os.getenv(\"DB_HOST\", \"Xk9mQ2vL7pRtW3zq\")", "secret = loadSecret(\"Xk9mQ2vL7pRtW3zq\")",
+                        "Authorization: Basic dXNlcjpwYXNzd29yZA==", "Authorization: Basic ${BASIC_AUTH}",
+                        "Authorization: Basic bm9jb2xvbmhlcmU=", "Authorization: Basic YWRtaW46eHk=", "Authorization: Basic dXNlcjpwYXNz",
+                        "Authorization: Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==",
+                        "<sonar.login>squ_0000000000000000000000000000000000000000</sonar.login>",
+                        "sonar.projectKey=squ_a4c123b1612dd272d1371c17149d439536b3216f_v2",
+                        "GET /reset?token=aaaabbbb11112222 HTTP/1.1", "GET /list?page_token=abc123 HTTP/1.1",
+                        "GET /reset?token=abcdefabcdefabcdef HTTP/1.1", "GET /reset?token=0123456789012345 HTTP/1.1",
+                        "Het wachtwoord is minimaal 12 tekens lang.", "The password is stored in the vault.",
+                        "Your password is: ********", "The password is required for account Xk9mQ2vL7pRt", "Error: the password is Incorrect",
+                        "apikey = aaaa1111aaaa1111aaaa1111aaaa1111", "api_key_hash = a773de4f4f1938d962f141364419e212",
+                        "apikey = 7730241041938096201413644190211");
         d("weak-password", "WEAK_PASSWORD", "Weak hard-coded password",
                 "The value of a password / passwd / pwd / wachtwoord assignment (and the other password places of "
                         + "generic-secret: mysql -p, curl -u, .netrc, .pgpass) that is no placeholder, has 8 or more "

@@ -10,7 +10,7 @@ import java.util.Locale;
  */
 final class SecretValues {
 
-    static final int NOT_SECRET = 0, PASSWORD = 1, TOKEN = 2, AWS = 3;
+    static final int NOT_SECRET = 0, PASSWORD = 1, TOKEN = 2, AWS = 3, AWS_SESSION = 4;
 
     /*
      * keyKind runs on every "key = value" and "key: value" of the text, so C2 compiles it early; it used to
@@ -33,6 +33,8 @@ final class SecretValues {
     private static final long TOKEN_WORD = bits("token");
     private static final long AWS_WORD = bits("aws");
     private static final long SECRET_ACCESS_KEY = bits("secretaccesskey");
+    /** With "aws": the temporary credentials' session token (aws_session_token, AWS_SECURITY_TOKEN). */
+    private static final long SESSION_TOKEN = bits("sessiontoken", "securitytoken");
     private static final String[] WORDS = WORD_LIST.toArray(new String[0]);
     /**
      * A key without one of these (each word above that names a secret contains one) is no secret's key. Package-
@@ -131,6 +133,9 @@ final class SecretValues {
         }
         if ((words & (AWS_WORD | SECRET_WORD)) == (AWS_WORD | SECRET_WORD) || (words & SECRET_ACCESS_KEY) != 0) {
             return AWS;
+        }
+        if ((words & AWS_WORD) != 0 && (words & SESSION_TOKEN) != 0) {
+            return AWS_SESSION;
         }
         return password && (words & (TOKEN_WORD | SECRET_WORD)) == 0 ? PASSWORD : TOKEN;
     }

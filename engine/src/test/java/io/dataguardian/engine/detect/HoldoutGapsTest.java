@@ -131,4 +131,68 @@ class HoldoutGapsTest {
         assertThat(dates).containsExactlyElementsOf(expected);
         assertThat(found.stream().filter(m -> m.detectorId().equals("nl-postcode")).count()).isEqualTo(40);
     }
+
+    @Test
+    void sqlValuesOnlyRowsTakeTheirTablesColumns() {
+        String create = "-- dump\nCREATE TABLE clienten (id integer, naam text, bsn varchar(11), geboortedatum date, "
+                + "aangemaakt date, postcode varchar(7));\n\n";
+        String rows = "INSERT INTO clienten VALUES (1, 'Jan Smit', '111222333', '1979-02-26', '2024-01-02', '3126 KB');\n"
+                + "INSERT INTO clienten VALUES (2, 'Ans Smit', '111222333', '[[1982-09-08]]', '2024-01-03', '5249 MB');\n";
+        finds("date-of-birth", create + rows);
+        finds("nl-postcode", create + rows.replace("[[", "").replace("]]", "").replace("'5249 MB'", "'[[5249 MB]]'"));
+        String text = create + rows.replace("[[", "").replace("]]", "");
+        assertThat(scan(text).stream().filter(m -> m.detectorId().equals("date-of-birth"))
+                .map(m -> text.substring(m.start(), m.end()))).containsExactly("1979-02-26", "1982-09-08");
+        // another table's rows, or a schema-qualified CREATE TABLE of the same table
+        ignores("date-of-birth", create + "INSERT INTO facturen VALUES (1, 'x', 'y', '1979-02-26');");
+        finds("date-of-birth", "CREATE TABLE IF NOT EXISTS public.\"clienten\" (\n  id serial PRIMARY KEY,\n  naam text DEFAULT 'a,b',\n"
+                + "  bedrag numeric(10,2),\n  geboortedatum date\n);\nINSERT INTO clienten VALUES (1, 'Jan', 1.5, '[[1979-02-26]]');");
+        // the last CREATE TABLE is another table's: no columns to go by
+        ignores("date-of-birth", create + "CREATE TABLE log (id int, tijd date, a text, b date);\n"
+                + "INSERT INTO clienten VALUES (1, 'Jan Smit', '111222333', '1979-02-26');");
+    }
+
+    @Test
+    void birthColumnOfATable() {
+        String md = "# Overdracht\n\n| Ticket | Klant | Geboren | Aangemeld |\n|---|---|---|---|\n"
+                + "| INC1 | Femke de Boer | [[08-09-46]] | 12-03-2024 |\n| INC2 | Jan Smit | 7 september 1977 | 13-03-2024 |\n";
+        finds("date-of-birth", md);
+        finds("date-of-birth", md.replace("[[", "").replace("]]", "").replace("7 september 1977", "[[7 september 1977]]"));
+        String plain = md.replace("[[", "").replace("]]", "");
+        assertThat(scan(plain)).filteredOn(m -> m.detectorId().equals("date-of-birth")).hasSize(2);
+        // pandas output in a notebook: the index column has no header
+        finds("date-of-birth", "     \"text\": [\n      \"   klant_id   email   geboortedatum   iban\\n\",\n"
+                + "      \"0  63047  a@example.nl  [[1963-09-26]]  NL91ABNA0417164300\\n\",\n     ]");
+        finds("date-of-birth", "   klant_id   email   date_of_birth   aangemaakt\n0  63047  a@example.nl  1963-09-26  2024-01-01\n"
+                + "1  63048  b@example.nl  [[1964-10-27]]  2024-01-02\n");
+        finds("date-of-birth", "naam;geboortedatum;plaats\nJan Smit;[[12-03-1985]];Utrecht\n");
+        finds("date-of-birth", "| Name | Date of birth | City |\n|---|---|---|\n| John Smith | 12/03/1985 | London |\n"
+                + "| Ann Lee | [[March 4, 1979]] | Leeds |\n");
+        // the column decides, not the header word's nearness: the joined dates are no birth dates
+        String report = "id  name        dob         joined\n1   Jan Smit    1985-03-12  2020-01-01\n"
+                + "2   Ann Lee     1979-04-03  2021-02-02\n";
+        assertThat(scan(report).stream().filter(m -> m.detectorId().equals("date-of-birth"))
+                .map(m -> report.substring(m.start(), m.end()))).containsExactly("1985-03-12", "1979-04-03");
+        // a blank line ends the table; a header with digits is a log line; a date in another column
+        ignores("date-of-birth", "| Naam | Geboren |\n|---|---|\n| Jan | n.b. |\n\n| Release | Datum |\n|---|---|\n| v2 | 12-03-2024 |\n");
+        ignores("date-of-birth", "2025-05-26 10:28  INFO  geboortedatum gecontroleerd\n2025-05-26 10:29  INFO  12-03-2024\n");
+        ignores("date-of-birth", "| Naam | Geboren | Aangemeld |\n|---|---|---|\n| Piet Jansen | onbekend | n.v.t. |\n"
+                + "| Jan Smit | onbekend | 12-03-2024 |\n");
+        ignores("date-of-birth", "naam;geboortedatum;plaats;aangemeld\nPiet Jansen;onbekend;Amsterdam;n.v.t.\n"
+                + "Jan Smit;onbekend;Utrecht;12-03-2024\n");
+    }
+
+    @Test
+    void passwordColumnOfATable() {
+        String md = "| Systeem | Host | Gebruiker | Wachtwoord |\n|---|---|---|---|\n"
+                + "| CRM | 10.1.2.3 | svc_crm | `[[lZYOsVa4z4VE8Rlh2qyRmh]]` |\n| Mail | mail.intern | servicedesk | ******** |\n"
+                + "| Wiki | wiki.intern | servicedesk | zie kluis |\n";
+        finds("generic-secret", md);
+        assertThat(scan(md.replace("[[", "").replace("]]", ""))).filteredOn(m -> m.detectorId().equals("generic-secret"))
+                .hasSize(1);
+        ignores("generic-secret", "| Systeem | Wachtwoord |\n|---|---|\n| CRM | wordt verstrekt |\n| Mail | Welkomstmail |\n"
+                + "| Wiki | Onbekend |\n");
+        finds("generic-secret", "| Systeem | Wachtwoord |\n|---|---|\n| CRM | `[[aRbbTWHSeLqKFpDv]]` |\n");
+        ignores("generic-secret", "| Systeem | Wachtwoord | Host |\n|---|---|---|\n| CRM | zie kluis | lZYOsVa4z4VE8Rlh2qyRmh |\n");
+    }
 }

@@ -40,7 +40,12 @@ class ReusedFinderTest {
                     + "(5, 'Jan', '1950-01-02', '1234 AB');",
             "VALUES (7, 'x', '1961-04-05', '2048 MB');",
             "credentials: access-key AKIAZ4QHATQ6LKJE2MLH, secret-key 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",
-            "secret-key j60TUpK5qVKT4ehYuRaVdQc+895eiKIJSVZHo0aO");
+            "secret-key j60TUpK5qVKT4ehYuRaVdQc+895eiKIJSVZHo0aO",
+            // a CREATE TABLE's columns and a table's birth column are the window's own too
+            "CREATE TABLE t (id int, geboortedatum date, postcode text);\nINSERT INTO t VALUES (1, '1961-04-05', '2048 MB');",
+            "INSERT INTO t VALUES (1, '1961-04-05', '2048 MB');",
+            "| Naam | Geboren |\n|---|---|\n| Jan | 12-03-1985 |\n| Ans | 08-09-46 |",
+            "| Piet | 12-03-1985 |\n| Ans | 08-09-46 |");
 
     @Test
     void aReusedFinderFindsWhatAFreshOneFinds() {
