@@ -1297,6 +1297,10 @@ final class CandidateFinder {
                 }
                 national = national * 10 + (c - '0');
             }
+            int known = PhoneValidity.check(31, number, 1, n);
+            if (known != PhoneValidity.UNKNOWN) {
+                return known == PhoneValidity.VALID;
+            }
             return PHONES.isValidNumber(new Phonenumber.PhoneNumber().setCountryCode(31).setNationalNumber(national));
         }
         if (n >= 9 && n <= 16 && number.charAt(0) == '+' && number.charAt(1) >= '1' && number.charAt(1) <= '9') {
@@ -1390,6 +1394,10 @@ final class CandidateFinder {
         NationalPrefix np = nationalPrefix(cc);
         if (!np.known || (np.pattern != null && np.pattern.matcher(number).region(ccEnd, n).lookingAt())) {
             return validPhoneParsed(number);
+        }
+        int known = PhoneValidity.check(cc, number, ccEnd, n);
+        if (known != PhoneValidity.UNKNOWN) {
+            return known == PhoneValidity.VALID;
         }
         return PHONES.isValidNumber(new Phonenumber.PhoneNumber().setCountryCode(cc).setNationalNumber(national));
     }
