@@ -40,7 +40,13 @@ class ReusedFinderTest {
                     + "(5, 'Jan', '1950-01-02', '1234 AB');",
             "VALUES (7, 'x', '1961-04-05', '2048 MB');",
             "credentials: access-key AKIAZ4QHATQ6LKJE2MLH, secret-key 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",
-            "secret-key j60TUpK5qVKT4ehYuRaVdQc+895eiKIJSVZHo0aO");
+            "secret-key j60TUpK5qVKT4ehYuRaVdQc+895eiKIJSVZHo0aO",
+            // JWT headers: a JSON object with "alg", one without the quotes (no JSON), one without "alg"; the
+            // reused finder answers the repeated ones from its headers seen before
+            "Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0In0.c2lnbmF0dXJlLXZhbHVlLWhlcmU",
+            "token eyJhbGciOkhTMjU2LHR5cDpKV1R9.eyJzdWIiOiIxMjM0In0.c2lnbmF0dXJlLXZhbHVlLWhlcmU",
+            "token eyJ0eXAiOiJKV1QifQ.eyJzdWIiOiIxMjM0In0.c2lnbmF0dXJlLXZhbHVlLWhlcmU and "
+                    + "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiI5ODc2In0.b3RoZXItc2lnbmF0dXJl");
 
     @Test
     void aReusedFinderFindsWhatAFreshOneFinds() {
