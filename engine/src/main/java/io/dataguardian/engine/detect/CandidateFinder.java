@@ -1325,10 +1325,25 @@ final class CandidateFinder {
     private static final class NationalPrefix {
         final boolean known;
         final java.util.regex.Pattern pattern;
+        /** The pattern when it is only digits (most are: "0", "8", "1"): its prefix match is startsWith. */
+        final String literal;
 
         NationalPrefix(boolean known, java.util.regex.Pattern pattern) {
             this.known = known;
             this.pattern = pattern;
+            String p = pattern == null ? null : pattern.pattern();
+            this.literal = p != null && !p.isEmpty() && p.chars().allMatch(c -> c >= '0' && c <= '9') ? p : null;
+        }
+
+        /** Whether the pattern matches a prefix of number[from, to) (Matcher.region(from, to).lookingAt()). */
+        boolean startsAt(String number, int from, int to) {
+            if (pattern == null) {
+                return false;
+            }
+            if (literal != null) {
+                return to - from >= literal.length() && number.startsWith(literal, from);
+            }
+            return pattern.matcher(number).region(from, to).lookingAt();
         }
     }
 
@@ -1392,7 +1407,7 @@ final class CandidateFinder {
             national = national * 10 + (c - '0');
         }
         NationalPrefix np = nationalPrefix(cc);
-        if (!np.known || (np.pattern != null && np.pattern.matcher(number).region(ccEnd, n).lookingAt())) {
+        if (!np.known || np.startsAt(number, ccEnd, n)) {
             return validPhoneParsed(number);
         }
         int known = PhoneValidity.check(cc, number, ccEnd, n);
