@@ -49,9 +49,10 @@ final class PhoneValidity {
     /**
      * Checks of a calling code answered "unknown" (left to libphonenumber) on a thread before its automata are
      * built: a code seen a few times in a scan costs less that way than building them (~0.5-10 ms warm, tens of
-     * ms while the building code is still interpreted).
+     * ms while the building code is still interpreted). Not many more: libphonenumber's regex cache holds 100
+     * patterns, and numbers of many calling codes (eleven patterns per region) have it compile them again and again.
      */
-    static final int BUILD_AFTER = 64;
+    static final int BUILD_AFTER = 16;
 
     /** A thread's automata by calling code, built when the code has been checked {@link #BUILD_AFTER} times. */
     private static final class PerThread {
@@ -221,6 +222,9 @@ final class PhoneValidity {
         static final int UNBUILT = -2, DEAD = -1;
 
         private final Nfa nfa;
+        /** Per NFA state: the digits of its digit move (0: none) and the move's target. */
+        private final int[] moveMask;
+        private final int[] moveTarget;
         private final BitSet[] closures;
         private final Map<BitSet, Integer> ids = new HashMap<>();
         private final List<BitSet> sets = new ArrayList<>();
@@ -231,7 +235,14 @@ final class PhoneValidity {
 
         Dfa(Nfa nfa, int start) {
             this.nfa = nfa;
-            this.closures = new BitSet[nfa.size()];
+            int n = nfa.size();
+            this.moveMask = new int[n];
+            this.moveTarget = new int[n];
+            for (int k = 0; k < n; k++) {
+                moveMask[k] = nfa.moveMask(k);
+                moveTarget[k] = moveMask[k] == 0 ? 0 : nfa.moveTarget(k);
+            }
+            this.closures = new BitSet[n];
             java.util.Arrays.fill(next, UNBUILT);
             add(closure(start));
         }
@@ -241,11 +252,11 @@ final class PhoneValidity {
             BitSet from = sets.get(state);
             BitSet to = null;
             for (int s = from.nextSetBit(0); s >= 0; s = from.nextSetBit(s + 1)) {
-                if ((nfa.moveMask(s) & (1 << d)) != 0) {
+                if ((moveMask[s] & (1 << d)) != 0) {
                     if (to == null) {
                         to = new BitSet(closures.length);
                     }
-                    to.or(closure(nfa.moveTarget(s)));
+                    to.or(closure(moveTarget[s]));
                 }
             }
             int target = DEAD;
