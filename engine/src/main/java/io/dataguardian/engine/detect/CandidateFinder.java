@@ -1815,6 +1815,10 @@ final class CandidateFinder {
                 }
                 national = national * 10 + (c - '0');
             }
+            int known = PhoneValidity.check(31, number, 1, n);
+            if (known != PhoneValidity.UNKNOWN) {
+                return known == PhoneValidity.VALID;
+            }
             return PHONES.isValidNumber(new Phonenumber.PhoneNumber().setCountryCode(31).setNationalNumber(national));
         }
         if (n >= 9 && n <= 16 && number.charAt(0) == '+' && number.charAt(1) >= '1' && number.charAt(1) <= '9') {
@@ -1839,10 +1843,25 @@ final class CandidateFinder {
     private static final class NationalPrefix {
         final boolean known;
         final java.util.regex.Pattern pattern;
+        /** The pattern when it is only digits (most are: "0", "8", "1"): its prefix match is startsWith. */
+        final String literal;
 
         NationalPrefix(boolean known, java.util.regex.Pattern pattern) {
             this.known = known;
             this.pattern = pattern;
+            String p = pattern == null ? null : pattern.pattern();
+            this.literal = p != null && !p.isEmpty() && p.chars().allMatch(c -> c >= '0' && c <= '9') ? p : null;
+        }
+
+        /** Whether the pattern matches a prefix of number[from, to) (Matcher.region(from, to).lookingAt()). */
+        boolean startsAt(String number, int from, int to) {
+            if (pattern == null) {
+                return false;
+            }
+            if (literal != null) {
+                return to - from >= literal.length() && number.startsWith(literal, from);
+            }
+            return pattern.matcher(number).region(from, to).lookingAt();
         }
     }
 
@@ -1906,8 +1925,12 @@ final class CandidateFinder {
             national = national * 10 + (c - '0');
         }
         NationalPrefix np = nationalPrefix(cc);
-        if (!np.known || (np.pattern != null && np.pattern.matcher(number).region(ccEnd, n).lookingAt())) {
+        if (!np.known || np.startsAt(number, ccEnd, n)) {
             return validPhoneParsed(number);
+        }
+        int known = PhoneValidity.check(cc, number, ccEnd, n);
+        if (known != PhoneValidity.UNKNOWN) {
+            return known == PhoneValidity.VALID;
         }
         return PHONES.isValidNumber(new Phonenumber.PhoneNumber().setCountryCode(cc).setNationalNumber(national));
     }
@@ -2704,19 +2727,60 @@ final class CandidateFinder {
         if (at(p3) == '.' || at(p3) == '=') {
             return -1;
         }
-        try {
-            String header = new String(Base64.getUrlDecoder().decode(str(i, p1)), StandardCharsets.UTF_8);
-            if (!header.startsWith("{") || !header.contains("\"alg\"")) {
-                return -1;
-            }
-            if (!jsonObjectWithAlg(header)) {
-                return -1;
-            }
-        } catch (IllegalArgumentException | JacksonException e) {
+        if (!jwtHeader(i, p1)) {
             return -1;
         }
         emit(JWT, i, p3, 0);
         return p3;
+    }
+
+    /**
+     * The headers {@link #jwtHeader} checked last, as two 64-bit hashes of their base64url chars and their length,
+     * and their verdicts; a ring. Hashes, not the chars: the finder keeps no text of a window after it (two
+     * independent hashes of a header's chars and its length agreeing by chance is a 2^-128 event).
+     */
+    private final long[] jwtHashes = new long[32];
+    private final int[] jwtLengths = new int[16];
+    private final boolean[] jwtVerdicts = new boolean[16];
+    private int jwtNext;
+
+    /**
+     * Whether b[s, e) is the base64url of a JWT header: a JSON object with an "alg" member. A text's tokens mostly
+     * share a few headers, and decoding one and parsing it with Jackson (which throws, with a stack trace, for the
+     * many almost-JSON headers of test data) cost ~50 us: the last 16 headers' verdicts are kept.
+     */
+    private boolean jwtHeader(int s, int e) {
+        int n = e - s;
+        long h1 = 1125899906842597L;
+        long h2 = 0xcbf29ce484222325L;
+        for (int p = s; p < e; p++) {
+            char c = b[p];
+            h1 = (Long.rotateLeft(h1, 5) ^ c) * 0x9E3779B97F4A7C15L;
+            h2 = (h2 ^ c) * 0x100000001b3L;
+        }
+        long[] hashes = jwtHashes;
+        for (int k = 0; k < jwtLengths.length; k++) {
+            if (jwtLengths[k] == n && hashes[2 * k] == h1 && hashes[2 * k + 1] == h2) {
+                return jwtVerdicts[k];
+            }
+        }
+        boolean ok = jwtHeaderJson(str(s, e));
+        int k = jwtNext;
+        jwtLengths[k] = n;
+        hashes[2 * k] = h1;
+        hashes[2 * k + 1] = h2;
+        jwtVerdicts[k] = ok;
+        jwtNext = (k + 1) & (jwtLengths.length - 1);
+        return ok;
+    }
+
+    static boolean jwtHeaderJson(String base64url) {
+        try {
+            String header = new String(Base64.getUrlDecoder().decode(base64url), StandardCharsets.UTF_8);
+            return header.startsWith("{") && header.contains("\"alg\"") && jsonObjectWithAlg(header);
+        } catch (IllegalArgumentException | JacksonException e) {
+            return false;
+        }
     }
 
     /** Whether text is one well-formed JSON object with a top-level "alg" member (a JWT header). */
