@@ -44,20 +44,6 @@ public final class FindingStore implements Iterable<Finding>, Closeable {
 
     /** Default number of findings held in memory before spilling. */
     public static final int DEFAULT_IN_MEMORY = 20_000;
-    /** Heap a finding held in memory takes, rounded up (measured: ~320 bytes each for the benchmark tree's 486k). */
-    static final int BYTES_PER_FINDING = 400;
-
-    /**
-     * The number of findings to hold in memory for a process that runs one scan at a time with this much heap:
-     * an eighth of it, at least {@link #DEFAULT_IN_MEMORY}, at most 4 million. The command line uses it (with
-     * the JVM's default heap, a quarter of the machine's memory, most scans then never touch the disk: the
-     * benchmark tree's 486,330 findings were 24 spilled runs, sorted, encoded, written and merged back, ~4 % of
-     * its CPU); a server running many scans at once keeps the default.
-     */
-    public static int inMemoryFor(long maxHeapBytes) {
-        long n = maxHeapBytes / 8 / BYTES_PER_FINDING;
-        return (int) Math.max(DEFAULT_IN_MEMORY, Math.min(4_000_000, n));
-    }
     static final int MAX_RUNS = 64;
 
     private final int inMemory;

@@ -237,12 +237,4 @@ class FindingStoreTest {
             assertThatThrownBy(ahead::hasNext).isInstanceOf(UncheckedIOException.class).hasMessageContaining("disk gone");
         }
     }
-
-    @Test
-    void aProcessOfOneScanHoldsAnEighthOfItsHeapInFindings() {
-        assertThat(FindingStore.inMemoryFor(32L << 20)).isEqualTo(FindingStore.DEFAULT_IN_MEMORY);
-        assertThat(FindingStore.inMemoryFor(256L << 20)).isEqualTo((256 << 20) / 8 / FindingStore.BYTES_PER_FINDING);
-        assertThat(FindingStore.inMemoryFor(6L << 30)).isEqualTo((int) ((6L << 30) / 8 / FindingStore.BYTES_PER_FINDING));
-        assertThat(FindingStore.inMemoryFor(Long.MAX_VALUE)).isEqualTo(4_000_000);
-    }
 }
