@@ -19,12 +19,9 @@ final class ContextScorer {
     private long present;
     /** Classes of the words ending at most PENALTY_REACH chars before the match. */
     private long closeBefore;
-    /** The text of the current scan (for {@link #labels}). */
-    private char[] text;
 
     /** Scans the words around [s, e) of b[0, limit); returns the classes present. */
     long scan(char[] b, int limit, int s, int e) {
-        text = b;
         present = 0;
         closeBefore = 0;
         int from = Math.max(0, s - BEFORE);
@@ -60,13 +57,13 @@ final class ContextScorer {
                 if ((cls & Ctx.CARD.bit()) != 0 && CandidateFinder.idCard(b, ws)) {
                     cls |= Ctx.IDCARD.bit(); // "ID card"
                 }
-                record(cls, ws, we, s, e, true);
+                record(b, cls, ws, we, s, e, true);
                 if (humps) {
                     int hs = ws;
                     for (int k = ws + 1; k <= we; k++) {
                         if (k == we || (upper(b[k]) && lower(b[k - 1]))) {
                             // the last hump is the head noun (schemaVersion): it may lower confidence too
-                            record(Lexicon.STANDARD.lookup(b, hs, k), hs, k, s, e, k == we);
+                            record(b, Lexicon.STANDARD.lookup(b, hs, k), hs, k, s, e, k == we);
                             hs = k;
                         }
                     }
@@ -101,13 +98,13 @@ final class ContextScorer {
         return c < 128 ? c >= 'a' && c <= 'z' : Character.isLowerCase(c);
     }
 
-    private void record(long cls, int ws, int we, int s, int e, boolean wholeWord) {
+    private void record(char[] b, long cls, int ws, int we, int s, int e, boolean wholeWord) {
         if (cls == 0) {
             return;
         }
         int d = we <= s ? s - we : ws - e;
         if (wholeWord && we <= s && d <= PENALTY_REACH) {
-            closeBefore |= (cls & VERSION) == 0 || labels(text, we, s) ? cls : cls & ~VERSION;
+            closeBefore |= (cls & VERSION) == 0 || labels(b, we, s) ? cls : cls & ~VERSION;
         }
         long fresh = cls & ~present;
         long both = cls & present;

@@ -241,10 +241,12 @@ public final class CsvExtractor implements ContentExtractor {
      * Key/value rows ({@code "Identiteit";"Geboortedatum";"4 maart 1979";"BRP"}): a cell whose text is a field
      * name ({@link ColumnNameHints}: {@code Geboortedatum}, {@code BSN}, {@code Telefoon}) labels the cell after
      * it, on top of that cell's column header. Only short cells of letters (spaces, {@code _ - .} between) are
-     * looked up, and each distinct text once per file.
+     * looked up, and each distinct text once per file. The field names found are kept by their text; the other
+     * texts (a name column's names, personal data) only by a 64-bit hash, so the cache holds no cell value.
      */
     static final class LabelCells {
-        private final java.util.Map<String, Boolean> known = new java.util.HashMap<>();
+        private final java.util.Map<String, String> names = new java.util.HashMap<>();
+        private final java.util.Set<Long> others = new java.util.HashSet<>();
 
         /** The trimmed cell text when it names a field, else null. */
         String label(String cell) {
@@ -253,21 +255,33 @@ public final class CsvExtractor implements ContentExtractor {
             if (n < 2 || n > 40 || !Character.isLetter(t.charAt(0)) || !Character.isLetter(t.charAt(n - 1))) {
                 return null;
             }
-            for (int k = 1; k < n - 1; k++) {
+            long h = 0xcbf29ce484222325L;
+            for (int k = 0; k < n; k++) {
                 char c = t.charAt(k);
-                if (!Character.isLetter(c) && c != ' ' && c != '_' && c != '-' && c != '.') {
+                if (k > 0 && k < n - 1 && !Character.isLetter(c) && c != ' ' && c != '_' && c != '-' && c != '.') {
                     return null;
                 }
+                h = (h ^ c) * 0x100000001b3L;
             }
-            Boolean is = known.get(t);
-            if (is == null) {
-                is = ColumnNameHints.entityType(t).isPresent();
-                // a name column holds thousands of distinct names, each looked up once (a few MB at most)
-                if (known.size() < 65_536) {
-                    known.put(t, is);
+            String name = names.get(t);
+            if (name != null) {
+                return name;
+            }
+            Long key = h;
+            if (others.contains(key)) {
+                return null;
+            }
+            if (ColumnNameHints.entityType(t).isPresent()) {
+                if (names.size() < 4096) {
+                    names.put(t, t);
                 }
+                return t;
             }
-            return is ? t : null;
+            // a name column holds thousands of distinct names, each looked up once
+            if (others.size() < 65_536) {
+                others.add(key);
+            }
+            return null;
         }
     }
 
