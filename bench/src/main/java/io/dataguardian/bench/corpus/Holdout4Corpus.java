@@ -57,10 +57,19 @@ import tools.jackson.databind.json.JsonMapper;
  * <li>Hard negatives are labelled with the type they could be confused with and a kind naming why
  *     they are not one (bsn-11proof-fail, card-luhn-fail, card-masked, iban-mod97-fail, oid,
  *     version-4part, size-unit, invoice-date, secret-placeholder ...).</li>
- * <li>Disputed conventions (own kinds): {@code secret-dsn-password} - a password inside a connection
- *     URL's user-info ({@code postgres://user:PASS@host}), labelled a generic secret (span = password
- *     only); {@code secret-prose} - a password given in prose after "wachtwoord:"/"password:",
- *     labelled a generic secret.</li>
+ * <li>Disputed conventions, each with its own kind (all labelled positives, span = the value only):
+ *     {@code secret-dsn-password} a password in a connection URL's user-info ({@code postgres://user:PASS@host},
+ *     {@code redis://:PASS@host}); {@code secret-basic-auth} the password of {@code curl -u user:PASS};
+ *     {@code secret-prose} a password given in prose ("db password is X", "wachtwoord ... (was X)");
+ *     {@code secret-kv-pair} a value whose secret name sits in a sibling field ({@code {"key": "client_secret", "value": X}});
+ *     {@code secret-app-key} a Laravel-style {@code APP_KEY=base64:X} (span without {@code base64:});
+ *     {@code secret-other-key-name} a random key under a name outside password/secret/token/api-key ({@code StorageKey});
+ *     {@code secret-tf-variable-default} the {@code default} of a Terraform variable named {@code db_password};
+ *     {@code secret-ps-securestring} the literal in {@code $password = ConvertTo-SecureString 'X' ...};
+ *     {@code secret-token-not-github-shape} a high-entropy value under a TOKEN name that is no valid GitHub token;
+ *     {@code ipv4-network} a network address in a {@code subnet: a.b.0.0/16} line (span without the prefix length).</li>
+ * <li>Phone numbers: valid per numbering plan (NL mobile 06-1..5, geographic area codes with 7/6-digit
+ *     subscriber numbers, 088, 0800 + 4, 0900 + 7; UK, DE, BE, FR, US in international form).</li>
  * </ul>
  */
 public final class Holdout4Corpus {

@@ -164,7 +164,7 @@ final class Holdout4Templates {
         d.t("## 2. Privacy-incident\n\nIn de testomgeving stond een export met echte gegevens, o.a. BSN ").p(v.bsn()).t(" en rekeningnummer ")
                 .p(v.iban()).t(". De export is verwijderd. Contactpersoon bij de klant: ").p(v.phone()).t(".\n\n");
         d.t("## 3. Actiepunten\n\n| # | Actie | Wie | Deadline |\n|---|-------|-----|----------|\n");
-        d.t("| 1 | Wachtwoord van de service-account roteren (was `").p(v.secretPassword()).t("`) | " + v.pick(Holdout4Values.NL_FIRST) + " | ")
+        d.t("| 1 | Wachtwoord van de service-account roteren (was `").p(EntityType.GENERIC_SECRET, "secret-prose", v.secretPassword().value()).t("`) | " + v.pick(Holdout4Values.NL_FIRST) + " | ")
                 .n(v.otherDate("deadline", 0)).t(" |\n");
         d.t("| 2 | Afspraak met DPO op ").n(v.otherDate("afspraak-datum", 4)).t(" | " + v.pick(Holdout4Values.NL_FIRST) + " | — |\n");
         d.t("| 3 | Bel leverancier op ").p(v.phone()).t(" | " + v.pick(Holdout4Values.NL_FIRST) + " | — |\n");
@@ -228,7 +228,7 @@ final class Holdout4Templates {
                 case 3 -> d.t("\"msg\":\"kyc check\",\"bsn\":\"").p(EntityType.BSN, "bsn-plain", v.bsnPlain()).t("\",\"birth_date\":\"").p(v.dob(1)).t("\",\"result\":\"pass\"");
                 case 4 -> d.t("\"msg\":\"upstream call\",\"headers\":{\"authorization\":\"Bearer ").p(v.jwt()).t("\"},\"remote\":\"").p(v.ip4()).t(":" + v.n(1000, 9999) + "\"");
                 case 5 -> d.t("\"msg\":\"card stored\",\"pan\":\"").p(v.card()).t("\",\"build\":\"").n(v.version4()).t("\"");
-                default -> d.t("\"msg\":\"sms sent\",\"to\":\"").p(EntityType.PHONE_NUMBER, "phone-nl-mobile-e164", "+316" + v.digits(8)).t("\",\"provider_ref\":\"" + v.uuid() + "\"");
+                default -> d.t("\"msg\":\"sms sent\",\"to\":\"").p(EntityType.PHONE_NUMBER, "phone-nl-mobile-e164", "+316" + v.n(1, 6) + v.digits(7)).t("\",\"provider_ref\":\"" + v.uuid() + "\"");
             }
             d.t("}\n");
         }
@@ -397,13 +397,13 @@ final class Holdout4Templates {
         d.t("{\n  \"info\": {\"_postman_id\": \"" + v.uuid() + "\", \"name\": \"Partner API\", \"schema\": \"https://schema.getpostman.com/json/collection/v2.1.0/collection.json\"},\n");
         d.t("  \"item\": [\n    {\n      \"name\": \"Create customer\",\n      \"request\": {\n        \"method\": \"POST\",\n        \"header\": [\n");
         d.t("          {\"key\": \"Authorization\", \"value\": \"Bearer ").p(v.jwt()).t("\"},\n");
-        d.t("          {\"key\": \"X-Api-Key\", \"value\": \"").p(v.secret()).t("\"}\n        ],\n");
+        d.t("          {\"key\": \"X-Api-Key\", \"value\": \"").p(EntityType.GENERIC_SECRET, "secret-kv-pair", v.secret().value()).t("\"}\n        ],\n");
         Person p = v.person();
         d.t("        \"body\": {\"mode\": \"raw\", \"raw\": \"{\\\"email\\\": \\\"").p(v.email(p)).t("\\\", \\\"iban\\\": \\\"").p(v.ibanCompactV())
                 .t("\\\", \\\"bsn\\\": \\\"").p(EntityType.BSN, "bsn-plain", v.bsnPlain()).t("\\\"}\"},\n");
         d.t("        \"url\": \"https://api.partner.local/v1/customers\"\n      }\n    }\n  ],\n");
         d.t("  \"variable\": [\n    {\"key\": \"api_token\", \"value\": \"").p(v.githubToken()).t("\"},\n    {\"key\": \"password\", \"value\": \"").n(v.secretNegative())
-                .t("\"},\n    {\"key\": \"client_secret\", \"value\": \"").p(v.secret()).t("\"}\n  ]\n}\n");
+                .t("\"},\n    {\"key\": \"client_secret\", \"value\": \"").p(EntityType.GENERIC_SECRET, "secret-kv-pair", v.secret().value()).t("\"}\n  ]\n}\n");
     }
 
     static void har(Doc d, Holdout4Values v) {
@@ -500,12 +500,19 @@ final class Holdout4Templates {
     // ------------------------------------------------------------------ config files
 
     static void dotenv(Doc d, Holdout4Values v) {
-        d.t("# generated " + v.timestamp() + "\nAPP_ENV=production\nAPP_KEY=base64:").p(EntityType.GENERIC_SECRET, "secret-base64", v.clean(() -> v.chars(Holdout4Values.B64, 43)) + "=").nl();
+        d.t("# generated " + v.timestamp() + "\nAPP_ENV=production\nAPP_KEY=base64:").p(EntityType.GENERIC_SECRET, "secret-app-key", v.clean(() -> v.chars(Holdout4Values.B64, 43)) + "=").nl();
         d.t("DB_HOST=").p(v.ip()).t("\nDB_PASSWORD=").p(v.secretPassword()).t("\nDB_PASSWORD_OLD=").n(v.secretNegative()).nl();
         d.t("MAIL_USERNAME=").p(v.emailRole()).t("\nMAIL_PASSWORD=\"").p(v.secret()).t("\"\n");
         d.t("AWS_ACCESS_KEY_ID=").p(v.awsKeyId()).t("\nAWS_SECRET_ACCESS_KEY=").p(v.awsSecret()).t("\nAWS_DEFAULT_REGION=eu-west-1\n");
         d.t("GITHUB_TOKEN=").p(v.githubToken()).t("\nSENTRY_DSN=https://").n(new V(EntityType.EMAIL, "url-userinfo", v.hex(32) + "@o" + v.id(6) + ".ingest.sentry.io")).t("/" + v.id(7) + "\n");
-        d.t("GITHUB_TOKEN_EXAMPLE=").n(v.githubTokenBad()).t("\nAWS_ACCESS_KEY_ID_TEST=").n(v.awsKeyIdBad()).t("\nAPI_KEY=").n(v.secretNegative()).t("\nTOKEN_TTL=3600\nSUPPORT_PHONE=\"").p(v.phone()).t("\"\nRELEASE=").n(v.version4()).t("\nSESSION_SECRET=").n(v.secretPlaceholder()).nl();
+        d.t("GITHUB_TOKEN_EXAMPLE=");
+        V bad = v.githubTokenBad();
+        if (Holdout4Values.genericSecretValid(bad.value())) {
+            d.p(EntityType.GENERIC_SECRET, "secret-token-not-github-shape", bad.value());
+        } else {
+            d.n(bad);
+        }
+        d.t("\nAWS_ACCESS_KEY_ID_TEST=").n(v.awsKeyIdBad()).t("\nAPI_KEY=").n(v.secretNegative()).t("\nTOKEN_TTL=3600\nSUPPORT_PHONE=\"").p(v.phone()).t("\"\nRELEASE=").n(v.version4()).t("\nSESSION_SECRET=").n(v.secretPlaceholder()).nl();
     }
 
     static void ini(Doc d, Holdout4Values v) {
@@ -544,7 +551,7 @@ final class Holdout4Templates {
     static void csharp(Doc d, Holdout4Values v) {
         d.t("using System;\n\nnamespace Crm.Tests\n{\n    public static class CustomerSeed\n    {\n");
         d.t("        private const string ConnectionString = \"Server=").p(v.ip4()).t(";Database=crm;User Id=sa;Password=").p(EntityType.GENERIC_SECRET, "secret-connstring", v.secretPassword().value()).t(";\";\n");
-        d.t("        private const string StorageKey = \"").p(v.secret()).t("\";\n\n        public static readonly Customer[] All =\n        {\n");
+        d.t("        private const string StorageKey = \"").p(EntityType.GENERIC_SECRET, "secret-other-key-name", v.secret().value()).t("\";\n\n        public static readonly Customer[] All =\n        {\n");
         int n = v.n(2, 4);
         for (int i = 0; i < n; i++) {
             Person p = v.person();
@@ -589,8 +596,8 @@ final class Holdout4Templates {
         int n = v.n(2, 4);
         for (int i = 0; i < n; i++) {
             Person p = v.person();
-            d.t("    static final Customer C" + i + " = new Customer(\"" + p.full() + "\", \"").p(v.email(p)).t("\", \"").p(v.bsn()).t("\", LocalDate.parse(\"").p(v.dob(1))
-                    .t("\"), \"").p(v.passport()).t("\");\n");
+            d.t("    static final Customer C" + i + " = Customer.builder().name(\"" + p.full() + "\").email(\"").p(v.email(p)).t("\").bsn(\"").p(v.bsn()).t("\").birthDate(LocalDate.parse(\"").p(v.dob(1))
+                    .t("\")).passportNumber(\"").p(v.passport()).t("\").build();\n");
         }
         d.t("\n    @Test\n    void rejectsBadCard() {\n        assertFalse(Luhn.valid(\"").n(v.cardLuhnFail()).t("\"));\n        assertTrue(Luhn.valid(\"").p(v.card()).t("\"));\n    }\n}\n");
     }
@@ -604,7 +611,7 @@ final class Holdout4Templates {
     }
 
     static void powershell(Doc d, Holdout4Values v) {
-        d.t("# Provision test users\n$ErrorActionPreference = 'Stop'\n$server = '").p(v.ip()).t("'\n$password = ConvertTo-SecureString '").p(v.secretPassword()).t("' -AsPlainText -Force\n");
+        d.t("# Provision test users\n$ErrorActionPreference = 'Stop'\n$server = '").p(v.ip()).t("'\n$password = ConvertTo-SecureString '").p(EntityType.GENERIC_SECRET, "secret-ps-securestring", v.secretPassword().value()).t("' -AsPlainText -Force\n");
         d.t("$env:AZURE_CLIENT_SECRET = '").p(v.secret()).t("'\n$env:API_TOKEN = $null\n\n$users = @(\n");
         int n = v.n(2, 4);
         for (int i = 0; i < n; i++) {
@@ -637,7 +644,7 @@ final class Holdout4Templates {
     static void terraform(Doc d, Holdout4Values v) {
         d.t("provider \"aws\" {\n  region     = \"eu-central-1\"\n  access_key = \"").p(v.awsKeyId()).t("\"\n  secret_key = \"").p(v.awsSecret()).t("\"\n}\n\n");
         d.t("variable \"api_token\" {\n  default = \"").n(v.secretNegative()).t("\"\n}\n\n");
-        d.t("variable \"db_password\" {\n  type      = string\n  sensitive = true\n  default   = \"").p(v.secret()).t("\"\n}\n\n");
+        d.t("variable \"db_password\" {\n  type      = string\n  sensitive = true\n  default   = \"").p(EntityType.GENERIC_SECRET, "secret-tf-variable-default", v.secret().value()).t("\"\n}\n\n");
         d.t("resource \"aws_security_group_rule\" \"office\" {\n  type        = \"ingress\"\n  cidr_blocks = [\"").p(v.ip4()).t("/32\", \"").p(v.ip4()).t("/32\"]\n  from_port   = 443\n  to_port     = 443\n}\n\n");
         d.t("resource \"aws_db_instance\" \"main\" {\n  engine_version = \"").n(v.version4()).t("\"\n  password       = var.db_password\n  tags = { owner = \"").p(v.emailRole()).t("\" }\n}\n");
         d.t("\nresource \"tls_private_key\" \"legacy\" {\n  # imported: ").p(v.privateKey("\n  # ")).t("\n}\n");

@@ -444,7 +444,7 @@ final class Holdout4Values {
     V phone() {
         int f = r.nextInt(20);
         if (f < 7) {
-            String s = digits(8);
+            String s = n(1, 6) + digits(7);
             return switch (r.nextInt(6)) {
                 case 0 -> new V(EntityType.PHONE_NUMBER, "phone-nl-mobile", "06-" + s);
                 case 1 -> new V(EntityType.PHONE_NUMBER, "phone-nl-mobile", "06 " + s.substring(0, 2) + " " + s.substring(2, 4) + " " + s.substring(4, 6) + " " + s.substring(6));
