@@ -69,7 +69,8 @@ import tools.jackson.databind.json.JsonMapper;
  *     {@code secret-token-not-github-shape} a high-entropy value under a TOKEN name that is no valid GitHub token;
  *     {@code ipv4-network} a network address in a {@code subnet: a.b.0.0/16} line (span without the prefix length).</li>
  * <li>Phone numbers: valid per numbering plan (NL mobile 06-1..5, geographic area codes with 7/6-digit
- *     subscriber numbers, 088, 0800 + 4, 0900 + 7; UK, DE, BE, FR, US in international form).</li>
+ *     subscriber numbers, 088, 0800 + 4, 0900 + 7; UK (London 020, mobiles 074/075/077-079, no 076 pagers),
+ *     DE, BE, FR, US in international form).</li>
  * </ul>
  */
 public final class Holdout4Corpus {

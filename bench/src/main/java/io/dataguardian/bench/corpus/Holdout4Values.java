@@ -477,7 +477,7 @@ final class Holdout4Values {
         }
         return switch (r.nextInt(6)) {
             case 0 -> new V(EntityType.PHONE_NUMBER, "phone-uk", "+44 20 7" + digits(3) + " " + digits(4));
-            case 1 -> new V(EntityType.PHONE_NUMBER, "phone-uk-mobile", "+44 7" + n(400, 1000) + " " + digits(6));
+            case 1 -> new V(EntityType.PHONE_NUMBER, "phone-uk-mobile", "+44 7" + pick("4", "5", "7", "8", "9") + n(10, 100) + " " + digits(6));
             case 2 -> new V(EntityType.PHONE_NUMBER, "phone-de", "+49 30 " + subscriber(8));
             case 3 -> new V(EntityType.PHONE_NUMBER, "phone-be", "+32 2 " + subscriber(3) + " " + digits(2) + " " + digits(2));
             case 4 -> new V(EntityType.PHONE_NUMBER, "phone-fr", "+33 " + n(1, 7) + " " + digits(2) + " " + digits(2) + " " + digits(2) + " " + digits(2));
