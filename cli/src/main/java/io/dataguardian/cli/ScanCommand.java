@@ -9,7 +9,9 @@ import io.dataguardian.engine.detect.DetectorInfo;
 import io.dataguardian.engine.finding.FileError;
 import io.dataguardian.engine.report.ReportFormat;
 import io.dataguardian.engine.report.Reports;
+import io.dataguardian.engine.report.SarifReportWriter;
 import io.dataguardian.engine.report.ScanReport;
+import io.dataguardian.engine.scan.FindingStream;
 import io.dataguardian.engine.scan.ScanControl;
 import io.dataguardian.engine.scan.ScanListener;
 import io.dataguardian.engine.scan.ScanRequest;
@@ -183,30 +185,51 @@ final class ScanCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
 
+        if (reportFormat == ReportFormat.SARIF) {
+            // SARIF results are written while the scan runs, file by file in order: no findings are held or
+            // spilled, and the report is nearly complete when the scan ends (docs/cli.md)
+            List<DetectorInfo> rules = ScanReport.rules(env.detectors().get(), project.rules());
+            ScanResult[] done = new ScanResult[1];
+            Reports.Body body = out -> {
+                SarifReportWriter.Streaming sarif = new SarifReportWriter.Streaming(out, rules);
+                try (ScanResult result = scan(request, sarif)) {
+                    sarif.end(new ScanReport(result, DataGuardianCli.version(), rules));
+                    done[0] = result;
+                }
+            };
+            writeReport(body);
+            printErrorsAndSummary(done[0]);
+            return reachesThreshold(done[0], threshold) ? EXIT_FINDINGS : EXIT_CLEAN;
+        }
         // the findings stream from the engine's store (spilled to private temp files past a bound) into
         // the report; closing the result deletes those files, also when writing fails
-        try (ScanResult result = scan(request)) {
+        try (ScanResult result = scan(request, null)) {
             List<DetectorInfo> builtIn = env.detectors().get();
             ScanReport report = new ScanReport(result, DataGuardianCli.version(),
                     ScanReport.rules(builtIn, project.rules()));
-            if (output != null) {
-                Reports.writeAtomically(reportFormat, locale, report, output);
-            } else {
-                OutputStream out = new BufferedOutputStream(env.out(), 1 << 16);
-                Reports.writer(reportFormat, locale).write(report, out);
-                out.flush();
-            }
+            writeReport(out -> Reports.writer(reportFormat, locale).write(report, out));
             printErrorsAndSummary(result);
             return reachesThreshold(result, threshold) ? EXIT_FINDINGS : EXIT_CLEAN;
         }
     }
 
-    private ScanResult scan(ScanRequest request) {
+    /** To --output atomically, else to standard output. */
+    private void writeReport(Reports.Body body) throws IOException {
+        if (output != null) {
+            Reports.writeAtomically(output, body);
+        } else {
+            OutputStream out = new BufferedOutputStream(env.out(), 1 << 16);
+            body.write(out);
+            out.flush();
+        }
+    }
+
+    private ScanResult scan(ScanRequest request, FindingStream stream) {
         if (quiet) {
-            return env.engine().get().scan(request, ScanListener.NONE, new ScanControl());
+            return env.engine().get().scan(request, ScanListener.NONE, new ScanControl(), stream);
         }
         try (ProgressReporter progress = new ProgressReporter(env.err(), env.terminal())) {
-            return env.engine().get().scan(request, progress, new ScanControl());
+            return env.engine().get().scan(request, progress, new ScanControl(), stream);
         }
     }
 

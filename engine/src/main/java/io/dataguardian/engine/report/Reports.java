@@ -45,6 +45,20 @@ public final class Reports {
     /** As {@link #writeAtomically(ReportFormat, ScanReport, Path)}, in the locale's language. */
     public static void writeAtomically(ReportFormat format, Locale locale, ScanReport report, Path target)
             throws IOException {
+        writeAtomically(target, out -> writer(format, locale).write(report, out));
+    }
+
+    /** What writes a report's bytes to a stream. */
+    @FunctionalInterface
+    public interface Body {
+        void write(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Writes {@code body} to a temporary file next to {@code target} and moves it into place when it ends
+     * normally; when it throws, the temporary file is deleted and {@code target} is left as it was.
+     */
+    public static void writeAtomically(Path target, Body body) throws IOException {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
         if (dir != null) {
@@ -54,7 +68,7 @@ public final class Reports {
         try {
             // a large report's write calls take another core than its formatting
             try (OutputStream out = new WriteBehindOutputStream(Files.newOutputStream(tmp))) {
-                writer(format, locale).write(report, out);
+                body.write(out);
             }
             try {
                 Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -5,10 +5,12 @@ import io.dataguardian.engine.detect.DetectorInfo;
 import io.dataguardian.engine.finding.FileError;
 import io.dataguardian.engine.finding.Finding;
 import io.dataguardian.engine.finding.Location;
+import io.dataguardian.engine.scan.FindingStream;
 import io.dataguardian.engine.scan.ScanResult;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,18 +32,81 @@ public final class SarifReportWriter implements ReportWriter {
 
     @Override
     public void write(ScanReport report, OutputStream out) throws IOException {
-        ScanResult r = report.result();
-        List<DetectorInfo> rules = report.rulesCoveringFindings();
-        Map<String, Integer> ruleIndex = new HashMap<>();
-        for (int i = 0; i < rules.size(); i++) {
-            ruleIndex.put(rules.get(i).id(), i);
-        }
-        try (JsonGenerator g = Json.compactGenerator(new NonClosingStream(out))) {
+        Streaming sarif = new Streaming(out, report.rules());
+        sarif.end(report);
+    }
+
+    /**
+     * A SARIF report whose results are written as they come, before the rest of the run: the constructor writes
+     * the head, {@link #findings} the results (in order, one call at a time, as a {@link FindingStream} of the
+     * engine's scan), and {@link #end} the rest. The run's {@code tool} with its rules, the errors and the scores
+     * follow the results (JSON objects are unordered); a finding of a detector no rule lists gets a rule of its
+     * own, appended in the order of first appearance. {@link SarifReportWriter#write} writes the same bytes for
+     * a result that holds its findings.
+     */
+    public static final class Streaming implements FindingStream {
+        private final OutputStream out;
+        private final JsonGenerator g;
+        private final List<DetectorInfo> rules = new ArrayList<>();
+        private final Map<String, Integer> ruleIndex = new HashMap<>();
+        private final Results results;
+        private boolean ended;
+
+        /** Writes the report's head, up to the first result. */
+        public Streaming(OutputStream out, List<DetectorInfo> rules) throws IOException {
+            this.out = out;
+            for (DetectorInfo r : rules) {
+                if (ruleIndex.putIfAbsent(r.id(), this.rules.size()) == null) {
+                    this.rules.add(r);
+                }
+            }
+            g = Json.compactGenerator(new NonClosingStream(out));
             g.writeStartObject();
             g.writeStringProperty("$schema", SCHEMA_URI);
             g.writeStringProperty("version", "2.1.0");
             g.writeArrayPropertyStart("runs");
             g.writeStartObject();
+            g.writeStringProperty("columnKind", "utf16CodeUnits");
+            g.writeArrayPropertyStart("results");
+            // one result per finding, hundreds of thousands on a dense scan: written as bytes straight
+            // to the stream, exactly as the generator would write them (see Results)
+            g.flush();
+            results = new Results(out, this::ruleIndex);
+        }
+
+        private int ruleIndex(Finding f) {
+            Integer i = ruleIndex.get(f.detectorId());
+            if (i == null) {
+                i = rules.size();
+                rules.add(new DetectorInfo(f.detectorId(), f.entityType(), f.entityType(),
+                        "Finds " + f.entityType() + ".", f.severity(), f.articles()));
+                ruleIndex.put(f.detectorId(), i);
+            }
+            return i;
+        }
+
+        @Override
+        public void findings(Iterable<Finding> sorted) throws IOException {
+            for (Finding f : sorted) {
+                results.write(f);
+            }
+        }
+
+        /**
+         * Writes the rest of the report: the results of {@code report}'s findings first unless they were
+         * streamed here during the scan, then the tool and its rules, the base URI, the errors and the scores.
+         */
+        public void end(ScanReport report) throws IOException {
+            if (ended) {
+                throw new IllegalStateException("the report is complete");
+            }
+            ended = true;
+            ScanResult r = report.result();
+            if (!r.streamed()) {
+                findings(r.sortedFindings());
+            }
+            results.flush();
+            g.writeEndArray();
 
             g.writeObjectPropertyStart("tool");
             g.writeObjectPropertyStart("driver");
@@ -83,18 +148,6 @@ public final class SarifReportWriter implements ReportWriter {
             g.writeEndObject();
             g.writeEndArray();
 
-            g.writeStringProperty("columnKind", "utf16CodeUnits");
-            g.writeArrayPropertyStart("results");
-            // one result per finding, hundreds of thousands on a dense scan: written as bytes straight
-            // to the stream, exactly as the generator would write them (see Results)
-            g.flush();
-            Results results = new Results(out, ruleIndex);
-            for (Finding f : r.sortedFindings()) {
-                results.write(f);
-            }
-            results.flush();
-            g.writeEndArray();
-
             g.writeObjectPropertyStart("properties");
             g.writeNumberProperty("complianceScore", r.scores().complianceScore());
             g.writeStringProperty("complianceBand", r.scores().complianceBand().name());
@@ -107,9 +160,10 @@ public final class SarifReportWriter implements ReportWriter {
             g.writeEndObject();
             g.writeEndArray();
             g.writeEndObject();
+            g.close();
+            out.write('\n');
+            out.flush();
         }
-        out.write('\n');
-        out.flush();
     }
 
     static String level(Severity s) {
@@ -240,7 +294,7 @@ public final class SarifReportWriter implements ReportWriter {
         private static final Severity[] SEVERITIES = Severity.values();
 
         private final JsonBytes j;
-        private final Map<String, Integer> ruleIndex;
+        private final java.util.function.ToIntFunction<Finding> ruleIndex;
         /** By detector id, then severity: the result's start up to the message text. */
         private final Map<String, byte[][]> heads = new HashMap<>();
         /** By entity type, then severity: the properties' start up to the confidence. */
@@ -263,7 +317,7 @@ public final class SarifReportWriter implements ReportWriter {
         private byte[] sectionProperty;
         private boolean first = true;
 
-        Results(OutputStream out, Map<String, Integer> ruleIndex) {
+        Results(OutputStream out, java.util.function.ToIntFunction<Finding> ruleIndex) {
             this.j = new JsonBytes(out);
             this.ruleIndex = ruleIndex;
         }
@@ -277,7 +331,7 @@ public final class SarifReportWriter implements ReportWriter {
             int sev = f.severity().ordinal();
             byte[][] head = heads.computeIfAbsent(f.detectorId(), id -> new byte[SEVERITIES.length][]);
             if (head[sev] == null) {
-                head[sev] = head(f.detectorId(), f.severity());
+                head[sev] = head(f.detectorId(), ruleIndex.applyAsInt(f), f.severity());
             }
             j.raw(head[sev]);
             // the message text, written in parts: each part joins the next at an ASCII character
@@ -401,15 +455,12 @@ public final class SarifReportWriter implements ReportWriter {
             j.flush();
         }
 
-        private byte[] head(String detectorId, Severity severity) {
-            Integer index = ruleIndex.get(detectorId);
+        private static byte[] head(String detectorId, int index, Severity severity) {
             java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
             b.writeBytes(RULE_ID);
             b.writeBytes(JsonBytes.quoted(detectorId));
-            if (index != null) {
-                b.writeBytes(RULE_INDEX);
-                b.writeBytes(JsonBytes.ascii(Integer.toString(index)));
-            }
+            b.writeBytes(RULE_INDEX);
+            b.writeBytes(JsonBytes.ascii(Integer.toString(index)));
             b.writeBytes(JsonBytes.ascii(",\"level\":\"" + level(severity)));
             b.writeBytes(MESSAGE);
             return b.toByteArray();

@@ -82,6 +82,20 @@ public final class ScanEngine {
     }
 
     public ScanResult scan(ScanRequest request, ScanListener listener, ScanControl control) {
+        return scan(request, listener, control, null);
+    }
+
+    /**
+     * As {@link #scan(ScanRequest, ScanListener, ScanControl)}, handing the findings to {@code stream} while the
+     * scan runs, in {@link ScanResult#ORDER}, instead of keeping them in the result (see {@link FindingStream}).
+     * The files are then scanned in path order. When that order cannot give {@link ScanResult#ORDER} (two scanned
+     * paths where one is the other followed by a character up to {@code '!'}: an archive's entry paths,
+     * {@code a.zip!/...}, would sort after the other file), the findings are kept in the result as without a
+     * stream; {@link ScanResult#streamed()} tells which.
+     *
+     * @param stream where the findings go, or null to keep them in the result
+     */
+    public ScanResult scan(ScanRequest request, ScanListener listener, ScanControl control, FindingStream stream) {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
         TextScanner scanner = scannerFactory.apply(request.settings());
@@ -89,14 +103,25 @@ public final class ScanEngine {
         FileWalker walker = new FileWalker(request);
         walker.walk();
         List<FileWalker.Candidate> candidates = walker.candidates();
+        if (stream != null) {
+            candidates = new ArrayList<>(candidates);
+            candidates.sort(Comparator.comparing(FileWalker.Candidate::path));
+            if (!inFindingOrder(candidates)) {
+                stream = null;
+            }
+        }
         long totalBytes = candidates.stream().mapToLong(FileWalker.Candidate::size).sum();
         listener.enumerated(candidates.size(), totalBytes);
 
-        Run run = new Run(request, scanner, listener, control, candidates.size());
+        Run run = new Run(request, scanner, listener, control, candidates.size(),
+                stream == null ? null : new OrderedEmitter(stream, control, request.findingsInMemory()));
         try {
             return run(request, listener, control, walker, candidates, run, started, t0);
         } catch (RuntimeException | Error e) {
             run.store.close(); // no spill file outlives a failed scan
+            if (run.emitter != null) {
+                run.emitter.discard();
+            }
             throw e;
         }
     }
@@ -108,8 +133,10 @@ public final class ScanEngine {
                 Math.min(request.threads(), Math.max(1, candidates.size())), new WorkerThreads());
         try {
             List<Future<?>> futures = new ArrayList<>(candidates.size());
-            for (FileWalker.Candidate c : candidates) {
-                futures.add(pool.submit(() -> run.scanFile(c)));
+            for (int i = 0; i < candidates.size(); i++) {
+                FileWalker.Candidate c = candidates.get(i);
+                int index = i;
+                futures.add(pool.submit(() -> run.scanFile(c, index)));
             }
             for (Future<?> f : futures) {
                 try {
@@ -128,7 +155,11 @@ public final class ScanEngine {
             run.stopBlockWorkers();
         }
 
+        if (run.emitter != null) {
+            run.emitter.rethrow();
+        }
         FindingStore findings = run.store.finish();
+        long findingCount = run.emitter == null ? findings.size() : run.emitter.emitted();
         List<FileError> errors = new ArrayList<>(run.errors);
         errors.sort(ScanResult.ERROR_ORDER);
         Map<String, Long> skipped = new TreeMap<>(walker.skipped());
@@ -142,8 +173,25 @@ public final class ScanEngine {
             scores = run.scores.scores();
         }
         ScanStats stats = new ScanStats(started, Duration.ofNanos(System.nanoTime() - t0), run.filesScanned.get(),
-                filesSkipped, skipped, filesWithErrors, run.bytesScanned.get(), findings.size(), control.isCancelled());
-        return new ScanResult(walker.base(), findings, errors, stats, scores);
+                filesSkipped, skipped, filesWithErrors, run.bytesScanned.get(), findingCount, control.isCancelled());
+        return new ScanResult(walker.base(), findings, errors, stats, scores, run.emitter != null);
+    }
+
+    /**
+     * True when scanning these candidates (sorted by path) in order gives their findings in {@link ScanResult#ORDER}:
+     * a file's findings have its path, or its path + "!/" + an entry's path when it is an archive, so no path may
+     * be another followed by a character up to '!' (or equal to it). Checking neighbours is enough: such a path
+     * would sort right after the other.
+     */
+    static boolean inFindingOrder(List<FileWalker.Candidate> sorted) {
+        for (int i = 1; i < sorted.size(); i++) {
+            String prev = sorted.get(i - 1).path();
+            String path = sorted.get(i).path();
+            if (path.startsWith(prev) && (path.length() == prev.length() || path.charAt(prev.length()) <= '!')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String topLevel(String path) {
@@ -169,8 +217,12 @@ public final class ScanEngine {
         /** Whether this scan seeds the JIT's profiles ({@link ProfileSeed}), and the files started so far. */
         final boolean seeding;
         final AtomicInteger started = new AtomicInteger();
+        /** Where the files' findings go in order while the scan runs, or null when the store keeps them. */
+        final OrderedEmitter emitter;
 
-        Run(ScanRequest request, TextScanner scanner, ScanListener listener, ScanControl control, int files) {
+        Run(ScanRequest request, TextScanner scanner, ScanListener listener, ScanControl control, int files,
+            OrderedEmitter emitter) {
+            this.emitter = emitter;
             this.request = request;
             this.scanner = scanner;
             this.listener = listener;
@@ -182,8 +234,11 @@ public final class ScanEngine {
             this.seeding = SEED_POINTS.length > 0 && files >= SEED_MIN_FILES;
         }
 
-        void scanFile(FileWalker.Candidate c) {
+        void scanFile(FileWalker.Candidate c, int index) {
             if (control.isCancelled()) {
+                if (emitter != null) {
+                    emitter.finished(index, OrderedEmitter.EMPTY);
+                }
                 return;
             }
             if (seeding && isSeedPoint(started.getAndIncrement())) {
@@ -221,6 +276,9 @@ public final class ScanEngine {
                 listener.bytesRead(c.size() - reported);
             }
             collector.flush();
+            if (emitter != null) {
+                emitter.finished(index, collector.batch());
+            }
             errors.addAll(collector.errors);
             listener.fileFinished(c.path(), c.size(), collector.count);
         }
@@ -343,7 +401,11 @@ public final class ScanEngine {
                 if (batch.isEmpty()) {
                     return;
                 }
-                store.addAll(batch);
+                if (emitter == null) {
+                    store.addAll(batch);
+                } else {
+                    keep(batch);
+                }
                 synchronized (scores) {
                     for (Finding f : batch) {
                         scores.add(f);
@@ -355,6 +417,43 @@ public final class ScanEngine {
             @Override
             public void error(FileError error) {
                 errors.add(error);
+            }
+
+            /** With an emitter: this file's findings so far, past the in-memory bound in a store of the file's own. */
+            private List<Finding> kept;
+            private FindingStore spilled;
+
+            private void keep(List<Finding> findings) {
+                if (spilled != null) {
+                    spilled.addAll(findings);
+                    return;
+                }
+                if (kept == null) {
+                    kept = new ArrayList<>(findings);
+                } else {
+                    kept.addAll(findings);
+                }
+                if (kept.size() >= request.findingsInMemory()) {
+                    spilled = new FindingStore(request.findingsInMemory(), request.spillDirectory());
+                    spilled.addAll(kept);
+                    kept = null;
+                }
+            }
+
+            /** The file's findings, sorted, for the emitter; call once, after the last {@link #flush()}. */
+            synchronized OrderedEmitter.Batch batch() {
+                if (spilled != null) {
+                    FindingStore s = spilled.finish();
+                    spilled = null;
+                    return new StoreBatch(s);
+                }
+                if (kept == null) {
+                    return OrderedEmitter.EMPTY;
+                }
+                List<Finding> list = kept;
+                kept = null;
+                list.sort(ScanResult.ORDER);
+                return new ListBatch(list);
             }
         }
 
@@ -456,6 +555,51 @@ public final class ScanEngine {
             }
         }
         return false;
+    }
+
+    /** One file's findings, sorted, in memory. */
+    private record ListBatch(List<Finding> findings) implements OrderedEmitter.Batch {
+        @Override
+        public long size() {
+            return findings.size();
+        }
+
+        @Override
+        public long inMemory() {
+            return findings.size();
+        }
+
+        @Override
+        public void release() {
+        }
+
+        @Override
+        public java.util.Iterator<Finding> iterator() {
+            return findings.iterator();
+        }
+    }
+
+    /** One file's findings past the in-memory bound: sorted runs on disk, merged as they are read. */
+    private record StoreBatch(FindingStore store) implements OrderedEmitter.Batch {
+        @Override
+        public long size() {
+            return store.size();
+        }
+
+        @Override
+        public long inMemory() {
+            return store.spilled() ? 0 : store.size();
+        }
+
+        @Override
+        public void release() {
+            store.close();
+        }
+
+        @Override
+        public java.util.Iterator<Finding> iterator() {
+            return store.iterator();
+        }
     }
 
     /** Plain-text files from this size on are scanned in blocks on all the scan's threads. */

@@ -72,6 +72,7 @@ public final class ScanResult implements AutoCloseable {
     private final List<FileError> errors;
     private final ScanStats stats;
     private final Scores scores;
+    private final boolean streamed;
 
     /** A result over findings already in memory, kept in the order given. */
     public ScanResult(Path baseDirectory, List<Finding> findings, List<FileError> errors, ScanStats stats,
@@ -79,9 +80,19 @@ public final class ScanResult implements AutoCloseable {
         this(baseDirectory, FindingStore.inOrderGiven(findings), errors, stats, scores);
     }
 
-    /** A result over a finished store (the engine's form). */
+    /** A result over a finished store. */
     public ScanResult(Path baseDirectory, FindingStore findings, List<FileError> errors, ScanStats stats,
                       Scores scores) {
+        this(baseDirectory, findings, errors, stats, scores, false);
+    }
+
+    /**
+     * The engine's form: a result over a finished store, or, when {@code streamed}, over the findings a
+     * {@link FindingStream} took during the scan (the store is then empty; the stats count them).
+     */
+    public ScanResult(Path baseDirectory, FindingStore findings, List<FileError> errors, ScanStats stats,
+                      Scores scores, boolean streamed) {
+        this.streamed = streamed;
         this.baseDirectory = baseDirectory;
         this.findings = Objects.requireNonNull(findings, "findings").finish();
         this.errors = List.copyOf(errors);
@@ -93,18 +104,30 @@ public final class ScanResult implements AutoCloseable {
         return baseDirectory;
     }
 
-    /** The findings in {@link #ORDER}, streamed (from disk when the scan spilled): iterate, do not collect. */
+    /** True when the findings went to a {@link FindingStream} during the scan and are not held here. */
+    public boolean streamed() {
+        return streamed;
+    }
+
+    /**
+     * The findings in {@link #ORDER}, streamed (from disk when the scan spilled): iterate, do not collect.
+     *
+     * @throws IllegalStateException when they were {@linkplain #streamed() streamed} during the scan
+     */
     public FindingStore sortedFindings() {
+        if (streamed) {
+            throw new IllegalStateException("the findings went to a stream during the scan");
+        }
         return findings;
     }
 
     /** Every finding in a list. Memory grows with the number of findings: for small scans and tests. */
     public List<Finding> findings() {
-        return List.copyOf(findings.toList());
+        return List.copyOf(sortedFindings().toList());
     }
 
     public long findingCount() {
-        return findings.size();
+        return streamed ? stats.findings() : findings.size();
     }
 
     public List<FileError> errors() {
@@ -127,7 +150,7 @@ public final class ScanResult implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "ScanResult[baseDirectory=" + baseDirectory + ", findings=" + findings.size() + ", errors="
+        return "ScanResult[baseDirectory=" + baseDirectory + ", findings=" + findingCount() + ", errors="
                 + errors.size() + ", stats=" + stats + "]";
     }
 }
