@@ -124,7 +124,9 @@ final class Detectors {
                 .base(0.45).priority(66).boost(Ctx.PASSPORT, Ctx.IDCARD).penalty(Ctx.ORDER, Ctx.VERSION, Ctx.HASH)
                 .mask(Mask.KEEP2).norm(Norm.UPPER_ALNUM).family("document")
                 .positives("paspoortnummer: [[NXC12D4H1]]", "passport no. [[SPECI2014]]")
-                .negatives("NXC12D4H1", "paspoort NOC12D4H1", "product AB12345678");
+                .negatives("NXC12D4H1", "paspoort NOC12D4H1", "product AB12345678",
+                        "fun `sku is not a passport`() { assertEquals(\"RFV440394\", Product.sku) }",
+                        "Geen paspoort bij de aanvraag, alleen artikel RFV440394");
         d("nl-id-card", "ID_CARD_NUMBER", "Dutch identity card number",
                 "Dutch document number shape (two letters, six letters or digits, one digit; no letter O) with "
                         + "identity-card context.",
@@ -132,8 +134,10 @@ final class Detectors {
                 .base(0.9).priority(67).requires(Ctx.IDCARD).mask(Mask.KEEP2).norm(Norm.UPPER_ALNUM).family("document")
                 .positives("identiteitskaart [[IR57BC6J2]]", "ID-kaart documentnummer: [[SPECI2014]]",
                         "ID-kaart nummer: [[LQY5AI4K9]]", "Identity card no.: [[JQ1L68387]]",
-                        "Dutch ID card number: [[XK4FT7Q29]]", "copy of ID-card [[SPECI2014]]")
+                        "Dutch ID card number: [[XK4FT7Q29]]", "copy of ID-card [[SPECI2014]]",
+                        "{\"bsn\": \"123456782\", \"doc_nr\": \"[[XK4FT7Q29]]\"}", "docNummer: [[LQY5AI4K9]]")
                 .negatives("IR57BC6J2 verzonden", "identiteitskaart IO57BC6J2", "card id XK4FT7Q29",
+                        "not an identity card: XK4FT7Q29", "{\"bsn\": \"123456782\", \"doc\": \"XK4FT7Q29\"}",
                         "paid by card XK4FT7Q29");
         d("nl-driving-licence", "DRIVING_LICENCE_NUMBER", "Dutch driving-licence number",
                 "Ten digits with driving-licence context (rijbewijs, driving licence).",
