@@ -3215,6 +3215,8 @@ final class CandidateFinder {
             }
         } else if (keyEnd - keyStart == 3 && op == '=' && at(i + 1) == '"') {
             keyAttribute(i, keyStart);
+        } else if (kind == SecretValues.NOT_SECRET && keyEnd - keyStart >= 5 && bareKeyName(keyStart, keyEnd)) {
+            bareKeyValue(i);
         } else if (kind == SecretValues.NOT_SECRET && op == ':' && (keyStart == 0 || b[keyStart - 1] == '\n')) {
             pgpassLine(i); // a host named like a key (postgres.example.nl:5432:...)
         }
@@ -3595,6 +3597,77 @@ final class CandidateFinder {
             }
         }
         return dot;
+    }
+
+    /**
+     * Whether the key [s, e) is a name that ends in the word key and has no secret word: STRIPE_KEY, analyticsKey,
+     * sentry-key (not monkey, primaryKey, cacheKey, RECAPTCHA_SITE_KEY: see BARE_KEY_DENY).
+     */
+    private boolean bareKeyName(int s, int e) {
+        int k = e - 3;
+        boolean word = (b[k] == 'K' && isLower(b[k - 1]) && regionEqualsLower(k, "key"))
+                || ((b[k - 1] == '_' || b[k - 1] == '-' || b[k - 1] == '.') && (startsWith(k, "key") || startsWith(k, "KEY")));
+        if (!word) {
+            return false;
+        }
+        int we = b[k - 1] == '_' || b[k - 1] == '-' || b[k - 1] == '.' ? k - 1 : k;
+        int ws = we;
+        while (ws > s && isLetter(b[ws - 1]) && !(isUpper(b[ws]) && isLower(b[ws - 1]) && ws < we)) {
+            ws--;
+        }
+        for (String deny : BARE_KEY_DENY) {
+            if (we - ws == deny.length() && regionEqualsLower(ws, deny)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Words before "key" that name what a key indexes or a key meant to be public, not a credential. */
+    private static final String[] BARE_KEY_DENY = {"primary", "foreign", "sort", "partition", "cache", "storage",
+        "routing", "idempotency", "translation", "message", "i18n", "site", "public", "publishable", "lookup", "map",
+        "unique", "index", "row", "object", "composite", "dedup", "shard", "hash", "group", "query", "list", "item",
+        "table", "hot", "shortcut", "sub", "parent", "child", "entity", "field", "column", "attribute", "config",
+        "setting", "settings", "registry", "state", "local", "redis", "s3", "bucket", "file", "path", "route",
+        "license", "licence", "product", "serial", "activation", "tracking"};
+
+    /**
+     * The quoted value after the '=' or ':' at i of a key named like STRIPE_KEY or analyticsKey: a generic secret
+     * only when it reads as random, 15 to 128 chars of upper case, lower case and digits (other signs may join)
+     * changing class at every third step or more with 3.5 bits per char (or {@link SecretValues#scrambled}), or a
+     * hex key of 32+ digits. A name, a path, a cache or i18n key ("user:profile:%s", "errors.notFound") is not.
+     */
+    private void bareKeyValue(int i) {
+        int p = i + 1;
+        int sp = 0;
+        while (p < limit && (b[p] == ' ' || b[p] == '\t') && sp < 4) {
+            p++;
+            sp++;
+        }
+        char q = at(p);
+        if (q != '"' && q != '\'') {
+            return;
+        }
+        int vs = p + 1;
+        int ve = vs;
+        while (ve < limit && b[ve] != q && b[ve] != '\n' && ve - vs <= 128) {
+            char c = b[ve];
+            if (c == ' ' || c == '.' || c == ':' || c == '/' || c == '{' || c == '<' || c == '\\') {
+                return;
+            }
+            ve++;
+        }
+        if (at(ve) != q || ve - vs < 15 || ve - vs > 128) {
+            return;
+        }
+        String value = str(vs, ve);
+        if (hexKey(value)) {
+            emit(GENERIC_SECRET, vs, ve, 0);
+            return;
+        }
+        if (SecretValues.kind(value, false) == SecretValues.STRONG && SecretValues.randomClasses(value)) {
+            emit(GENERIC_SECRET, vs, ve, 0);
+        }
     }
 
     /** The value [vs, ve) of a secret's key: a generic secret, a weak password (password keys only) or nothing. */

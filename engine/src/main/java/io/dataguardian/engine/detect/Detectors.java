@@ -135,7 +135,7 @@ final class Detectors {
                 .positives("identiteitskaart [[IR57BC6J2]]", "ID-kaart documentnummer: [[SPECI2014]]",
                         "ID-kaart nummer: [[LQY5AI4K9]]", "Identity card no.: [[JQ1L68387]]",
                         "Dutch ID card number: [[XK4FT7Q29]]", "copy of ID-card [[SPECI2014]]",
-                        "{\"bsn\": \"123456782\", \"doc_nr\": \"[[XK4FT7Q29]]\"}", "docNummer: [[LQY5AI4K9]]")
+                        "{\"bsn\": \"123456782\", \"docNr\": \"[[XK4FT7Q29]]\"}", "docNummer: [[LQY5AI4K9]]")
                 .negatives("IR57BC6J2 verzonden", "identiteitskaart IO57BC6J2", "card id XK4FT7Q29",
                         "not an identity card: XK4FT7Q29", "{\"bsn\": \"123456782\", \"doc\": \"XK4FT7Q29\"}",
                         "paid by card XK4FT7Q29");
@@ -410,7 +410,8 @@ final class Detectors {
                         "Je tijdelijke wachtwoord voor het portaal is: [[kXLK8Jdt!7q9]]",
                         "Your new password is [[Hq7vXz2LmP9wRk4V]].", "apikey = [[a773de4f4f1938d962f141364419e212]]",
                         "INSERT INTO api_client (naam, secret) VALUES ('webshop', '[[hT4nT8kWp4Rh8TkZ]]') ON CONFLICT DO NOTHING;",
-                        "db_password      = \"[[Zx8vZ3pLm8Kx3vPq]]\"")
+                        "db_password      = \"[[Zx8vZ3pLm8Kx3vPq]]\"", "STRIPE_KEY = \"[[xK9#mP2$vL5qR8tZ]]\"  # TODO move to vault",
+                        "static let analyticsKey = \"[[hT4nT8kWp4Rh8TkZq2]]\"", "SENTRY_KEY: '[[a773de4f4f1938d962f141364419e212]]'")
                 .negatives("password=changeme", "password: ${DB_PASSWORD}", "api_key: <your-api-key>",
                         "secret=xxxxxxxxxxxx", "token = os.environ['TOKEN']", "password: ********",
                         "password=your_password_here", "max_tokens=4096", "token: process.env.API_TOKEN",
@@ -442,6 +443,10 @@ final class Detectors {
                         "Your password is: ********", "The password is required for account Xk9mQ2vL7pRt", "Error: the password is Incorrect",
                         "apikey = aaaa1111aaaa1111aaaa1111aaaa1111", "api_key_hash = a773de4f4f1938d962f141364419e212",
                         "apikey = 7730241041938096201413644190211", "ON CONFLICT (id) DO UPDATE SET api_token = EXCLUDED.api_token;",
+                        "primaryKey = \"hT4nT8kWp4Rh8TkZq2\"", "cacheKey = \"user:profile:%s\"", "STORAGE_KEY = 'myAppCartState2024'",
+                        "monkey = \"hT4nT8kWp4Rh8TkZq2\"", "RECAPTCHA_SITE_KEY = \"6LcT4nT8kWp4Rh8TkZq2AbCdEfGhIjKlMnOpQrSt\"",
+                        "i18nKey = \"errors.notFound\"", "const sortKey = 'createdAtDescending2'", "ANALYTICS_KEY=hT4nT8kWp4Rh8TkZq2",
+                        "analyticsKey = \"analytics-write-key-2024\"",
                         "password = \"WelkomWelkom2024\"",
                         "secret: Voorjaar2025Zomer");
         d("weak-password", "WEAK_PASSWORD", "Weak hard-coded password",

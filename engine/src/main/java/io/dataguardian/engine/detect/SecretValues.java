@@ -281,6 +281,25 @@ final class SecretValues {
         return changes * 3 >= n - 1;
     }
 
+    /**
+     * Whether the value holds upper case, lower case and digits and changes class at every third step or more: a
+     * random string (about 0.6 of the steps), not a name or a typed word with a number (userProfileCache2: 3 of 16).
+     */
+    static boolean randomClasses(String value) {
+        int n = value.length();
+        int seen = 0;
+        int changes = 0;
+        int prev = charClass(value.charAt(0));
+        seen |= 1 << prev;
+        for (int k = 1; k < n; k++) {
+            int c = charClass(value.charAt(k));
+            changes += c != prev ? 1 : 0;
+            seen |= 1 << c;
+            prev = c;
+        }
+        return (seen & 7) == 7 && changes * 3 >= n - 1;
+    }
+
     private static int charClass(char c) {
         return CandidateFinder.isLower(c) ? 0 : CandidateFinder.isUpper(c) ? 1 : CandidateFinder.isDigit(c) ? 2 : 3;
     }
