@@ -229,4 +229,22 @@ class HoldoutGapsTest {
         finds("weak-password", "db_password      = \"[[WelkomWelkom2024]]\"\n");
         ignores("generic-secret", "secret = \"P@ssw0rdP@ssw0rd\"");
     }
+
+    @Test
+    void negatedDocumentWordOnTheLineBefore() {
+        ignores("nl-passport", "    @Test\n    fun `sku is not a passport`() {\n        assertEquals(\"RFV440394\", Product.sku)\n    }\n");
+        ignores("nl-passport", "// geen paspoort, een artikelcode:\nval code = \"RFV440394\"\n");
+        finds("nl-passport", "    @Test\n    fun `reads the passport`() {\n        assertEquals(\"[[RFV440394]]\", patient.paspoort)\n    }\n");
+    }
+
+    @Test
+    void keyNamedWithoutASecretWord() {
+        String swift = "enum Secrets {\n    static let analyticsKey = \"[[hT4nT8kWp4Rh8TkZq2]]\"\n"
+                + "    static let cacheKey = \"hT4nT8kWp4Rh8TkZq2\"\n    static let primaryKey = \"id\"\n}\n";
+        finds("generic-secret", swift);
+        assertThat(scan(swift.replace("[[", "").replace("]]", ""))).filteredOn(m -> m.detectorId().equals("generic-secret"))
+                .hasSize(1);
+        finds("generic-secret", "import os\n\nSTRIPE_KEY = \"[[xK9#mP2$vL5qR8tZ]]\"  # TODO move to vault\n");
+        ignores("generic-secret", "const STORAGE_KEY = 'shoppingCartState2024';\nconst i18nKey = 'errors.notFound';\n");
+    }
 }
