@@ -3584,6 +3584,8 @@ final class CandidateFinder {
      */
     private boolean qualifiedName(int vs, int ve) {
         boolean dot = false;
+        int letters = 0;
+        int caseChanges = 0;
         for (int k = vs; k < ve; k++) {
             char c = b[k];
             if (c == '.') {
@@ -3594,9 +3596,15 @@ final class CandidateFinder {
                 dot = true;
             } else if (!(isLetter(c) || c == '_')) {
                 return false;
+            } else if (c != '_') {
+                letters++;
+                char prev = b[k - (k > vs ? 1 : 0)];
+                caseChanges += isLetter(prev) && isUpper(c) != isUpper(prev) ? 1 : 0;
             }
         }
-        return dot;
+        // names change case at their humps (rsa.RSAPrivateKey: 3 in 16 letters); a random token of letters with a
+        // prefix (hvs.CAESIJ...: a Vault token) at every other letter
+        return dot && caseChanges * 4 <= letters;
     }
 
     /**

@@ -410,7 +410,7 @@ final class Detectors {
                         "Je tijdelijke wachtwoord voor het portaal is: [[kXLK8Jdt!7q9]]",
                         "Your new password is [[Hq7vXz2LmP9wRk4V]].", "apikey = [[a773de4f4f1938d962f141364419e212]]",
                         "INSERT INTO api_client (naam, secret) VALUES ('webshop', '[[hT4nT8kWp4Rh8TkZ]]') ON CONFLICT DO NOTHING;",
-                        "db_password      = \"[[Zx8vZ3pLm8Kx3vPq]]\"", "STRIPE_KEY = \"[[xK9#mP2$vL5qR8tZ]]\"  # TODO move to vault",
+                        "db_password      = \"[[Zx8vZ3pLm8Kx3vPq]]\"", "export VAULT_TOKEN=[[hvs.CAESIbXkQzLmNpRtWvYbKsJhGfDqTeUo]]", "STRIPE_KEY = \"[[xK9#mP2$vL5qR8tZ]]\"  # TODO move to vault",
                         "static let analyticsKey = \"[[hT4nT8kWp4Rh8TkZq2]]\"", "SENTRY_KEY: '[[a773de4f4f1938d962f141364419e212]]'")
                 .negatives("password=changeme", "password: ${DB_PASSWORD}", "api_key: <your-api-key>",
                         "secret=xxxxxxxxxxxx", "token = os.environ['TOKEN']", "password: ********",
@@ -442,7 +442,7 @@ final class Detectors {
                         "Het wachtwoord is minimaal 12 tekens lang.", "The password is stored in the vault.",
                         "Your password is: ********", "The password is required for account Xk9mQ2vL7pRt", "Error: the password is Incorrect",
                         "apikey = aaaa1111aaaa1111aaaa1111aaaa1111", "api_key_hash = a773de4f4f1938d962f141364419e212",
-                        "apikey = 7730241041938096201413644190211", "ON CONFLICT (id) DO UPDATE SET api_token = EXCLUDED.api_token;",
+                        "apikey = 7730241041938096201413644190211", "ON CONFLICT (id) DO UPDATE SET api_token = EXCLUDED.api_token;", "private_key: rsa.RSAPrivateKey, f_priv: _FragList", "token = String.Double if double else String.Single",
                         "primaryKey = \"hT4nT8kWp4Rh8TkZq2\"", "cacheKey = \"user:profile:%s\"", "STORAGE_KEY = 'myAppCartState2024'",
                         "monkey = \"hT4nT8kWp4Rh8TkZq2\"", "RECAPTCHA_SITE_KEY = \"6LcT4nT8kWp4Rh8TkZq2AbCdEfGhIjKlMnOpQrSt\"",
                         "i18nKey = \"errors.notFound\"", "const sortKey = 'createdAtDescending2'", "ANALYTICS_KEY=hT4nT8kWp4Rh8TkZq2",
