@@ -1963,7 +1963,7 @@ final class CandidateFinder {
             return -1;
         }
         if (UNIT_LIKE.contains(letters) && !recent(Ctx.ADDRESS, i, 40) && !cityFollows(p + 2)
-                && !(at(i - 1) == '\'' && addressColumn(i))) {
+                && !(at(i - 1) == '\'' && addressColumn(i)) && !postalLine(i, p + 2)) {
             return -1; // 1024 MB, 2000 KM: only with an address cue, a city after it or in a postcode column
         }
         emit(POSTCODE, i, p + 2, p == i + 4 ? -0.05 : 0);
@@ -1991,6 +1991,46 @@ final class CandidateFinder {
             return false;
         }
         return (isUpper(at(p)) || (at(p) >= 128 && Character.isUpperCase(at(p)))) && isLower(at(p + 1));
+    }
+
+    /**
+     * The last line of a Dutch postal address as PostNL prints it: the postcode at the start of its line, then one or
+     * two spaces and the town in capitals up to the end of the line ("1234 MB  AMSTERDAM", "2511CV 'S-GRAVENHAGE",
+     * "4611 KM  BERGEN OP ZOOM"). A size or distance in a sentence or list ("1024 MB RAM free") is not alone on
+     * its line with a word of four or more capitals (three after PostNL's two spaces: "6711 MB  EDE").
+     */
+    private boolean postalLine(int i, int e) {
+        int ls = i;
+        while (ls > 0 && (b[ls - 1] == ' ' || b[ls - 1] == '\t')) {
+            ls--;
+        }
+        if (ls > 0 && b[ls - 1] != '\n') {
+            return false;
+        }
+        int p = e;
+        if (at(p) != ' ') {
+            return false;
+        }
+        p++;
+        boolean twoSpaces = at(p) == ' ';
+        if (twoSpaces) {
+            p++;
+        }
+        int capitals = 0;
+        int run = 0;
+        while (p < limit && b[p] != '\n' && b[p] != '\r') {
+            char c = b[p];
+            if (isUpper(c) || (c >= 128 && Character.isUpperCase(c))) {
+                run++;
+                capitals = Math.max(capitals, run);
+            } else if (c == ' ' || c == '-' || c == '\'') {
+                run = 0;
+            } else {
+                return false;
+            }
+            p++;
+        }
+        return capitals >= 4 || (capitals == 3 && twoSpaces); // "1234 MB  EDE": PostNL's two spaces
     }
 
     private int intAt(int p, int n) {
@@ -2922,7 +2962,72 @@ final class CandidateFinder {
         if (at(p) == ':' && at - s == 3 && startsWith(s, "git") && at(p + 1) > ' ') {
             return; // git@github.com:org/repo.git: an SSH remote (scp syntax) of a git host, no mailbox
         }
+        if (at(s - 1) == '<' && at(p) == '>' && messageId(s - 1)) {
+            return; // <id@host> of a Message-ID / In-Reply-To / References header or a log's message-id=: no mailbox
+        }
         emit(EMAIL, s, p, 0);
+    }
+
+    /**
+     * Whether the angle-bracketed address whose '<' is at lt is a message id (RFC 5322 msg-id): the value of a
+     * key that names one, just before it ("Message-ID: <", "message-id=<", "\"messageId\": \"<"), or one of the
+     * ids of a Message-ID / In-Reply-To / References / Content-ID header line or its folded continuation.
+     */
+    private boolean messageId(int lt) {
+        int p = lt - 1;
+        while (p >= 0 && (b[p] == ' ' || b[p] == '\t' || b[p] == '"' || b[p] == '\'')) {
+            p--;
+        }
+        if (p >= 0 && (b[p] == ':' || b[p] == '=')) {
+            p--;
+            while (p >= 0 && (b[p] == ' ' || b[p] == '"' || b[p] == '\'')) {
+                p--;
+            }
+            if (messageIdKey(p + 1)) {
+                return true;
+            }
+        }
+        // an id after an earlier one: the header's key starts its line, or the line a folded continuation belongs to
+        int ls = lt;
+        for (int lines = 0; lines < 4; lines++) {
+            int from = ls;
+            while (ls > 0 && b[ls - 1] != '\n' && from - ls < 1000) {
+                ls--;
+            }
+            if (ls > 0 && b[ls - 1] != '\n') {
+                return false;
+            }
+            if (at(ls) != ' ' && at(ls) != '\t') {
+                int k = ls;
+                while (k < limit && k - ls < 40 && (isAsciiAlnum(b[k]) || b[k] == '-' || b[k] == '_')) {
+                    k++;
+                }
+                return at(k) == ':' && messageIdKey(k);
+            }
+            if (ls == 0) {
+                return false;
+            }
+            ls--; // a folded header line: the key is on a line above
+        }
+        return false;
+    }
+
+    /** Whether the key ending at e (exclusive) names a message id: message-id, msgid, in-reply-to, references, content-id. */
+    private boolean messageIdKey(int e) {
+        int k = e;
+        int letters = 0;
+        long h = 0;
+        char[] key = new char[20];
+        while (k > 0 && letters < 20 && (isAsciiAlnum(b[k - 1]) || b[k - 1] == '-' || b[k - 1] == '_')) {
+            k--;
+            char c = b[k];
+            if (isLetter(c)) {
+                key[letters++] = Lexicon.lower(c);
+            }
+        }
+        String w = new StringBuilder(letters).append(key, 0, letters).reverse().toString();
+        return w.endsWith("messageid") || w.endsWith("msgid") || w.equals("inreplyto") || w.equals("references")
+                || w.equals("contentid");
     }
 
     private static boolean isLocalChar(char c) {
@@ -3110,6 +3215,8 @@ final class CandidateFinder {
             }
         } else if (keyEnd - keyStart == 3 && op == '=' && at(i + 1) == '"') {
             keyAttribute(i, keyStart);
+        } else if (kind == SecretValues.NOT_SECRET && keyEnd - keyStart >= 5 && bareKeyName(keyStart, keyEnd)) {
+            bareKeyValue(i);
         } else if (kind == SecretValues.NOT_SECRET && op == ':' && (keyStart == 0 || b[keyStart - 1] == '\n')) {
             pgpassLine(i); // a host named like a key (postgres.example.nl:5432:...)
         }
@@ -3446,6 +3553,8 @@ final class CandidateFinder {
             if (fallback >= 0) {
                 vs = (int) (fallback >>> 32);
                 ve = (int) fallback;
+            } else if (qualifiedName(vs, ve)) {
+                return; // SET secret = EXCLUDED.secret, token = settings.api_token: a reference to another value
             }
         }
         if (ve - vs < 8 || ve - vs > max) {
@@ -3467,6 +3576,106 @@ final class CandidateFinder {
             return;
         }
         reportSecret(value, kind == SecretValues.PASSWORD, vs, ve);
+    }
+
+    /**
+     * Whether the unquoted value [vs, ve) is a qualified name, letters and underscores in parts joined by dots
+     * (EXCLUDED.api_token, settings.SECRET_KEY, cfg.db.password): no digit, and each dot between two name chars.
+     */
+    private boolean qualifiedName(int vs, int ve) {
+        boolean dot = false;
+        int letters = 0;
+        int caseChanges = 0;
+        for (int k = vs; k < ve; k++) {
+            char c = b[k];
+            if (c == '.') {
+                if (k == vs || k + 1 >= ve || !(isLetter(b[k - 1]) || b[k - 1] == '_')
+                        || !(isLetter(b[k + 1]) || b[k + 1] == '_')) {
+                    return false;
+                }
+                dot = true;
+            } else if (!(isLetter(c) || c == '_')) {
+                return false;
+            } else if (c != '_') {
+                letters++;
+                char prev = b[k - (k > vs ? 1 : 0)];
+                caseChanges += isLetter(prev) && isUpper(c) != isUpper(prev) ? 1 : 0;
+            }
+        }
+        // names change case at their humps (rsa.RSAPrivateKey: 3 in 16 letters); a random token of letters with a
+        // prefix (hvs.CAESIJ...: a Vault token) at every other letter
+        return dot && caseChanges * 4 <= letters;
+    }
+
+    /**
+     * Whether the key [s, e) is a name that ends in the word key and has no secret word: STRIPE_KEY, analyticsKey,
+     * sentry-key (not monkey, primaryKey, cacheKey, RECAPTCHA_SITE_KEY: see BARE_KEY_DENY).
+     */
+    private boolean bareKeyName(int s, int e) {
+        int k = e - 3;
+        boolean word = (b[k] == 'K' && isLower(b[k - 1]) && regionEqualsLower(k, "key"))
+                || ((b[k - 1] == '_' || b[k - 1] == '-' || b[k - 1] == '.') && (startsWith(k, "key") || startsWith(k, "KEY")));
+        if (!word) {
+            return false;
+        }
+        int we = b[k - 1] == '_' || b[k - 1] == '-' || b[k - 1] == '.' ? k - 1 : k;
+        int ws = we;
+        while (ws > s && isLetter(b[ws - 1]) && !(isUpper(b[ws]) && isLower(b[ws - 1]) && ws < we)) {
+            ws--;
+        }
+        for (String deny : BARE_KEY_DENY) {
+            if (we - ws == deny.length() && regionEqualsLower(ws, deny)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Words before "key" that name what a key indexes or a key meant to be public, not a credential. */
+    private static final String[] BARE_KEY_DENY = {"primary", "foreign", "sort", "partition", "cache", "storage",
+        "routing", "idempotency", "translation", "message", "i18n", "site", "public", "publishable", "lookup", "map",
+        "unique", "index", "row", "object", "composite", "dedup", "shard", "hash", "group", "query", "list", "item",
+        "table", "hot", "shortcut", "sub", "parent", "child", "entity", "field", "column", "attribute", "config",
+        "setting", "settings", "registry", "state", "local", "redis", "s3", "bucket", "file", "path", "route",
+        "license", "licence", "product", "serial", "activation", "tracking"};
+
+    /**
+     * The quoted value after the '=' or ':' at i of a key named like STRIPE_KEY or analyticsKey: a generic secret
+     * only when it reads as random, 15 to 128 chars of upper case, lower case and digits (other signs may join)
+     * changing class at every third step or more with 3.5 bits per char (or {@link SecretValues#scrambled}), or a
+     * hex key of 32+ digits. A name, a path, a cache or i18n key ("user:profile:%s", "errors.notFound") is not.
+     */
+    private void bareKeyValue(int i) {
+        int p = i + 1;
+        int sp = 0;
+        while (p < limit && (b[p] == ' ' || b[p] == '\t') && sp < 4) {
+            p++;
+            sp++;
+        }
+        char q = at(p);
+        if (q != '"' && q != '\'') {
+            return;
+        }
+        int vs = p + 1;
+        int ve = vs;
+        while (ve < limit && b[ve] != q && b[ve] != '\n' && ve - vs <= 128) {
+            char c = b[ve];
+            if (c == ' ' || c == '.' || c == ':' || c == '/' || c == '{' || c == '<' || c == '\\') {
+                return;
+            }
+            ve++;
+        }
+        if (at(ve) != q || ve - vs < 15 || ve - vs > 128) {
+            return;
+        }
+        String value = str(vs, ve);
+        if (hexKey(value)) {
+            emit(GENERIC_SECRET, vs, ve, 0);
+            return;
+        }
+        if (SecretValues.kind(value, false) == SecretValues.STRONG && SecretValues.randomClasses(value)) {
+            emit(GENERIC_SECRET, vs, ve, 0);
+        }
     }
 
     /** The value [vs, ve) of a secret's key: a generic secret, a weak password (password keys only) or nothing. */

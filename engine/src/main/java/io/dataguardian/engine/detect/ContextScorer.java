@@ -57,6 +57,9 @@ final class ContextScorer {
                 if ((cls & Ctx.CARD.bit()) != 0 && CandidateFinder.idCard(b, ws)) {
                     cls |= Ctx.IDCARD.bit(); // "ID card"
                 }
+                if ((cls & NEGATABLE) != 0 && negated(b, ws, from)) {
+                    cls &= ~NEGATABLE; // "sku is not a passport", "geen paspoort": the word says the value is none
+                }
                 record(b, cls, ws, we, s, e, true);
                 if (humps) {
                     int hs = ws;
@@ -74,6 +77,50 @@ final class ContextScorer {
     }
 
     private static final long VERSION = Ctx.VERSION.bit();
+    /** Document classes whose word a negation before it takes back. */
+    private static final long NEGATABLE = Ctx.PASSPORT.bit() | Ctx.IDCARD.bit() | Ctx.DRIVING.bit();
+
+    /**
+     * Whether the word at ws follows a negation, with an article or not, in the same line: "not a passport", "no
+     * passport", "geen paspoort", "niet het identiteitsbewijs". Looks back no further than from.
+     */
+    private static boolean negated(char[] b, int ws, int from) {
+        int p = ws;
+        for (int words = 0; words < 2; words++) {
+            while (p > from && (b[p - 1] == ' ' || b[p - 1] == '\t')) {
+                p--;
+            }
+            int we = p;
+            while (p > from && CandidateFinder.isLetter(b[p - 1])) {
+                p--;
+            }
+            int n = we - p;
+            if (n == 0 || (p > from && (CandidateFinder.isWordChar(b[p - 1]) || b[p - 1] == '\''))) {
+                return false;
+            }
+            if (is(b, p, n, "not") || is(b, p, n, "no") || is(b, p, n, "geen") || is(b, p, n, "niet")
+                    || is(b, p, n, "non")) {
+                return true;
+            }
+            if (!(is(b, p, n, "a") || is(b, p, n, "an") || is(b, p, n, "een") || is(b, p, n, "het")
+                    || is(b, p, n, "the") || is(b, p, n, "de"))) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static boolean is(char[] b, int p, int n, String w) {
+        if (n != w.length()) {
+            return false;
+        }
+        for (int k = 0; k < n; k++) {
+            if (Lexicon.lower(b[p + k]) != w.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     /**
      * Whether a version word ending at we labels the value at s: at most one word between ("version 1.2.3.4",

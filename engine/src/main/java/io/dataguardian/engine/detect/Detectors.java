@@ -103,10 +103,13 @@ final class Detectors {
                 .positives("Postcode: [[1012 AB]] Amsterdam", "[[3511AX]] Utrecht", "Kalverstraat 1, [[1012 NX]] Amsterdam",
                         "Molenweg 216\n[[1755 PB]] Zwolle", "\"postcode\": \"[[2404MS]]\"",
                         "\"street\": \"Schoolstraat 51-II\", \"postalCode\": \"[[5999 TB]]\", \"city\": \"Hoorn\"",
-                        "INSERT INTO klant (id, naam, iban, postcode) VALUES (6, 'Jan Smit', 'NL29ABNA9870929558', '[[3356 MB]]');")
+                        "INSERT INTO klant (id, naam, iban, postcode) VALUES (6, 'Jan Smit', 'NL29ABNA9870929558', '[[3356 MB]]');",
+                        "Mijn nieuwe adres: Burgemeester van Roijensingel 133\n[[1012MB]] AMSTERDAM",
+                        "Postbus 16\n[[6711 MB]]  EDE")
                 .negatives("0123 AB", "1234 SS", "file of 1024 MB", "ordernummer 1234 AB", "2048 KB", "1234 ABC",
                         "4000 KM per jaar", "3652ID/nmJd9O0nfh1NZoL71+ecBMSC+gsFAcwWfg0oLbTXV=", "CH29 0070 0110 0061 1234 XX",
-                        "INSERT INTO vm (id, naam, geheugen) VALUES (1, 'web01', '2048 MB');");
+                        "INSERT INTO vm (id, naam, geheugen) VALUES (1, 'web01', '2048 MB');", "Geheugen:\n2048 MB RAM",
+                        "Free: 1024 MB TOTAL", "2048 MB 4096 MB");
         d("nl-address", "ADDRESS", "Street address",
                 "A capitalised street name ending in a Dutch street word (straat, laan, weg, plein, gracht, kade, ...) "
                         + "followed by a house number.",
@@ -121,7 +124,9 @@ final class Detectors {
                 .base(0.45).priority(66).boost(Ctx.PASSPORT, Ctx.IDCARD).penalty(Ctx.ORDER, Ctx.VERSION, Ctx.HASH)
                 .mask(Mask.KEEP2).norm(Norm.UPPER_ALNUM).family("document")
                 .positives("paspoortnummer: [[NXC12D4H1]]", "passport no. [[SPECI2014]]")
-                .negatives("NXC12D4H1", "paspoort NOC12D4H1", "product AB12345678");
+                .negatives("NXC12D4H1", "paspoort NOC12D4H1", "product AB12345678",
+                        "fun `sku is not a passport`() { assertEquals(\"RFV440394\", Product.sku) }",
+                        "Geen paspoort bij de aanvraag, alleen artikel RFV440394");
         d("nl-id-card", "ID_CARD_NUMBER", "Dutch identity card number",
                 "Dutch document number shape (two letters, six letters or digits, one digit; no letter O) with "
                         + "identity-card context.",
@@ -129,8 +134,10 @@ final class Detectors {
                 .base(0.9).priority(67).requires(Ctx.IDCARD).mask(Mask.KEEP2).norm(Norm.UPPER_ALNUM).family("document")
                 .positives("identiteitskaart [[IR57BC6J2]]", "ID-kaart documentnummer: [[SPECI2014]]",
                         "ID-kaart nummer: [[LQY5AI4K9]]", "Identity card no.: [[JQ1L68387]]",
-                        "Dutch ID card number: [[XK4FT7Q29]]", "copy of ID-card [[SPECI2014]]")
+                        "Dutch ID card number: [[XK4FT7Q29]]", "copy of ID-card [[SPECI2014]]",
+                        "{\"bsn\": \"123456782\", \"docNr\": \"[[XK4FT7Q29]]\"}", "docNummer: [[LQY5AI4K9]]")
                 .negatives("IR57BC6J2 verzonden", "identiteitskaart IO57BC6J2", "card id XK4FT7Q29",
+                        "not an identity card: XK4FT7Q29", "{\"bsn\": \"123456782\", \"doc\": \"XK4FT7Q29\"}",
                         "paid by card XK4FT7Q29");
         d("nl-driving-licence", "DRIVING_LICENCE_NUMBER", "Dutch driving-licence number",
                 "Ten digits with driving-licence context (rijbewijs, driving licence).",
@@ -155,9 +162,14 @@ final class Detectors {
                 LOW, ART6)
                 .base(0.9).priority(70).mask(Mask.EMAIL).norm(Norm.LOWER)
                 .positives("mail [[jan.jansen@example.nl]]", "<[[j.doe+news@mail.example.com]]>",
-                        "\"email\":\"[[info@bedrijf.nl]]\"", "mailto:[[a.b@c.io]]", "Contact: [[git@acme.nl]]: the release team")
+                        "\"email\":\"[[info@bedrijf.nl]]\"", "mailto:[[a.b@c.io]]", "Contact: [[git@acme.nl]]: the release team",
+                        "Reply-To: <[[piet.jansen@example.nl]]>", "postfix/qmgr[2232]: 4F1A2C: from=<[[jan.jansen@example.nl]]>, size=2048")
                 .negatives("icon@2x.png", "@Override", "user@localhost", "npm i pkg@1.2.3", "a@b", "@media screen",
-                        "url = git@github.com:acme-nl/klantportaal.git");
+                        "url = git@github.com:acme-nl/klantportaal.git",
+                        "Message-ID: <e147fe0f6a3de371.1364a9fb@mail.example>", "In-Reply-To: <CAF7x2Lk9q@mail.gmail.com>",
+                        "References: <a1b2c3d4.e5f6@mail.example.com>\n <0f9e8d7c.6b5a@mail.example.com>",
+                        "postfix/cleanup[2231]: 4F1A2C: message-id=<20251103101900.4F1A2C@mx1.example.nl>",
+                        "{\"messageId\": \"<abc123.def456@mail.example.com>\"}");
         d("credit-card", "CREDIT_CARD", "Payment card number",
                 "13-19 digits (compact or grouped with spaces or dashes) with an issuer range of Visa, Mastercard "
                         + "(51-55, 2221-2720), Amex, Discover, Maestro, JCB or Diners and a valid Luhn check digit.",
@@ -396,7 +408,10 @@ final class Detectors {
                         "\"GET /wachtwoord-reset?email=a@example.nl&token=[[fbe7c765aec2a771]] HTTP/1.1\" 200",
                         "GET /activate?reset_token=[[6724166396608b64]]&lang=nl",
                         "Je tijdelijke wachtwoord voor het portaal is: [[kXLK8Jdt!7q9]]",
-                        "Your new password is [[Hq7vXz2LmP9wRk4V]].", "apikey = [[a773de4f4f1938d962f141364419e212]]")
+                        "Your new password is [[Hq7vXz2LmP9wRk4V]].", "apikey = [[a773de4f4f1938d962f141364419e212]]",
+                        "INSERT INTO api_client (naam, secret) VALUES ('webshop', '[[hT4nT8kWp4Rh8TkZ]]') ON CONFLICT DO NOTHING;",
+                        "db_password      = \"[[Zx8vZ3pLm8Kx3vPq]]\"", "export VAULT_TOKEN=[[hvs.CAESIbXkQzLmNpRtWvYbKsJhGfDqTeUo]]", "STRIPE_KEY = \"[[xK9#mP2$vL5qR8tZ]]\"  # TODO move to vault",
+                        "static let analyticsKey = \"[[hT4nT8kWp4Rh8TkZq2]]\"", "SENTRY_KEY: '[[a773de4f4f1938d962f141364419e212]]'")
                 .negatives("password=changeme", "password: ${DB_PASSWORD}", "api_key: <your-api-key>",
                         "secret=xxxxxxxxxxxx", "token = os.environ['TOKEN']", "password: ********",
                         "password=your_password_here", "max_tokens=4096", "token: process.env.API_TOKEN",
@@ -427,7 +442,13 @@ final class Detectors {
                         "Het wachtwoord is minimaal 12 tekens lang.", "The password is stored in the vault.",
                         "Your password is: ********", "The password is required for account Xk9mQ2vL7pRt", "Error: the password is Incorrect",
                         "apikey = aaaa1111aaaa1111aaaa1111aaaa1111", "api_key_hash = a773de4f4f1938d962f141364419e212",
-                        "apikey = 7730241041938096201413644190211");
+                        "apikey = 7730241041938096201413644190211", "ON CONFLICT (id) DO UPDATE SET api_token = EXCLUDED.api_token;", "private_key: rsa.RSAPrivateKey, f_priv: _FragList", "token = String.Double if double else String.Single",
+                        "primaryKey = \"hT4nT8kWp4Rh8TkZq2\"", "cacheKey = \"user:profile:%s\"", "STORAGE_KEY = 'myAppCartState2024'",
+                        "monkey = \"hT4nT8kWp4Rh8TkZq2\"", "RECAPTCHA_SITE_KEY = \"6LcT4nT8kWp4Rh8TkZq2AbCdEfGhIjKlMnOpQrSt\"",
+                        "i18nKey = \"errors.notFound\"", "const sortKey = 'createdAtDescending2'", "ANALYTICS_KEY=hT4nT8kWp4Rh8TkZq2",
+                        "analyticsKey = \"analytics-write-key-2024\"",
+                        "password = \"WelkomWelkom2024\"",
+                        "secret: Voorjaar2025Zomer");
         d("weak-password", "WEAK_PASSWORD", "Weak hard-coded password",
                 "The value of a password / passwd / pwd / wachtwoord assignment (and the other password places of "
                         + "generic-secret: mysql -p, curl -u, .netrc, .pgpass) that is no placeholder, has 8 or more "
@@ -438,10 +459,10 @@ final class Detectors {
                 .base(0.8).priority(19).mask(Mask.SECRET)
                 .positives("DB_PASSWORD=[[Hondje2023]]", "password: [[Lente2024!]]", "admin_password = '[[beheer123]]'",
                         "\"wachtwoord\": \"[[Fietsen88]]\"", "<password>[[Zonnig2022]]</password>",
-                        "spring.datasource.password=[[Voorjaar2025]]")
+                        "spring.datasource.password=[[Voorjaar2025]]", "db_password = \"[[WelkomWelkom2024]]\"")
                 .negatives("password=aaaa1111", "password: Zomer24", "password=changeme123", "username=Hondje2023",
                         "password: ${DB_PASSWORD}", "api_key=Hondje2023", "password=xK9#mP2$vL5qR8tZ",
-                        "password: 12345678", "password_hint: Hondje2023");
+                        "password: 12345678", "password_hint: Hondje2023", "db_password = \"Zx8vZ3pLm8Kx3vPq\"");
         ALL = Collections.unmodifiableList(list);
         if (ALL.get(GENERIC_SECRET).id().equals("generic-secret") == false || ALL.get(MINOR).id().equals("minor") == false
                 || ALL.get(HEALTH).id().equals("special-health") == false) {

@@ -257,6 +257,53 @@ final class SecretValues {
     /** Least entropy (bits per character) of a weak password: below it a value is a repeated run, not typed. */
     static final double WEAK_ENTROPY = 2.5;
 
+    /**
+     * A random string whose Shannon entropy fell under 3.5 by chance: over 16-20 characters a few repeated
+     * characters cost that much (about one in 22 random 16-character strings of letters and digits has less than
+     * 3.5 bits per character), while what sets a random string apart from a typed one is that it changes between
+     * upper case, lower case and digits at every other character (about 0.6 of the steps), and a typed password
+     * changes once or twice per word and number ("WelkomWelkom2024", "Voorjaar2025Zomer"). At least 16
+     * characters, upper case, lower case and digits, 3 bits per character and a class change at one step in three
+     * or more; a shorter value is not judged on this (a leet password, "P@ssw0rd!23", changes class as often).
+     */
+    static boolean scrambled(String value, double entropy, int letterDigitClasses) {
+        int n = value.length();
+        if (n < 16 || letterDigitClasses < 3 || !Checksums.atLeast(entropy, 3.0)) {
+            return false;
+        }
+        int changes = 0;
+        int prev = charClass(value.charAt(0));
+        for (int k = 1; k < n; k++) {
+            int c = charClass(value.charAt(k));
+            changes += c != prev ? 1 : 0;
+            prev = c;
+        }
+        return changes * 3 >= n - 1;
+    }
+
+    /**
+     * Whether the value holds upper case, lower case and digits and changes class at every third step or more: a
+     * random string (about 0.6 of the steps), not a name or a typed word with a number (userProfileCache2: 3 of 16).
+     */
+    static boolean randomClasses(String value) {
+        int n = value.length();
+        int seen = 0;
+        int changes = 0;
+        int prev = charClass(value.charAt(0));
+        seen |= 1 << prev;
+        for (int k = 1; k < n; k++) {
+            int c = charClass(value.charAt(k));
+            changes += c != prev ? 1 : 0;
+            seen |= 1 << c;
+            prev = c;
+        }
+        return (seen & 7) == 7 && changes * 3 >= n - 1;
+    }
+
+    private static int charClass(char c) {
+        return CandidateFinder.isLower(c) ? 0 : CandidateFinder.isUpper(c) ? 1 : CandidateFinder.isDigit(c) ? 2 : 3;
+    }
+
     /** A real secret: no placeholder, not an identifier constant, entropy >= 3.5 bits per character. */
     static boolean isSecret(String value, boolean password) {
         return kind(value, password) == STRONG;
@@ -305,7 +352,7 @@ final class SecretValues {
             return NONE;
         }
         double h = Checksums.entropy(value);
-        if (Checksums.atLeast(h, 3.5)) {
+        if (Checksums.atLeast(h, 3.5) || scrambled(value, h, lower + upper + digit)) {
             return STRONG;
         }
         return password && Checksums.atLeast(h, WEAK_ENTROPY) ? WEAK : NONE;

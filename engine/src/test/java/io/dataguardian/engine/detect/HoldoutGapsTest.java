@@ -195,4 +195,56 @@ class HoldoutGapsTest {
         finds("generic-secret", "| Systeem | Wachtwoord |\n|---|---|\n| CRM | `[[aRbbTWHSeLqKFpDv]]` |\n");
         ignores("generic-secret", "| Systeem | Wachtwoord | Host |\n|---|---|---|\n| CRM | zie kluis | lZYOsVa4z4VE8Rlh2qyRmh |\n");
     }
+
+    @Test
+    void messageIdsAreNoMailboxes() {
+        String headers = "From: Jan van Leeuwen <vanleeuwen+news@gmail.com>\nMessage-ID: <e147fe0f6a3de371.1364a9fb@mail.example>\n"
+                + "In-Reply-To: <a147fe0f6a3de371.1364a9fb@mail.example>\n"
+                + "References: <b147fe0f6a3de371.1364a9fb@mail.example>\n <c147fe0f6a3de371.1364a9fb@mail.example>"
+                + " <d147fe0f6a3de371.1364a9fb@mail.example>\nReply-To: <piet.jansen@example.nl>\n\n"
+                + "Doorgestuurd van <kees@example.nl>.\n";
+        assertThat(scan(headers)).filteredOn(m -> m.detectorId().equals("email")).hasSize(3);
+        finds("email", "Message-ID: <e147fe0f6a3de371.1364a9fb@mail.example>\nReply-To: <[[piet.jansen@example.nl]]>");
+        finds("email", "References: <b1@mail.example>\n\nMail <[[kees@example.nl]]> even.");
+        ignores("email", "References: <b147fe0f6a3de371@mail.example>\n\t<c147fe0f6a3de371@mail.example>\n");
+        ignores("email", "Nov  3 10:19:00 mx1 postfix/cleanup[2231]: 4F1A2C: message-id=<20251103101900.4F1A2C@mx1.example.nl>");
+    }
+
+    @Test
+    void postcodeOnThePostalLineBeforeATownInCapitals() {
+        finds("nl-postcode", "Mijn nieuwe adres: Burgemeester van Roijensingel 133\n[[1012MB]] AMSTERDAM\n");
+        finds("nl-postcode", "Postbus 16\r\n[[6711 MB]]  EDE\r\n");
+        finds("nl-postcode", "Dorpsstraat 1\n  [[4611 KM]]  BERGEN OP ZOOM\n");
+        ignores("nl-postcode", "Geheugen:\n2048 MB RAM\n");
+        ignores("nl-postcode", "Schijf: 4096 MB VRIJ\n");
+        ignores("nl-postcode", "2048 MB 4096 MB\n");
+    }
+
+    @Test
+    void randomSecretWithRepeatedCharacters() {
+        // 16 random letters and digits with a few repeats: 3.2-3.4 bits per character, a class change at every step
+        finds("generic-secret", "INSERT INTO api_client (naam, secret) VALUES ('webshop', '[[hT4nT8kWp4Rh8TkZ]]')\n"
+                + "ON CONFLICT (naam) DO UPDATE SET secret = EXCLUDED.secret;");
+        finds("generic-secret", "region           = \"eu-west-1\"\ndb_password      = \"[[Zx8vZ3pLm8Kx3vPq]]\"\n");
+        finds("weak-password", "db_password      = \"[[WelkomWelkom2024]]\"\n");
+        ignores("generic-secret", "secret = \"P@ssw0rdP@ssw0rd\"");
+    }
+
+    @Test
+    void negatedDocumentWordOnTheLineBefore() {
+        ignores("nl-passport", "    @Test\n    fun `sku is not a passport`() {\n        assertEquals(\"RFV440394\", Product.sku)\n    }\n");
+        ignores("nl-passport", "// geen paspoort, een artikelcode:\nval code = \"RFV440394\"\n");
+        finds("nl-passport", "    @Test\n    fun `reads the passport`() {\n        assertEquals(\"[[RFV440394]]\", patient.paspoort)\n    }\n");
+    }
+
+    @Test
+    void keyNamedWithoutASecretWord() {
+        String swift = "enum Secrets {\n    static let analyticsKey = \"[[hT4nT8kWp4Rh8TkZq2]]\"\n"
+                + "    static let cacheKey = \"hT4nT8kWp4Rh8TkZq2\"\n    static let primaryKey = \"id\"\n}\n";
+        finds("generic-secret", swift);
+        assertThat(scan(swift.replace("[[", "").replace("]]", ""))).filteredOn(m -> m.detectorId().equals("generic-secret"))
+                .hasSize(1);
+        finds("generic-secret", "import os\n\nSTRIPE_KEY = \"[[xK9#mP2$vL5qR8tZ]]\"  # TODO move to vault\n");
+        ignores("generic-secret", "const STORAGE_KEY = 'shoppingCartState2024';\nconst i18nKey = 'errors.notFound';\n");
+    }
 }
