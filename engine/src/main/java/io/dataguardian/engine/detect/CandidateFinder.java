@@ -3259,6 +3259,9 @@ final class CandidateFinder {
                 pgpassLine(i);
             } else if (op == '=' && keyEnd - keyStart == 7 && startsWith(keyStart, "default")) {
                 variableDefault(i, keyStart);
+            } else if (op == ':' && keyEnd - keyStart == 4 && at(keyEnd) == '"' && startsWith(keyStart, "name")
+                    && at(keyStart - 1) == '"') {
+                jsonKeyValue(i); // HAR's params and headers: {"name": "password", "value": "..."}
             }
             return;
         }
@@ -3271,8 +3274,9 @@ final class CandidateFinder {
             }
         } else if (keyEnd - keyStart == 3 && op == '=' && at(i + 1) == '"') {
             keyAttribute(i, keyStart);
-        } else if (keyEnd - keyStart == 3 && op == ':' && at(keyEnd) == '"' && at(keyStart - 1) == '"') {
-            jsonKeyValue(i, keyStart);
+        } else if (keyEnd - keyStart == 3 && op == ':' && at(keyEnd) == '"' && at(keyStart - 1) == '"'
+                && regionEqualsLower(keyStart, "key")) {
+            jsonKeyValue(i);
         } else if (kind == SecretValues.NOT_SECRET && op == ':' && (keyStart == 0 || b[keyStart - 1] == '\n')) {
             pgpassLine(i); // a host named like a key (postgres.example.nl:5432:...)
         }
@@ -3643,13 +3647,10 @@ final class CandidateFinder {
 
     /**
      * The "key": "name" at i (its ':') of a JSON key/value pair object whose "value": "..." member follows, as in
-     * Postman collections' headers, variables and form bodies ({"key": "client_secret", "value": "..."}): the
-     * value, if the name names a secret.
+     * Postman collections' headers, variables and form bodies ({"key": "client_secret", "value": "..."}), or
+     * HAR's "name": "..." ({"name": "password", "value": "..."}): the value, if the name names a secret.
      */
-    private void jsonKeyValue(int i, int keyStart) {
-        if ((b[keyStart] | 0x20) != 'k' || (b[keyStart + 1] | 0x20) != 'e' || (b[keyStart + 2] | 0x20) != 'y') {
-            return;
-        }
+    private void jsonKeyValue(int i) {
         int ns = i + 1;
         while (at(ns) == ' ' && ns - i < 4) {
             ns++;

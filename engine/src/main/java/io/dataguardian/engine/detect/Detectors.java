@@ -409,7 +409,8 @@ final class Detectors {
                         "CREATE USER reporting WITH PASSWORD '[[Hq7vXz2LmP9wRk4W]]';",
                         "\"text\": \"username=jan@example.nl&password=[[Tq8vL2#mXk9Zr4Wp]]\"",
                         "$password = ConvertTo-SecureString '[[Rm4kZ8xQ2vLp7WtP]]' -AsPlainText -Force",
-                        "{\"key\": \"client_secret\", \"value\": \"[[Wq7mZ2xK9vLp4RtP]]\"}")
+                        "{\"key\": \"client_secret\", \"value\": \"[[Wq7mZ2xK9vLp4RtP]]\"}",
+                        "\"params\": [{\"name\": \"password\", \"value\": \"[[Tq8vL2mXk9Zr4WpQ]]\"}]")
                 .negatives("password=changeme", "password: ${DB_PASSWORD}", "api_key: <your-api-key>",
                         "secret=xxxxxxxxxxxx", "token = os.environ['TOKEN']", "password: ********",
                         "password=your_password_here", "max_tokens=4096", "token: process.env.API_TOKEN",
@@ -444,7 +445,8 @@ final class Detectors {
                         "$password = ConvertTo-SecureString $env:DB_PASSWORD -AsPlainText -Force",
                         "$token = Get-AzAccessToken -ResourceUrl https://example.nl", "<wsse:Password>${WSSE_PASSWORD}</wsse:Password>",
                         "<wsse:PasswordType>Xk9mQ2vL7pRtW3zq</wsse:PasswordType>", "ALTER ROLE app WITH PASSWORD NULL;",
-                        "Error: the password 'Incorrect' was rejected", "{\"key\": \"client_id\", \"value\": \"Wq7mZ2xK9vLp4RtP\"}");
+                        "Error: the password 'Incorrect' was rejected", "{\"key\": \"client_id\", \"value\": \"Wq7mZ2xK9vLp4RtP\"}",
+                        "{\"name\": \"username\", \"value\": \"Wq7mZ2xK9vLp4RtP\"}");
         d("weak-password", "WEAK_PASSWORD", "Weak hard-coded password",
                 "The value of a password / passwd / pwd / wachtwoord assignment (and the other password places of "
                         + "generic-secret: mysql -p, curl -u, .netrc, .pgpass) that is no placeholder, has 8 or more "
