@@ -207,7 +207,7 @@ final class CandidateFinder {
                     case PLUS -> {
                         if (i + 1 < limit && isDigit(b[i + 1]) && (i == 0 || !isWordChar(b[i - 1]))) {
                             int e = phone(i);
-                            i = e > i ? e : i + 1;
+                            i = e > i ? e : -e > i ? -e : i + 1;
                         } else {
                             i++;
                         }
@@ -527,7 +527,7 @@ final class CandidateFinder {
             k--;
         }
         if (k < 0 || (b[k] != ':' && b[k] != '=')) {
-            return false;
+            return at(i - 1) == '\'' && sqlVersionColumn(i);
         }
         k--;
         if (k >= 0 && (b[k] == '"' || b[k] == '\'')) {
@@ -537,6 +537,15 @@ final class CandidateFinder {
             k--;
         }
         return endsWithKeyWord(k, "version") || endsWithKeyWord(k, "tag");
+    }
+
+    /**
+     * Whether the quoted value at i is in an SQL INSERT tuple under a column named like a version (build, version,
+     * release: INSERT INTO t (..., build) VALUES (..., '7.17.9.4731')).
+     */
+    private boolean sqlVersionColumn(int i) {
+        long column = sqlColumn(i);
+        return column != NOT_SQL && (column & Ctx.VERSION.bit()) != 0;
     }
 
     /** b[.., k] ends with word w (case-insensitive) starting at a key's start, a separator or a hump. */
@@ -745,17 +754,79 @@ final class CandidateFinder {
 
     /**
      * Emits the date [s, end) as a date of birth when a birth word labels it or it is a cell of a table's birth
-     * column (keyed then: the header may be far above, out of the context scorer's reach). Whether it did.
+     * column or the example of a schema property named by a birth word (keyed then: the header or name may be far
+     * above, out of the context scorer's reach). Whether it did.
      */
     private boolean birthDate(int s, int end) {
         int cell = tableHead >= 0 ? birthColumn(s, end) : NOT_ROW;
         boolean column = cell == BIRTH_CELL;
         boolean label = recent(Ctx.BIRTH, s, 60) && birthLabel(s, end) && !(cell == OTHER_CELL && headerCue(s));
+        // keyed then too: the property's name may be lines above, out of the context scorer's reach
+        column |= !label && cell == NOT_ROW && recent(Ctx.BIRTH, s, 400) && schemaExample(s);
         if (label || column) {
             emit(DOB, s, end, 0);
             out.get(out.size() - 1).keyed = column;
         }
         return label || column;
+    }
+
+    /**
+     * Whether the date at s is the example: (or default:) of a YAML schema property named by the last birth word
+     * (OpenAPI: {@code geboortedatum:\n  type: string\n  format: date\n  example: 1956-12-28}): the property's line
+     * is the nearest one above, at most 6 lines up, that is indented less than the example's; the lines between
+     * are indented as much (its other keywords); the birth word ends on the property's line, at its ':'.
+     */
+    private boolean schemaExample(int s) {
+        int p = s;
+        if (at(p - 1) == '"' || at(p - 1) == '\'') {
+            p--;
+        }
+        while (p > 0 && b[p - 1] == ' ') {
+            p--;
+        }
+        if (at(p - 1) != ':') {
+            return false;
+        }
+        int ke = p - 1;
+        int ks = ke;
+        while (ks > 0 && isLower(b[ks - 1]) && ke - ks < 8) {
+            ks--;
+        }
+        if (!(ke - ks == 7 && startsWith(ks, "example") || ke - ks == 7 && startsWith(ks, "default"))) {
+            return false;
+        }
+        int indent = 0;
+        while (ks - indent > 0 && b[ks - indent - 1] == ' ') {
+            indent++;
+        }
+        int ls = ks - indent;
+        if (indent == 0 || ls == 0 || b[ls - 1] != '\n') {
+            return false;
+        }
+        int label = cue[Ctx.BIRTH.ordinal()];
+        for (int lines = 0; lines < 6 && ls > 0; lines++) {
+            int le = ls - 1; // the '\n' ending the line above
+            int ps = le;
+            while (ps > 0 && b[ps - 1] != '\n' && le - ps < 200) {
+                ps--;
+            }
+            int n = 0;
+            while (ps + n < le && b[ps + n] == ' ') {
+                n++;
+            }
+            if (n > indent || ps + n == le) {
+                return false; // a nested block or a blank line between
+            }
+            if (n < indent) {
+                int e = le;
+                while (e > ps && (b[e - 1] == ' ' || b[e - 1] == '\r')) {
+                    e--;
+                }
+                return at(e - 1) == ':' && label > ps + n && (label == e - 1 || label == e - 2 && b[label] == '"');
+            }
+            ls = ps;
+        }
+        return false;
     }
 
     /**
@@ -1441,10 +1512,34 @@ final class CandidateFinder {
                 startsLine = false;
             }
         }
-        if (lineBreak && dateEnd > label && dateEnd <= s) {
-            return false; // "Geb.datum: 14-05-1984\n\nU heeft op 12-05-2024 ...": the label had its date
+        if (dateEnd > label && dateEnd <= s && (lineBreak || wordBetween(dateEnd, s))) {
+            // "Geb.datum: 14-05-1984\n\nU heeft op 12-05-2024 ...", "(born 13 May 1986), meeting moved to
+            // 17 June 2020": the label had its date, and the words after it are about another
+            return false;
         }
         return !lineBreak || labelEndsLine || !startsLine;
+    }
+
+    /** Whether b[s, e) holds the letter 'O'. */
+    private boolean hasLetterO(int s, int e) {
+        for (int k = s; k < e; k++) {
+            if (b[k] == 'O') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether b[s, e) holds a word of three or more letters. */
+    private boolean wordBetween(int s, int e) {
+        int run = 0;
+        for (int k = s; k < e; k++) {
+            run = isLetter(b[k]) ? run + 1 : 0;
+            if (run >= 3) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -1754,7 +1849,10 @@ final class CandidateFinder {
                 break;
             }
         }
-        return ng == 0 ? -1 : phoneMatch(i, plus, ng);
+        int e = ng == 0 ? -1 : phoneMatch(i, plus, ng);
+        // +31 6 0744591858 (one digit too many): an international number none of whose prefixes is valid is one
+        // run; its tail (0744591858) is no number of its own
+        return e < 0 && plus && ng >= 2 ? -p : e;
     }
 
     /**
@@ -2134,7 +2232,9 @@ final class CandidateFinder {
         }
         if ((cls & Ctx.SECRET.bit()) != 0 && (e - s == 8 || e - s == 10)
                 && (regionEqualsLower(s, "password") || regionEqualsLower(s, "wachtwoord"))) {
-            if (at(e) == ' ') {
+            if (at(e) == ' ' && at(e + 1) == '\'') {
+                quotedPassword(e + 1);
+            } else if (at(e) == ' ') {
                 prosePassword(e);
             }
             tableHeader(s, e, false);
@@ -2173,6 +2273,28 @@ final class CandidateFinder {
         int vs = e + 1;
         int ve = tokenEnd(vs);
         if (ve - vs >= 8) {
+            reportSecret(str(vs, ve), true, vs, ve);
+        }
+    }
+
+    /**
+     * A single-quoted literal right after the password word, the clause of SQL's CREATE/ALTER USER|ROLE ... WITH
+     * PASSWORD 'x' (PostgreSQL, Snowflake, Redshift), also written in lower case: the literal (quote at q), closed on
+     * the line and followed by the statement's end, a space or ',', ')', if it passes the password test (8+ chars,
+     * not letters only: "the password 'Incorrect'" is a word).
+     */
+    private void quotedPassword(int q) {
+        int vs = q + 1;
+        int ve = vs;
+        while (ve < limit && ve - vs <= 128 && b[ve] != '\'' && b[ve] != '\n') {
+            ve++;
+        }
+        if (at(ve) != '\'' || ve - vs < 8 || ve - vs > 128) {
+            return;
+        }
+        char after = at(ve + 1);
+        if ((after == ';' || after == ' ' || after == ',' || after == ')' || after == '\n' || after == '\r'
+                || ve + 1 == limit) && !lettersOnly(vs, ve)) {
             reportSecret(str(vs, ve), true, vs, ve);
         }
     }
@@ -2550,7 +2672,11 @@ final class CandidateFinder {
                     if (recent(Ctx.IDCARD, i, 40)) {
                         emit(NL_ID_CARD, i, end, 0);
                     }
-                } else if (recent(Ctx.PASSPORT, i, 30)) {
+                } else if (recent(Ctx.PASSPORT, i, 30) && isDigit(b[end - 1]) && (n >= 8 || digits == n)
+                        && !hasLetterO(i, end)) {
+                    // a document number of letters and digits has 8 or 9 chars (BE, CA, CH: 8; DE, FR, IT, ES,
+                    // PL, JP: 9; only all-digit series are shorter), ends in a digit and has no letter O, which
+                    // issuers leave out next to the digit 0 (NL, DE)
                     emit(PASSPORT, i, end, 0);
                 }
             }
@@ -2920,7 +3046,8 @@ final class CandidateFinder {
         }
         if (s > 0) {
             char before = b[s - 1];
-            if ((before == '/' || before == ':') && !(s >= 7 && regionEqualsLower(s - 7, "mailto:"))) {
+            if ((before == '/' || before == ':') && !(s >= 7 && regionEqualsLower(s - 7, "mailto:"))
+                    && !(before == ':' && emailProperty(s - 1))) {
                 return;
             }
         }
@@ -3028,6 +3155,38 @@ final class CandidateFinder {
         String w = new StringBuilder(letters).append(key, 0, letters).reverse().toString();
         return w.endsWith("messageid") || w.endsWith("msgid") || w.equals("inreplyto") || w.equals("references")
                 || w.equals("contentid");
+    }
+
+    /**
+     * Whether the ':' at c ends a vCard EMAIL property's name at its line's start, with parameters or a group
+     * prefix or not ({@code EMAIL;TYPE=INTERNET:}, {@code item1.EMAIL:}, {@code email;type=work:}): the address
+     * follows without a space, and that ':' is no user:password separator of a URL.
+     */
+    private boolean emailProperty(int c) {
+        int ls = c;
+        while (ls > 0 && b[ls - 1] != '\n' && c - ls < 80) {
+            ls--;
+        }
+        if (ls > 0 && b[ls - 1] != '\n') {
+            return false;
+        }
+        int p = ls;
+        while (p < c && isAsciiAlnum(b[p]) && p - ls < 16) {
+            p++;
+        }
+        if (at(p) == '.' && p > ls) { // a group name: item1.EMAIL
+            ls = p + 1;
+        }
+        if (!(ls + 5 <= c && regionEqualsLower(ls, "email") && (ls + 5 == c || b[ls + 5] == ';'))) {
+            return false;
+        }
+        for (int k = ls + 5; k < c; k++) {
+            char ch = b[k];
+            if (!(isAsciiAlnum(ch) || ch == ';' || ch == '=' || ch == ',' || ch == '-' || ch == '"')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isLocalChar(char c) {
@@ -3203,6 +3362,11 @@ final class CandidateFinder {
                 basicCredentials(i);
             } else if (op == ':' && keyEnd - keyStart >= 2 && (keyStart == 0 || b[keyStart - 1] == '\n')) {
                 pgpassLine(i);
+            } else if (op == '=' && keyEnd - keyStart == 7 && startsWith(keyStart, "default")) {
+                variableDefault(i, keyStart);
+            } else if (op == ':' && keyEnd - keyStart == 4 && at(keyEnd) == '"' && startsWith(keyStart, "name")
+                    && at(keyStart - 1) == '"') {
+                jsonKeyValue(i); // HAR's params and headers: {"name": "password", "value": "..."}
             }
             return;
         }
@@ -3215,6 +3379,9 @@ final class CandidateFinder {
             }
         } else if (keyEnd - keyStart == 3 && op == '=' && at(i + 1) == '"') {
             keyAttribute(i, keyStart);
+        } else if (keyEnd - keyStart == 3 && op == ':' && at(keyEnd) == '"' && at(keyStart - 1) == '"'
+                && regionEqualsLower(keyStart, "key")) {
+            jsonKeyValue(i);
         } else if (kind == SecretValues.NOT_SECRET && keyEnd - keyStart >= 5 && bareKeyName(keyStart, keyEnd)) {
             bareKeyValue(i);
         } else if (kind == SecretValues.NOT_SECRET && op == ':' && (keyStart == 0 || b[keyStart - 1] == '\n')) {
@@ -3227,14 +3394,17 @@ final class CandidateFinder {
      * {@code access_token=}), up to the next parameter ('&') or fragment ('#'): a secret as an assignment's value is,
      * or a reset or access token of 16 or more letters and digits (both; '-' and '_' too), random by design: a
      * 16-char hex token falls below the 3.5-bit entropy line of a typed secret 9 times in 10, so it counts from 2.5
-     * bits per char (aaaabbbb11112222 has 2.0). A JWT is the JWT detector's.
+     * bits per char (aaaabbbb11112222 has 2.0). A JWT is the JWT detector's. A password's value may hold a '#'
+     * between letters or digits (password=Tulp82#Kaas: typed unencoded into a log line or form body, no fragment).
      */
     private void queryToken(int vs, int kind) {
         int ve = vs;
         boolean letter = false;
         boolean digit = false;
         boolean plain = true;
-        while (ve < limit && ve - vs <= 300 && !VALUE_END[Math.min(b[ve], 128)] && b[ve] != '&' && b[ve] != '#') {
+        boolean password = kind == SecretValues.PASSWORD;
+        while (ve < limit && ve - vs <= 300 && !VALUE_END[Math.min(b[ve], 128)] && b[ve] != '&'
+                && (b[ve] != '#' || password && ve > vs && isAsciiAlnum(b[ve - 1]) && isAsciiAlnum(at(ve + 1)))) {
             char c = b[ve];
             letter |= isLetter(c);
             digit |= isDigit(c);
@@ -3363,6 +3533,56 @@ final class CandidateFinder {
     }
 
     /**
+     * Whether [vs, ve) is a PowerShell command's name, Verb-Noun with capitalised parts and letters only
+     * ({@code $password = ConvertTo-SecureString ...}, {@code $token = Get-AzAccessToken ...}): a call, not a value.
+     */
+    private boolean cmdlet(int vs, int ve) {
+        int dash = -1;
+        for (int k = vs; k < ve; k++) {
+            char c = b[k];
+            if (c == '-' && dash < 0 && k > vs + 1 && k + 1 < ve && isUpper(b[k + 1])) {
+                dash = k;
+            } else if (!isLetter(c)) {
+                return false;
+            }
+        }
+        return dash > 0;
+    }
+
+    /**
+     * The arguments after a command at p that a secret's name is assigned: of ConvertTo-SecureString with
+     * -AsPlainText on the line, its quoted string (after -String or first), is the secret in plain text.
+     */
+    private void plainTextArgument(int p, int kind) {
+        if (!regionEnds(p, "ConvertTo-SecureString")) {
+            return;
+        }
+        int le = p;
+        while (le < limit && b[le] != '\n' && le - p < 400) {
+            le++;
+        }
+        if (!regionHas(p, le, "-AsPlainText")) {
+            return;
+        }
+        int q = p + 1;
+        if (startsWith(q, "-String ")) {
+            q += 8;
+        }
+        char quote = at(q);
+        if (quote != '\'' && quote != '"') {
+            return;
+        }
+        int vs = q + 1;
+        int ve = vs;
+        while (ve < le && b[ve] != quote && ve - vs < 300) {
+            ve++;
+        }
+        if (at(ve) == quote && ve - vs >= 8) {
+            reportSecret(str(vs, ve), kind == SecretValues.PASSWORD, vs, ve);
+        }
+    }
+
+    /**
      * A literal that a secret's name falls back to when the environment lacks it: {@code process.env.JWT_SECRET
      * || '...'} (also {@code ??}), {@code os.getenv("DB_PASSWORD", "...")}, {@code os.environ.get("X", "...")},
      * {@code ENV.fetch("X", "...")}. [vs, ve) is the unquoted value read so far (up to a quote, space, ...).
@@ -3487,7 +3707,103 @@ final class CandidateFinder {
         }
     }
 
-    /** A &lt;name&gt;value&lt;/name&gt; element at its '&gt;' i whose name names a secret (&lt;password&gt;): the value. */
+    /**
+     * The default = "..." at i (its '=') of a Terraform/HCL variable block named like a secret ({@code variable
+     * "db_password" { ... default = "..." }}): the value, as the name's (the plain-text default of a sensitive
+     * variable, which Terraform linters flag too). The block's header is the nearest line before, at most 8 lines
+     * up, that starts at the line's first column; the lines between are indented (inside the block).
+     */
+    private void variableDefault(int i, int keyStart) {
+        int ls = keyStart;
+        for (int lines = 0; lines < 8; lines++) {
+            while (ls > 0 && b[ls - 1] == ' ') {
+                ls--;
+            }
+            if (ls == 0 || b[ls - 1] != '\n') {
+                return; // the default = is not the first thing on its line
+            }
+            int prev = ls - 1;
+            int ps = prev;
+            while (ps > 0 && b[ps - 1] != '\n' && prev - ps < 200) {
+                ps--;
+            }
+            if (ps > 0 && b[ps - 1] != '\n') {
+                return;
+            }
+            if (b[ps] != ' ' && b[ps] != '\t') {
+                if (!startsWith(ps, "variable \"")) {
+                    return;
+                }
+                int ns = ps + 10;
+                int ne = ns;
+                while (ne < prev && b[ne] != '"' && ne - ns < 64) {
+                    ne++;
+                }
+                if (at(ne) != '"' || ne - ns < 2) {
+                    return;
+                }
+                int kind = SecretValues.keyKind(b, ns, ne, keyLetters);
+                if (kind != SecretValues.NOT_SECRET) {
+                    secretValue(i, kind);
+                }
+                return;
+            }
+            ls = ps;
+        }
+    }
+
+    /**
+     * The "key": "name" at i (its ':') of a JSON key/value pair object whose "value": "..." member follows, as in
+     * Postman collections' headers, variables and form bodies ({"key": "client_secret", "value": "..."}), or
+     * HAR's "name": "..." ({"name": "password", "value": "..."}): the value, if the name names a secret.
+     */
+    private void jsonKeyValue(int i) {
+        int ns = i + 1;
+        while (at(ns) == ' ' && ns - i < 4) {
+            ns++;
+        }
+        if (at(ns) != '"') {
+            return;
+        }
+        ns++;
+        int ne = ns;
+        while (ne < limit && ne - ns < 64 && b[ne] != '"' && b[ne] != '\n') {
+            ne++;
+        }
+        if (at(ne) != '"' || ne - ns < 2) {
+            return;
+        }
+        int v = ne + 1;
+        while (at(v) == ' ' && v - ne < 4) {
+            v++;
+        }
+        if (at(v) != ',') {
+            return;
+        }
+        v++;
+        while ((at(v) == ' ' || at(v) == '\n' || at(v) == '\r' || at(v) == '\t') && v - ne < 40) {
+            v++;
+        }
+        if (!startsWith(v, "\"value\"")) {
+            return;
+        }
+        v += 7;
+        while (at(v) == ' ' && v - ne < 48) {
+            v++;
+        }
+        if (at(v) != ':') {
+            return;
+        }
+        int kind = SecretValues.keyKind(b, ns, ne, keyLetters);
+        if (kind != SecretValues.NOT_SECRET) {
+            secretValue(v, kind);
+        }
+    }
+
+    /**
+     * A &lt;name&gt;value&lt;/name&gt; element at its '&gt;' i whose name names a secret (&lt;password&gt;, also with a
+     * namespace prefix: &lt;wsse:Password&gt; of a WS-Security UsernameToken): the value.
+     */
     private void xmlElement(int i) {
         int k = i - 1;
         int stop = Math.max(-1, i - 65);
@@ -3497,10 +3813,18 @@ final class CandidateFinder {
             letters |= bits;
             k--;
         }
-        if (k < 0 || b[k] != '<' || i - k - 1 < 2 || !mayHoldTrigger(letters)) {
+        int nameStart = k + 1;
+        if (k > 0 && b[k] == ':' && i - k - 1 >= 2) { // a namespace prefix: <wsse:Password>, <ns2:apiToken>
+            int q = k - 1;
+            while (q >= 0 && q > k - 33 && isAsciiAlnum(b[q])) {
+                q--;
+            }
+            k = q < k - 1 ? q : k;
+        }
+        if (k < 0 || b[k] != '<' || i - nameStart < 2 || !mayHoldTrigger(letters)) {
             return;
         }
-        int kind = SecretValues.keyKind(b, k + 1, i, keyLetters);
+        int kind = SecretValues.keyKind(b, nameStart, i, keyLetters);
         if (kind == SecretValues.NOT_SECRET) {
             return;
         }
@@ -3547,6 +3871,10 @@ final class CandidateFinder {
                 ve = valueEnd(vs, max);
             }
             if (op == ':' && typeAnnotation(vs, ve, kind)) {
+                return;
+            }
+            if (at(ve) == ' ' && isUpper(b[vs]) && cmdlet(vs, ve)) {
+                plainTextArgument(ve, kind);
                 return;
             }
             long fallback = fallbackLiteral(vs, ve);

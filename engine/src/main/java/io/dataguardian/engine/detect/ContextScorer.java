@@ -54,6 +54,9 @@ final class ContextScorer {
             int we = p;
             if (we <= s || ws >= e) {
                 long cls = Lexicon.STANDARD.lookup(b, ws, we);
+                if (cls != 0 && inEmail(b, limit, ws, we)) {
+                    continue; // joost+bank@outlook.com, info@mediq-zorg.nl: a mailbox's name, no label
+                }
                 if ((cls & Ctx.CARD.bit()) != 0 && CandidateFinder.idCard(b, ws)) {
                     cls |= Ctx.IDCARD.bit(); // "ID card"
                 }
@@ -120,6 +123,30 @@ final class ContextScorer {
             }
         }
         return true;
+    }
+
+    /**
+     * Whether the word [ws, we) is part of an e-mail address: of its local part (local-part chars, then '@', after
+     * it) or of its domain ('@' and a local-part char before it, only domain chars between). Checked only for
+     * lexicon words, so it costs nothing on the others.
+     */
+    static boolean inEmail(char[] b, int limit, int ws, int we) {
+        int k = we;
+        while (k < limit && k - we < 64 && local(b[k])) {
+            k++;
+        }
+        if (k < limit && b[k] == '@' && k + 1 < limit && CandidateFinder.isAsciiAlnum(b[k + 1])) {
+            return true;
+        }
+        k = ws - 1;
+        while (k >= 0 && ws - k < 255 && (CandidateFinder.isAsciiAlnum(b[k]) || b[k] == '.' || b[k] == '-')) {
+            k--;
+        }
+        return k > 0 && b[k] == '@' && local(b[k - 1]);
+    }
+
+    private static boolean local(char c) {
+        return CandidateFinder.isAsciiAlnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
     }
 
     /**

@@ -88,12 +88,13 @@ final class Detectors {
                         "telefoon [[0031 20 123 4567]]", "call [[+44 20 7946 0958]] now", "[[(020) 123 4567]]",
                         "mobiel: [[06 1234 5678]]", "[[+31 (0)6 12345678]]", "phone=[[+1 415 555 2671]]",
                         "[[0612345678]]", "[[088-1234567]]", "IBAN NL50 ABNA 0417 1643 01 of bel [[020-1234567]]",
-                        "mobiel: [[06 - 123 456 78]]", "tel. [[020 - 123 45 67]]")
+                        "mobiel: [[06 - 123 456 78]]", "tel. [[020 - 123 45 67]]",
+                        "mail joost+bank@example.com of bel [[0612345678]]")
                 .negatives("datum 12-03-2024", "ordernummer 0612345678", "1234567890", "v06.12.34.56",
                         "timestamp 1700000000123", "€ 0612,34", "+99 1234", "06-1234", "rekening NL50 ABNA 0417 1643 01",
                         "DE72 1234 5678 0612 3456 78", "06 - 123 456 7", "pagina 10 - 123 456 78", "06 -- 123 456 78", "Relatienummer: 0201234567",
                         "2019 - 2024", "onder vermelding van 0100 1181 9325 5693", "kenmerk 0201 2345 6789 012.",
-                        "betalingskenmerk 0612 3456 7890 1234");
+                        "betalingskenmerk 0612 3456 7890 1234", "called from abroad (not +31 6 0744591858 as in the CRM)");
         d("nl-postcode", "POSTCODE", "Dutch postcode",
                 "Four digits (first not 0) and two capital letters (not SA, SD, SS), with or without a space; "
                         + "address context raises confidence.",
@@ -163,13 +164,14 @@ final class Detectors {
                 .base(0.9).priority(70).mask(Mask.EMAIL).norm(Norm.LOWER)
                 .positives("mail [[jan.jansen@example.nl]]", "<[[j.doe+news@mail.example.com]]>",
                         "\"email\":\"[[info@bedrijf.nl]]\"", "mailto:[[a.b@c.io]]", "Contact: [[git@acme.nl]]: the release team",
-                        "Reply-To: <[[piet.jansen@example.nl]]>", "postfix/qmgr[2232]: 4F1A2C: from=<[[jan.jansen@example.nl]]>, size=2048")
+                        "Reply-To: <[[piet.jansen@example.nl]]>", "postfix/qmgr[2232]: 4F1A2C: from=<[[jan.jansen@example.nl]]>, size=2048",
+                        "EMAIL;TYPE=INTERNET:[[jan.jansen@example.nl]]", "item1.EMAIL;type=pref:[[a.b@example.com]]")
                 .negatives("icon@2x.png", "@Override", "user@localhost", "npm i pkg@1.2.3", "a@b", "@media screen",
                         "url = git@github.com:acme-nl/klantportaal.git",
                         "Message-ID: <e147fe0f6a3de371.1364a9fb@mail.example>", "In-Reply-To: <CAF7x2Lk9q@mail.gmail.com>",
                         "References: <a1b2c3d4.e5f6@mail.example.com>\n <0f9e8d7c.6b5a@mail.example.com>",
                         "postfix/cleanup[2231]: 4F1A2C: message-id=<20251103101900.4F1A2C@mx1.example.nl>",
-                        "{\"messageId\": \"<abc123.def456@mail.example.com>\"}");
+                        "{\"messageId\": \"<abc123.def456@mail.example.com>\"}", "NOTE:beheer:Xk9mQ2vL@example.nl");
         d("credit-card", "CREDIT_CARD", "Payment card number",
                 "13-19 digits (compact or grouped with spaces or dashes) with an issuer range of Visa, Mastercard "
                         + "(51-55, 2221-2720), Amex, Discover, Maestro, JCB or Diners and a valid Luhn check digit.",
@@ -200,14 +202,16 @@ final class Detectors {
                         "\"KlantApp/9.24.53.87 (Android 14)\"", "okhttp/4.9.3.1 Dalvik/2.1.0", "deployed hotfix 4.12.3.105 (commit",
                         "cidr_block = \"10.0.0.0/8\"", "cidr: 172.16.0.0/12", "bind-address = 0.0.0.0", "listen 0.0.0.0:8080",
                         "version = \"5.1.0.12\"  # server build", "  tag: \"2.4.1.300\"", "imageTag: 1.2.3.4",
-                        "route 2001:db8::/32", "listen [::]:80", "build 2.4.1.7", "build nr 2.4.1.7", "versie is 5.1.0.12");
+                        "route 2001:db8::/32", "listen [::]:80", "build 2.4.1.7", "build nr 2.4.1.7", "versie is 5.1.0.12",
+                        "INSERT INTO bestelling (ordernr, kaart, build) VALUES (492676484, '**** 7663', '9.6.2.539'),");
         d("date-of-birth", "DATE_OF_BIRTH", "Date of birth",
                 "A date (12-03-1985, 1985-03-12, 12/03/1985, 12 maart 1985, March 12, 1985, 4th of March 1985; "
                         + "03-04-79 only after a birth word) near a birth word in "
                         + "English or Dutch (born, date of birth, DOB, geboren, geboortedatum, geb.), or in a table's birth "
                         + "column (Markdown, pandas output, delimited text; an SQL column by its INSERT's column list or "
                         + "its table's CREATE TABLE); the arguments of a date constructor (new DateTime(1979, 4, 3)) "
-                        + "assigned to a birth-named field.",
+                        + "assigned to a birth-named field; a vCard BDAY; the example of a YAML schema property named like a birth "
+                        + "date.",
                 MEDIUM, ART6)
                 .base(0.85).priority(45).requires(Ctx.BIRTH).penalty(Ctx.ORDER).mask(Mask.DATE).norm(Norm.DIGITS)
                 .positives("geboortedatum: [[12-03-1985]]", "born on [[12 March 1985]]", "DOB [[1985-03-12]]",
@@ -221,7 +225,8 @@ final class Detectors {
                         "dat zij op [[16/04/2004]] geboren werd", "dat ze op [[August 1, 2004]] geboren is",
                         "var m = new Medewerker { GeboorteDatum = new DateTime([[1979, 4, 3]]), Naam = \"Jan\" };",
                         "birthDate = LocalDate.of([[1985, 3, 12]]);",
-                        "CREATE TABLE p (id int, naam text, geboortedatum date); INSERT INTO p VALUES (1, 'Jan', '[[1985-03-12]]');")
+                        "CREATE TABLE p (id int, naam text, geboortedatum date); INSERT INTO p VALUES (1, 'Jan', '[[1985-03-12]]');",
+                        "BDAY:[[1960-11-18]]", "new colleague starts monday (born [[13 February 1986]]), meeting moved to 17 December 2020")
                 .negatives("created 2024-01-15 10:30:00", "geboortedatum 32-13-1985", "12-03-2024 invoice",
                         "datum 03-04-79", "geboren 31-04-79", "geboortedatum 03-13-79", "geb. 03-04-79-12",
                         "born on the 4th of Smarch 1979", "born on the 31st of April 1979", "the 4th of March 1979",
@@ -237,11 +242,13 @@ final class Detectors {
                         "CREATE TABLE p (id int, geboortedatum date, aangemaakt date); INSERT INTO p VALUES (1, NULL, '2024-03-12');",
                         "| Naam | Geboren | Status |");
         d("passport-number", "PASSPORT_NUMBER", "Passport number",
-                "Six to nine letters and digits (at least one digit) right after a passport word.",
+                "Six to nine letters and digits (at least one digit) right after a passport word; a number of letters and "
+                        + "digits has 8 or 9 chars, ends in a digit and has no letter O.",
                 HIGH, ART87, UAVG46)
                 .base(0.85).priority(64).requires(Ctx.PASSPORT).mask(Mask.KEEP2).norm(Norm.UPPER_ALNUM).family("document")
                 .positives("Passport number: [[C01X00T47]]", "passport no [[123456789]]")
-                .negatives("passport photo 2", "123456789 passed");
+                .negatives("passport photo 2", "123456789 passed", "Passport No: RN12K45QX", "passport no AB12O4567",
+                        "passport: GH12K34");
         d("person-name", "PERSON_NAME", "Person name",
                 "Capitalised names after a label or title (naam:, name:, dhr., mevr., Mr, Ms, Mrs, Dr), with Dutch "
                         + "particles (van, de, der).",
@@ -377,8 +384,9 @@ final class Detectors {
                         + ".env, YAML, JSON or properties with Shannon entropy >= 3.5, length >= 8 and two character "
                         + "classes, ignoring placeholders and environment references (a password with less entropy is a "
                         + "weak-password). Also Authorization: Basic credentials, SonarQube tokens, secret-named URL query "
-                        + "parameters, hex api keys, a password told in a sentence and a table's password column. The value "
-                        + "is reported, not the key.",
+                        + "parameters, hex api keys, a password told in a sentence and a table's password column, SQL's PASSWORD "
+                        + "'...', ConvertTo-SecureString '...' -AsPlainText, {\"key\": name, \"value\": ...} pairs and Terraform "
+                        + "variable defaults. The value is reported, not the key.",
                 HIGH, ART32)
                 .base(0.8).priority(20).mask(Mask.SECRET)
                 .positives("DB_PASSWORD=[[xK9#mP2$vL5qR8tZ]]", "api_key: \"[[3f9a7c2e8b1d4f6a0c5e9b2d7a4f1c8e]]\"",
@@ -411,7 +419,13 @@ final class Detectors {
                         "Your new password is [[Hq7vXz2LmP9wRk4V]].", "apikey = [[a773de4f4f1938d962f141364419e212]]",
                         "INSERT INTO api_client (naam, secret) VALUES ('webshop', '[[hT4nT8kWp4Rh8TkZ]]') ON CONFLICT DO NOTHING;",
                         "db_password      = \"[[Zx8vZ3pLm8Kx3vPq]]\"", "export VAULT_TOKEN=[[hvs.CAESIbXkQzLmNpRtWvYbKsJhGfDqTeUo]]", "STRIPE_KEY = \"[[xK9#mP2$vL5qR8tZ]]\"  # TODO move to vault",
-                        "static let analyticsKey = \"[[hT4nT8kWp4Rh8TkZq2]]\"", "SENTRY_KEY: '[[a773de4f4f1938d962f141364419e212]]'")
+                        "static let analyticsKey = \"[[hT4nT8kWp4Rh8TkZq2]]\"", "SENTRY_KEY: '[[a773de4f4f1938d962f141364419e212]]'",
+                        "<wsse:Username>svc</wsse:Username><wsse:Password>[[Vb8nQ2xLk5RmW7zTp4]]</wsse:Password>",
+                        "CREATE USER reporting WITH PASSWORD '[[Hq7vXz2LmP9wRk4W]]';",
+                        "\"text\": \"username=jan@example.nl&password=[[Tq8vL2#mXk9Zr4Wp]]\"",
+                        "$password = ConvertTo-SecureString '[[Rm4kZ8xQ2vLp7WtP]]' -AsPlainText -Force",
+                        "{\"key\": \"client_secret\", \"value\": \"[[Wq7mZ2xK9vLp4RtP]]\"}",
+                        "\"params\": [{\"name\": \"password\", \"value\": \"[[Tq8vL2mXk9Zr4WpQ]]\"}]")
                 .negatives("password=changeme", "password: ${DB_PASSWORD}", "api_key: <your-api-key>",
                         "secret=xxxxxxxxxxxx", "token = os.environ['TOKEN']", "password: ********",
                         "password=your_password_here", "max_tokens=4096", "token: process.env.API_TOKEN",
@@ -448,7 +462,12 @@ final class Detectors {
                         "i18nKey = \"errors.notFound\"", "const sortKey = 'createdAtDescending2'", "ANALYTICS_KEY=hT4nT8kWp4Rh8TkZq2",
                         "analyticsKey = \"analytics-write-key-2024\"",
                         "password = \"WelkomWelkom2024\"",
-                        "secret: Voorjaar2025Zomer");
+                        "secret: Voorjaar2025Zomer",
+                        "$password = ConvertTo-SecureString $env:DB_PASSWORD -AsPlainText -Force",
+                        "$token = Get-AzAccessToken -ResourceUrl https://example.nl", "<wsse:Password>${WSSE_PASSWORD}</wsse:Password>",
+                        "<wsse:PasswordType>Xk9mQ2vL7pRtW3zq</wsse:PasswordType>", "ALTER ROLE app WITH PASSWORD NULL;",
+                        "Error: the password 'Incorrect' was rejected", "{\"key\": \"client_id\", \"value\": \"Wq7mZ2xK9vLp4RtP\"}",
+                        "{\"name\": \"username\", \"value\": \"Wq7mZ2xK9vLp4RtP\"}");
         d("weak-password", "WEAK_PASSWORD", "Weak hard-coded password",
                 "The value of a password / passwd / pwd / wachtwoord assignment (and the other password places of "
                         + "generic-secret: mysql -p, curl -u, .netrc, .pgpass) that is no placeholder, has 8 or more "

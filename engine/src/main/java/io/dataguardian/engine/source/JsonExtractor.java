@@ -60,6 +60,9 @@ public final class JsonExtractor implements ContentExtractor {
         Deque<String> containers = new ArrayDeque<>();
         Deque<Boolean> isArray = new ArrayDeque<>();
         String field = null;
+        // the string of a "key" or "name" member, the name of its object's "value" member after it: Postman's and
+        // HAR's {"key": "client_secret", "value": "..."}, a Kubernetes env entry {"name": "DB_PASSWORD", "value": ...}
+        String pairName = null;
         // made once per file, not per value with findings (see CsvExtractor.extract)
         Consumer<Finding> found = context::finding;
         ValuePositions positions = new ValuePositions();
@@ -76,16 +79,23 @@ public final class JsonExtractor implements ContentExtractor {
                         containers.push(here);
                         isArray.push(t == JsonToken.START_ARRAY);
                         field = null;
+                        pairName = null;
                     }
                     case END_OBJECT, END_ARRAY -> {
                         containers.pop();
                         isArray.pop();
                         field = null;
+                        pairName = null;
                     }
                     case VALUE_STRING, VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
                         String here = paths.child(containers, isArray, field);
                         String name = isArray.isEmpty() || isArray.peek() ? paths.lastName(containers) : field;
                         String value = p.getString();
+                        if (field != null && pairName != null && field.equals("value")) {
+                            name = pairName;
+                        }
+                        pairName = t == JsonToken.VALUE_STRING && (field != null && (field.equals("key")
+                                || field.equals("name"))) && value.length() <= 64 ? value : null;
                         TokenStreamLocation loc = p.currentTokenLocation();
                         int column = (int) Math.max(1, loc.getColumnNr()) + (t == JsonToken.VALUE_STRING ? 1 : 0);
                         if (value.isBlank()) {

@@ -247,4 +247,42 @@ class HoldoutGapsTest {
         finds("generic-secret", "import os\n\nSTRIPE_KEY = \"[[xK9#mP2$vL5qR8tZ]]\"  # TODO move to vault\n");
         ignores("generic-secret", "const STORAGE_KEY = 'shoppingCartState2024';\nconst i18nKey = 'errors.notFound';\n");
     }
+
+    @Test
+    void terraformVariableDefaultNamedLikeASecret() {
+        finds("generic-secret", "variable \"db_password\" {\n  type      = string\n  sensitive = true\n"
+                + "  default   = \"[[Jt4kW9mQz2XvL7pRn6]]\"\n}\n");
+        ignores("generic-secret", "variable \"db_host\" {\n  type    = string\n  default = \"Jt4kW9mQz2XvL7pRn6\"\n}\n");
+        ignores("generic-secret", "variable \"db_password\" {\n  type = string\n}\n\nlocals {\n"
+                + "  default = \"Jt4kW9mQz2XvL7pRn6\"\n}\n");
+        ignores("generic-secret", "variable \"db_password\" {\n  default = \"${var.vault_password}\"\n}\n");
+    }
+
+    @Test
+    void schemaExampleUnderABirthNamedProperty() {
+        String spec = "      properties:\n        geboortedatum:\n          type: string\n          format: date\n"
+                + "          example: [[1956-12-28]]\n        aangemaakt:\n          type: string\n          format: date\n"
+                + "          description: moment van registratie in het klantsysteem\n          example: 2024-01-15\n";
+        finds("date-of-birth", spec);
+        assertThat(scan(spec.replace("[[", "").replace("]]", ""))).filteredOn(m -> m.detectorId().equals("date-of-birth"))
+                .hasSize(1);
+        finds("date-of-birth", "    \"birthDate\":\n      type: string\n      example: \"[[1990-01-31]]\"\n");
+        ignores("date-of-birth", "geboortedatum:\n  type: object\n  description: de geboortedatum en de bron ervan\n"
+                + "  properties:\n    bron:\n      type: string\n      example: 1956-12-28\n");
+    }
+
+    @Test
+    void aBirthLabelsDateTakenByAnEarlierDateOnTheLine() {
+        String chat = "[18:03] bot: new colleague starts monday (born [[26 April 1991]]), meeting moved to 11 oktober 2020";
+        finds("date-of-birth", chat);
+        assertThat(scan(chat.replace("[[", "").replace("]]", ""))).filteredOn(m -> m.detectorId().equals("date-of-birth"))
+                .hasSize(1);
+        finds("date-of-birth", "geboren [[01-02-1980]] / 01-02-1981");
+    }
+
+    @Test
+    void lexiconWordsInsideAnEmailAddressAreNoContext() {
+        finds("phone-number", "(3, 'Joost van den Berg', 'joost+bank@outlook.com', '[[0636981153]]');");
+        ignores("phone-number", "bank 0636981153");
+    }
 }

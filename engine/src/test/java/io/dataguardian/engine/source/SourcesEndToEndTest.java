@@ -104,4 +104,23 @@ class SourcesEndToEndTest {
                         + f.location().column() + " " + f.location().section())
                 .containsExactlyInAnyOrder("EMAIL@1:19 null", "EMAIL@2:5 null", "BSN@7:13 null");
     }
+
+    @Test
+    void aJsonKeyOrNameMemberNamesTheValueMemberAfterIt() throws Exception {
+        // Postman's variables and headers, HAR's headers, a Kubernetes env list as JSON
+        Files.writeString(dir.resolve("collection.json"), "{\"variable\": [\n"
+                + "  {\"key\": \"client_secret\", \"value\": \"Wq7mZ2xK9vLp4RtP\"},\n"
+                + "  {\"key\": \"client_id\", \"value\": \"Xk9mQ2vL7pRtW3zq\"},\n"
+                + "  {\"name\": \"DB_PASSWORD\", \"value\": \"Jt4kW9mQz2XvL7pRn5\"},\n"
+                + "  {\"key\": \"api_token\", \"type\": \"string\", \"value\": \"Hq7vXz2LmP9wRk4T\"}\n]}\n",
+                StandardCharsets.UTF_8);
+
+        ScanResult result = new ScanEngine().scan(ScanRequest.builder(
+                DetectionSettings.withKey("end-to-end-test-key-0123456789".getBytes(StandardCharsets.UTF_8)))
+                .root(dir).threads(1).build());
+
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.findings()).filteredOn(f -> f.entityType().equals("GENERIC_SECRET"))
+                .extracting(f -> f.location().line()).containsExactlyInAnyOrder(2, 4);
+    }
 }
