@@ -1,7 +1,7 @@
 # Shared helpers for the bench scripts. Sourced, not run.
 # Environment:
 #   BENCH_CP                 classpath for the corpus tools instead of bench/target/benchmarks.jar
-#   DATAGUARDIAN_JAVA_OPTS   JVM options for the CLI (default -Xmx256m -XX:+UseSerialGC -Xmn24m, as bin/dataguardian)
+#   DATAGUARDIAN_JAVA_OPTS   JVM options for the CLI (default -Xmx256m -XX:+UseSerialGC, as bin/dataguardian)
 #   SKIP_BUILD=1             never run Maven
 #   DATAGUARDIAN_CLI_JAR     run this CLI jar instead of bin/dataguardian (e.g. a stable copy while
 #                            colleagues rebuild cli/target/dataguardian.jar)
@@ -12,7 +12,7 @@ OUT=${OUT:-bench/out}
 mkdir -p "$OUT"
 BENCH_JAR=bench/target/benchmarks.jar
 CLI_JAR=cli/target/dataguardian.jar
-export DATAGUARDIAN_JAVA_OPTS=${DATAGUARDIAN_JAVA_OPTS:--Xmx256m -XX:+UseSerialGC -Xmn24m}
+export DATAGUARDIAN_JAVA_OPTS=${DATAGUARDIAN_JAVA_OPTS:--Xmx256m -XX:+UseSerialGC}
 # The JIT options bin/dataguardian adds, for runs of a jar without it (DATAGUARDIAN_CLI_JAR); empty to compare.
 LAUNCHER_JIT_OPTS=${LAUNCHER_JIT_OPTS-$(sed -n 's/^jit="\(.*\)"$/\1/p' bin/dataguardian)}
 
