@@ -16,8 +16,9 @@ import java.util.concurrent.BlockingQueue;
  * <p>A failure writing reaches the caller as an {@link IOException} from a later write, flush or
  * {@link #close()}; after one, the thread drops what it is given. {@link #flush()} waits until every
  * byte is written and the underlying stream flushed; {@link #close()} writes the rest, ends the thread
- * and closes the underlying stream. The stream is for one writing thread, and must be closed (the
- * thread is a daemon, but waits for data until then).
+ * and closes the underlying stream. The stream is for one writing thread at a time (a SARIF report
+ * streamed during a scan is written by whichever scan worker holds the next file, each handing over under
+ * the scan's emitter lock), and must be closed (the thread is a daemon, but waits for data until then).
  */
 final class WriteBehindOutputStream extends OutputStream {
 
