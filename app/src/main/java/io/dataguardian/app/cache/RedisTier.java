@@ -425,9 +425,13 @@ public final class RedisTier implements AutoCloseable {
                 }
             });
             c.sync().subscribe(channel);
-            pubSub = c;
-            // Entries cached before we listened may have missed invalidations.
-            l1Flush.run();
+            try {
+                // Entries cached before we listened may have missed invalidations. Flushed before subscribed()
+                // says yes, so a caller that saw it subscribed sees no later flush for it.
+                l1Flush.run();
+            } finally {
+                pubSub = c;
+            }
         } catch (RuntimeException e) {
             log.debug("cannot subscribe to {} yet: {}", channel, e.toString());
         }
