@@ -78,8 +78,7 @@ public final class SarifReportWriter implements ReportWriter {
             Integer i = ruleIndex.get(f.detectorId());
             if (i == null) {
                 i = rules.size();
-                rules.add(new DetectorInfo(f.detectorId(), f.entityType(), f.entityType(),
-                        "Finds " + f.entityType() + ".", f.severity(), f.articles()));
+                rules.add(ScanReport.ruleOf(f));
                 ruleIndex.put(f.detectorId(), i);
             }
             return i;

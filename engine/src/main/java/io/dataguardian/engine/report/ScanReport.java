@@ -44,13 +44,18 @@ public record ScanReport(ScanResult result, String toolVersion, List<DetectorInf
         List<DetectorInfo> extra = new ArrayList<>();
         for (Finding f : result.sortedFindings().firstByDetector().values()) {
             if (!byId.containsKey(f.detectorId())) {
-                DetectorInfo d = new DetectorInfo(f.detectorId(), f.entityType(), f.entityType(),
-                        "Finds " + f.entityType() + ".", f.severity(), f.articles());
+                DetectorInfo d = ruleOf(f);
                 byId.put(d.id(), d);
                 extra.add(d);
             }
         }
         return List.copyOf(byId.values());
+    }
+
+    /** The rule made for a finding whose detector id no rule lists: named after its entity type. */
+    static DetectorInfo ruleOf(Finding f) {
+        return new DetectorInfo(f.detectorId(), f.entityType(), f.entityType(), "Finds " + f.entityType() + ".",
+                f.severity(), f.articles());
     }
 
     /** The rules (as {@link #rulesCoveringFindings()}) that at least one finding refers to, in the rules' order. */
