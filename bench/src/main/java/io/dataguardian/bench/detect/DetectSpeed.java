@@ -22,10 +22,11 @@ import java.util.Locale;
  * {@link TextScanner#scan(java.io.Reader, String, String, FindingSink)} from a StringReader.
  *
  * <pre>
- * java -cp bench/target/benchmarks.jar io.dataguardian.bench.detect.DetectSpeed [--passes N] [--warmup N] [--candidates-only] FILE...
+ * java -cp bench/target/benchmarks.jar io.dataguardian.bench.detect.DetectSpeed [--passes N] [--warmup N] [--candidates-only] [--each] FILE...
  * </pre>
  * {@code --candidates-only} disables every detector after candidate generation (no scoring, masking,
- * fingerprints or snippets), to split the time between the one-pass finder and per-finding work.
+ * fingerprints or snippets), to split the time between the one-pass finder and per-finding work;
+ * {@code --each} also prints every pass's figure as it ends (the JIT's slow and fast phases).
  * Prints per file: findings per pass, and the best and median MB per CPU-second over the passes
  * after warm-up, and a digest of every field of every finding of the last (untimed) pass, so that an
  * optimisation can be checked to change no finding, mask, fingerprint, confidence or snippet. Files are interleaved pass by pass so that drift in machine load hits all alike.
@@ -37,12 +38,14 @@ public final class DetectSpeed {
 
     public static void main(String[] args) throws Exception {
         int passes = 5;
+        boolean each = false;
         int warmup = 3;
         boolean candidatesOnly = false;
         java.util.List<Path> files = new java.util.ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--passes" -> passes = Integer.parseInt(args[++i]);
+                case "--each" -> each = true;
                 case "--warmup" -> warmup = Integer.parseInt(args[++i]);
                 case "--candidates-only" -> candidatesOnly = true;
                 default -> files.add(Path.of(args[i]));
@@ -90,6 +93,9 @@ public final class DetectSpeed {
                 digest[f] = count[1];
                 if (p >= 0 && !last) {
                     mbps[f][p] = bytes[f] / 1e6 / (cpu / 1e9);
+                }
+                if (each) {
+                    System.out.printf(Locale.ROOT, "pass %d: %.1f MB per CPU-second%n", p, bytes[f] / 1e6 / (cpu / 1e9));
                 }
             }
         }
