@@ -2,21 +2,34 @@
 """Runs each command ROUNDS times, one after the other in turn (A B C A B C ...), and prints per command the median
 and the minimum wall time and the median CPU time (user + system of the command and its children). On a machine whose
 speed drifts, alternating exposes every command to the same drift, where hyperfine runs all of one command first.
-Output of the commands is discarded.
-usage: bench/scripts/alternate.py ROUNDS COMMAND..."""
+Output of the commands is discarded. With --shuffle each round runs the commands in a new order (seeded, so
+reruns repeat it), so that a command's place in the round (first after the previous round's last, say) cannot
+favour or handicap it.
+usage: bench/scripts/alternate.py [--shuffle] ROUNDS COMMAND..."""
+import random
 import resource
 import statistics
 import subprocess
 import sys
 import time
 
-rounds = int(sys.argv[1])
-commands = sys.argv[2:]
+args = sys.argv[1:]
+shuffle = bool(args) and args[0] == "--shuffle"
+if shuffle:
+    args = args[1:]
+if not args:
+    sys.exit(__doc__)
+rounds = int(args[0])
+commands = args[1:]
 if rounds < 1 or not commands:
     sys.exit(__doc__)
 runs = {c: [] for c in commands}
+order = list(commands)
+rnd = random.Random(7)
 for _ in range(rounds):
-    for c in commands:
+    if shuffle:
+        rnd.shuffle(order)
+    for c in order:
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.monotonic()
         subprocess.run(c, shell=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
