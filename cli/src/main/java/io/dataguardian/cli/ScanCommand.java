@@ -316,13 +316,14 @@ final class ScanCommand implements Callable<Integer> {
         if (!quiet) {
             var s = r.stats();
             var sc = r.scores();
-            err.printf(Locale.ROOT, "dataguardian: %d findings (critical %d, high %d, medium %d, low %d) in %d files, "
-                            + "%s in %.1fs (%.1f MB/s); compliance %d/100 (%s), risk %d/100%s%n",
-                    s.findings(), sc.count(Severity.CRITICAL), sc.count(Severity.HIGH), sc.count(Severity.MEDIUM),
-                    sc.count(Severity.LOW), s.filesScanned(), Sizes.format(s.bytesScanned()),
-                    s.duration().toMillis() / 1000.0, s.megabytesPerSecond(), sc.complianceScore(),
-                    sc.complianceBand().label(), sc.riskScore(),
-                    output != null ? "; report: " + output : "");
+            // built by hand, not printf: a Formatter with decimals costs the run its locale data (Sizes.oneDecimal)
+            err.println("dataguardian: " + s.findings() + " findings (critical " + sc.count(Severity.CRITICAL)
+                    + ", high " + sc.count(Severity.HIGH) + ", medium " + sc.count(Severity.MEDIUM) + ", low "
+                    + sc.count(Severity.LOW) + ") in " + s.filesScanned() + " files, " + Sizes.format(s.bytesScanned())
+                    + " in " + Sizes.oneDecimal(s.duration().toMillis() / 1000.0) + "s ("
+                    + Sizes.oneDecimal(s.megabytesPerSecond()) + " MB/s); compliance " + sc.complianceScore()
+                    + "/100 (" + sc.complianceBand().label() + "), risk " + sc.riskScore() + "/100"
+                    + (output != null ? "; report: " + output : ""));
         }
         err.flush();
     }

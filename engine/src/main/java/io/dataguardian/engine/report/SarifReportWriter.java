@@ -185,12 +185,18 @@ public final class SarifReportWriter implements ReportWriter {
 
     /** {@code Dutch citizen service number (BSN)} becomes {@code DutchCitizenServiceNumberBSN}. */
     static String pascalName(String text, String fallback) {
+        // words are runs of ASCII letters and digits (what split("[^\\p{Alnum}]+") made of it): a loop, not a
+        // regular expression compiled on the CLI's start-up path for every rule
         StringBuilder sb = new StringBuilder();
-        for (String word : (text == null ? "" : text).split("[^\\p{Alnum}]+")) {
-            if (word.isEmpty()) {
-                continue;
+        String t = text == null ? "" : text;
+        boolean wordStart = true;
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            boolean alnum = c < 128 && Character.isLetterOrDigit(c);
+            if (alnum) {
+                sb.append(wordStart ? Character.toUpperCase(c) : c);
             }
-            sb.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+            wordStart = !alnum;
         }
         if (sb.length() == 0 || !Character.isLetter(sb.charAt(0))) {
             return fallback.isEmpty() ? "Rule" : pascalName(fallback.replace('-', ' ').replace('.', ' '), "Rule");

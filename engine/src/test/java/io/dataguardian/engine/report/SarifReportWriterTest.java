@@ -86,6 +86,27 @@ class SarifReportWriterTest {
         assertThat(results.get(4).get("ruleIndex").asInt()).isEqualTo(3);
     }
 
+    /** Rule names: the name's ASCII letter-and-digit runs, each capitalised, as the regular expression split made them. */
+    @Test
+    void ruleNamesAreTheNamesWordsCapitalised() {
+        String[] names = {"Dutch BSN (burgerservicenummer)", "e-mail address", "IBAN", "  leading and trailing  ",
+            "Geboortedatum / date of birth", "café crème", "x", "AWS access key id", "3d secure", "ÿ", "", null};
+        for (String n : names) {
+            StringBuilder expected = new StringBuilder();
+            for (String word : (n == null ? "" : n).split("[^\\p{Alnum}]+")) {
+                if (!word.isEmpty()) {
+                    expected.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+                }
+            }
+            String want = expected.length() > 0 && Character.isLetter(expected.charAt(0)) ? expected.toString()
+                    : "NlBsn";
+            assertThat(SarifReportWriter.pascalName(n, "nl.bsn")).as(String.valueOf(n)).isEqualTo(want);
+        }
+        assertThat(SarifReportWriter.pascalName("e-mail address", "x")).isEqualTo("EMailAddress");
+        assertThat(SarifReportWriter.pascalName("café crème", "x")).isEqualTo("CafCrMe");
+        assertThat(SarifReportWriter.pascalName("", "")).isEqualTo("Rule");
+    }
+
     /** The writer keeps the last section's fragments: each result must still get its own path and section. */
     @Test
     void repeatedSectionsAreWrittenWithTheirOwnPath() throws IOException {
