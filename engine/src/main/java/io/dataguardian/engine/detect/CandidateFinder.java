@@ -3143,8 +3143,7 @@ final class CandidateFinder {
     private boolean messageIdKey(int e) {
         int k = e;
         int letters = 0;
-        long h = 0;
-        char[] key = new char[20];
+        char[] key = messageIdScratch; // the key's last 20 letters, lower-cased, last letter first
         while (k > 0 && letters < 20 && (isAsciiAlnum(b[k - 1]) || b[k - 1] == '-' || b[k - 1] == '_')) {
             k--;
             char c = b[k];
@@ -3152,9 +3151,26 @@ final class CandidateFinder {
                 key[letters++] = Lexicon.lower(c);
             }
         }
-        String w = new StringBuilder(letters).append(key, 0, letters).reverse().toString();
-        return w.endsWith("messageid") || w.endsWith("msgid") || w.equals("inreplyto") || w.equals("references")
-                || w.equals("contentid");
+        return endsWith(key, letters, "messageid") || endsWith(key, letters, "msgid")
+                || letters == 9 && (endsWith(key, letters, "inreplyto") || endsWith(key, letters, "contentid"))
+                || letters == 10 && endsWith(key, letters, "references");
+    }
+
+    /** Letters of a key name, for {@link #messageIdKey}: a key's name is no value, but one array serves every call. */
+    private final char[] messageIdScratch = new char[20];
+
+    /** Whether the word whose letters key[0, n) holds last letter first ends with {@code suffix}. */
+    private static boolean endsWith(char[] key, int n, String suffix) {
+        int m = suffix.length();
+        if (n < m) {
+            return false;
+        }
+        for (int i = 0; i < m; i++) {
+            if (key[i] != suffix.charAt(m - 1 - i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -208,6 +208,14 @@ class HoldoutGapsTest {
         finds("email", "References: <b1@mail.example>\n\nMail <[[kees@example.nl]]> even.");
         ignores("email", "References: <b147fe0f6a3de371@mail.example>\n\t<c147fe0f6a3de371@mail.example>\n");
         ignores("email", "Nov  3 10:19:00 mx1 postfix/cleanup[2231]: 4F1A2C: message-id=<20251103101900.4F1A2C@mx1.example.nl>");
+        // every key messageIdKey knows, and keys that only look like them
+        ignores("email", "Content-ID: <image001.png@01D9A1B2.C3D4E5F0>");
+        ignores("email", "X-Original-Message-ID: <0f9e8d7c.6b5a@mail.example.com>");
+        ignores("email", "msgid=<4F1A2C.20251103@mx1.example.nl>");
+        ignores("email", "In-Reply-To: <CAF7x2Lk9q@mail.gmail.com>");
+        finds("email", "X-Content-ID: <[[jan.jansen@example.nl]]>");
+        finds("email", "Reply-To-References: <[[jan.jansen@example.nl]]>");
+        finds("email", "Not-In-Reply-To: <[[jan.jansen@example.nl]]>");
     }
 
     @Test
