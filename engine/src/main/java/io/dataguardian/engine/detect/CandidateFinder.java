@@ -3998,6 +3998,9 @@ final class CandidateFinder {
         }
         char q = at(p);
         if (q != '"' && q != '\'') {
+            if (sp == 0 && b[i] == '=') {
+                unquotedKeyValue(i, p);
+            }
             return;
         }
         int vs = p + 1;
@@ -4018,6 +4021,44 @@ final class CandidateFinder {
             return;
         }
         if (SecretValues.kind(value, false) == SecretValues.STRONG && SecretValues.randomClasses(value)) {
+            emit(GENERIC_SECRET, vs, ve, 0);
+        }
+    }
+
+    /**
+     * The unquoted value at vs of a key named like a key (bareKeyName) after a '=' with no space: a generic secret
+     * when it is a base64 key of 40 chars or more (standard alphabet, up to two '=' of padding) that reads as random,
+     * either written as Laravel writes its application key ({@code APP_KEY=base64:...}) or as the account or
+     * shared-access key of an Azure connection string ({@code AccountKey=...;} of a storage account,
+     * {@code SharedAccessKey=...} of Service Bus, Event Hubs and IoT Hub). Ends at white space, a quote, ';' or the
+     * window's end; any other char ends nothing and makes it no key. A placeholder ({@code base64:xxxx...},
+     * {@code <your-key>}, {@code ${KEY}}) reads as no random value.
+     */
+    private void unquotedKeyValue(int i, int vs) {
+        int ks = i;
+        while (ks > 0 && isAsciiAlnum(b[ks - 1])) {
+            ks--;
+        }
+        boolean laravel = startsWith(vs, "base64:");
+        boolean azure = !laravel && (i - ks == 10 && startsWith(ks, "AccountKey")
+                || i - ks == 15 && startsWith(ks, "SharedAccessKey"));
+        if (!laravel && !azure) {
+            return;
+        }
+        int ds = laravel ? vs + 7 : vs;
+        int de = ds;
+        while (de < limit && de - ds <= 128 && (isAsciiAlnum(b[de]) || b[de] == '+' || b[de] == '/')) {
+            de++;
+        }
+        int ve = de;
+        while (ve < limit && ve - de < 2 && b[ve] == '=') {
+            ve++;
+        }
+        char end = at(ve);
+        if (de - ds < 40 || de - ds > 128 || !(ve == limit || end <= ' ' || end == ';' || end == '"' || end == '\'')) {
+            return;
+        }
+        if (SecretValues.kind(str(ds, de), false) == SecretValues.STRONG) {
             emit(GENERIC_SECRET, vs, ve, 0);
         }
     }

@@ -425,8 +425,15 @@ final class Detectors {
                         "\"text\": \"username=jan@example.nl&password=[[Tq8vL2#mXk9Zr4Wp]]\"",
                         "$password = ConvertTo-SecureString '[[Rm4kZ8xQ2vLp7WtP]]' -AsPlainText -Force",
                         "{\"key\": \"client_secret\", \"value\": \"[[Wq7mZ2xK9vLp4RtP]]\"}",
-                        "\"params\": [{\"name\": \"password\", \"value\": \"[[Tq8vL2mXk9Zr4WpQ]]\"}]")
+                        "\"params\": [{\"name\": \"password\", \"value\": \"[[Tq8vL2mXk9Zr4WpQ]]\"}]",
+                        "APP_KEY=[[base64:q3Vx8Lm2Rt9Kd7Wp4Zs1Nc6Hb0Fy5Gj2Ue8Ao3Mi7Ql=]]",
+                        "DefaultEndpointsProtocol=https;AccountName=acmedocs;AccountKey=[[Xm4Qw8Zr2Lp6Tn0Vb3Kd7Hs1Fy5Gc9Je2Ua6Mi0Po4Rt8Wl3Zx7Nq1Cv5Bk9Df2Hs6Jt0Yu4Ie8Ow3PaQe7Tz1==]];EndpointSuffix=core.windows.net",
+                        "Endpoint=sb://acme-bus.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=[[Rt5Wq9Xm3Lp7Zk1Nv6Hb2Gc8Fy4Jd0Ts5Ue9Ao3Mi7K=]]")
                 .negatives("password=changeme", "password: ${DB_PASSWORD}", "api_key: <your-api-key>",
+                        "APP_KEY=base64:xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx=", "APP_KEY=", "APP_KEY=base64:",
+                        "CACHE_KEY=base64:q3Vx8Lm2Rt9Kd7Wp4Zs1Nc6Hb0Fy5Gj2Ue8Ao3Mi7Ql=",
+                        "AccountName=acmedocs;AccountKey=<your-storage-account-key>;EndpointSuffix=core.windows.net",
+                        "AccountKey=${AZURE_STORAGE_KEY}", "AccountKey=Xm4Qw8Zr2Lp6Tn0Vb3Kd7Hs1Fy5Gc9Je2Ua6Mi0Po4.Rt8Wl3",
                         "secret=xxxxxxxxxxxx", "token = os.environ['TOKEN']", "password: ********",
                         "password=your_password_here", "max_tokens=4096", "token: process.env.API_TOKEN",
                         "password = getPassword()", "secret: example-secret-value", "pwd=/home/user/app",

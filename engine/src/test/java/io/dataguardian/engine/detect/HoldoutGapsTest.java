@@ -197,6 +197,16 @@ class HoldoutGapsTest {
     }
 
     @Test
+    void laravelAndAzureKeysInConfigFiles() {
+        finds("generic-secret", "APP_NAME=Shop\nAPP_ENV=production\nAPP_KEY=[[base64:Vn3Lq8Xr2Mt6Kw9Zp4Hd7Sb1Gf5Jc0Ye3Ua8Oi2Nm6Ql=]]\nAPP_DEBUG=false\n");
+        finds("generic-secret", "{\"ConnectionStrings\": {\"Blob\": \"DefaultEndpointsProtocol=https;AccountName=shopfiles;"
+                + "AccountKey=[[Pq2Wm6Zx0Lr4Tv8Nb1Kh5Sd9Fg3Jy7Uc2Ea6Oi0Mp4Rq8Wl2Zs6Nx0Cb4Vk8Dh2Gs6Jt0Yw4Ie8Ou2Pa6Qm0Tz4==]]\"}}");
+        finds("generic-secret", "HostName=acme.azure-devices.net;DeviceId=sensor-7;SharedAccessKey=[[Zt6Wq0Xm4Lp8Zk2Nv7Hb3Gc9Fy5Jd1Ts6Ue0Ao4Mi8K=]]");
+        ignores("generic-secret", "APP_KEY = base64:Vn3Lq8Xr2Mt6Kw9Zp4Hd7Sb1Gf5Jc0Ye3Ua8Oi2Nm6Ql=");
+        ignores("generic-secret", "APP_KEY=base64:Vn3Lq8Xr2Mt6Kw9Zp4Hd7Sb1Gf5Jc0Ye3Ua8Oi2Nm6Ql=,next");
+    }
+
+    @Test
     void messageIdsAreNoMailboxes() {
         String headers = "From: Jan van Leeuwen <vanleeuwen+news@gmail.com>\nMessage-ID: <e147fe0f6a3de371.1364a9fb@mail.example>\n"
                 + "In-Reply-To: <a147fe0f6a3de371.1364a9fb@mail.example>\n"
