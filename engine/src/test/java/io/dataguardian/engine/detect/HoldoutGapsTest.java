@@ -26,6 +26,11 @@ class HoldoutGapsTest {
         });
     }
 
+    /** The matches of detector id in the example without its [[ ]] marks. */
+    private static List<Match> matchesOf(String id, String example) {
+        return scan(example.replace("[[", "").replace("]]", "")).stream().filter(m -> m.detectorId().equals(id)).toList();
+    }
+
     private static void ignores(String id, String text) {
         assertThat(scan(text)).as("matches in <%s>", text).noneMatch(m -> m.detectorId().equals(id));
     }
@@ -45,8 +50,7 @@ class HoldoutGapsTest {
         String letter = "BSN-nummer: 123456782\nGeb.datum: [[14-05-1984]]\n\nGeachte heer Jansen,\n\n"
                 + "U heeft op 12-05-2024 een uitkering aangevraagd.";
         finds("date-of-birth", letter);
-        assertThat(scan(letter.replace("[[", "").replace("]]", ""))).filteredOn(m -> m.detectorId().equals("date-of-birth"))
-                .hasSize(1);
+        assertThat(matchesOf("date-of-birth", letter)).hasSize(1);
         finds("date-of-birth", "Geboortedatum:\n[[03-04-79]]");
         finds("date-of-birth", "Date of birth\n[[4th of March 1979]]");
     }
@@ -188,8 +192,7 @@ class HoldoutGapsTest {
                 + "| CRM | 10.1.2.3 | svc_crm | `[[lZYOsVa4z4VE8Rlh2qyRmh]]` |\n| Mail | mail.intern | servicedesk | ******** |\n"
                 + "| Wiki | wiki.intern | servicedesk | zie kluis |\n";
         finds("generic-secret", md);
-        assertThat(scan(md.replace("[[", "").replace("]]", ""))).filteredOn(m -> m.detectorId().equals("generic-secret"))
-                .hasSize(1);
+        assertThat(matchesOf("generic-secret", md)).hasSize(1);
         ignores("generic-secret", "| Systeem | Wachtwoord |\n|---|---|\n| CRM | wordt verstrekt |\n| Mail | Welkomstmail |\n"
                 + "| Wiki | Onbekend |\n");
         finds("generic-secret", "| Systeem | Wachtwoord |\n|---|---|\n| CRM | `[[aRbbTWHSeLqKFpDv]]` |\n");
@@ -260,8 +263,7 @@ class HoldoutGapsTest {
         String swift = "enum Secrets {\n    static let analyticsKey = \"[[hT4nT8kWp4Rh8TkZq2]]\"\n"
                 + "    static let cacheKey = \"hT4nT8kWp4Rh8TkZq2\"\n    static let primaryKey = \"id\"\n}\n";
         finds("generic-secret", swift);
-        assertThat(scan(swift.replace("[[", "").replace("]]", ""))).filteredOn(m -> m.detectorId().equals("generic-secret"))
-                .hasSize(1);
+        assertThat(matchesOf("generic-secret", swift)).hasSize(1);
         finds("generic-secret", "import os\n\nSTRIPE_KEY = \"[[xK9#mP2$vL5qR8tZ]]\"  # TODO move to vault\n");
         ignores("generic-secret", "const STORAGE_KEY = 'shoppingCartState2024';\nconst i18nKey = 'errors.notFound';\n");
     }
@@ -282,8 +284,7 @@ class HoldoutGapsTest {
                 + "          example: [[1956-12-28]]\n        aangemaakt:\n          type: string\n          format: date\n"
                 + "          description: moment van registratie in het klantsysteem\n          example: 2024-01-15\n";
         finds("date-of-birth", spec);
-        assertThat(scan(spec.replace("[[", "").replace("]]", ""))).filteredOn(m -> m.detectorId().equals("date-of-birth"))
-                .hasSize(1);
+        assertThat(matchesOf("date-of-birth", spec)).hasSize(1);
         finds("date-of-birth", "    \"birthDate\":\n      type: string\n      example: \"[[1990-01-31]]\"\n");
         ignores("date-of-birth", "geboortedatum:\n  type: object\n  description: de geboortedatum en de bron ervan\n"
                 + "  properties:\n    bron:\n      type: string\n      example: 1956-12-28\n");
@@ -293,8 +294,7 @@ class HoldoutGapsTest {
     void aBirthLabelsDateTakenByAnEarlierDateOnTheLine() {
         String chat = "[18:03] bot: new colleague starts monday (born [[26 April 1991]]), meeting moved to 11 oktober 2020";
         finds("date-of-birth", chat);
-        assertThat(scan(chat.replace("[[", "").replace("]]", ""))).filteredOn(m -> m.detectorId().equals("date-of-birth"))
-                .hasSize(1);
+        assertThat(matchesOf("date-of-birth", chat)).hasSize(1);
         finds("date-of-birth", "geboren [[01-02-1980]] / 01-02-1981");
     }
 
