@@ -62,6 +62,10 @@ final class CandidateFinder {
     private List<Candidate> out;
     /** The digits of the last number {@link #cardShape} looked at. */
     private final StringBuilder cardDigits = new StringBuilder(19);
+    /** The digits of the last 9-digit number {@link #nineDigits} checked: no builder per number of the text. */
+    private final StringBuilder bsnDigits = new StringBuilder(9);
+    /** The compact chars of the last IBAN-shaped token {@link #iban(int, boolean)} checked (at most 34). */
+    private final StringBuilder ibanChars = new StringBuilder(34);
     /** End position of the last word of each context class seen so far (for required-context gates). */
     private final int[] cue = new int[Ctx.CLASSES];
     /** End of the last AWS access key id (an AWS context for a secret key after it). */
@@ -118,12 +122,16 @@ final class CandidateFinder {
         b = null;
         out = null;
         java.util.Arrays.fill(phoneDigits, '\0');
-        // setLength(0) keeps the chars: grown back over them it writes zeros
-        StringBuilder digits = cardDigits;
-        int n = digits.length();
-        digits.setLength(0);
-        digits.setLength(n);
-        digits.setLength(0);
+        wipe(cardDigits);
+        wipe(bsnDigits);
+        wipe(ibanChars);
+    }
+
+    /** Empties a scratch builder and overwrites the chars it keeps (setLength(0) alone keeps them) with zeros. */
+    private static void wipe(StringBuilder sb) {
+        sb.setLength(0);
+        sb.setLength(sb.capacity());
+        sb.setLength(0);
     }
 
     /**
@@ -1617,7 +1625,9 @@ final class CandidateFinder {
         if (d1 == 9) {
             if (okEnd(i + 9)) {
                 end = i + 9;
-                digits = new StringBuilder(9).append(b, i, 9);
+                digits = bsnDigits;
+                digits.setLength(0);
+                digits.append(b, i, 9);
             }
         } else if (d1 == 3 || d1 == 4) {
             char sep = at(i + d1);
@@ -1629,7 +1639,9 @@ final class CandidateFinder {
                     boolean continues = at(e) == sep && isDigit(at(e + 1));
                     if (okEnd(e) && !continues) {
                         end = e;
-                        digits = new StringBuilder(9).append(b, i, d1).append(b, p, g2).append(b, p + g2 + 1, 3);
+                        digits = bsnDigits;
+                        digits.setLength(0);
+                        digits.append(b, i, d1).append(b, p, g2).append(b, p + g2 + 1, 3);
                     }
                 }
             }
@@ -1695,7 +1707,7 @@ final class CandidateFinder {
      * recompile) costs a compilation of this method only.
      */
     private int groupedCard(int i, char sep, StringBuilder digits) {
-        int[] groups = new int[6];
+        int[] groups = cardGroups;
         int n = 0;
         int p = i;
         while (n < 6) {
@@ -1724,6 +1736,9 @@ final class CandidateFinder {
         }
         return shape && okEnd(p) && !(at(p) == sep && isDigit(at(p + 1))) ? p : -1;
     }
+
+    /** The group lengths of the last grouped number {@link #groupedCard} read (lengths only, never digits). */
+    private final int[] cardGroups = new int[6];
 
     static boolean issuer(CharSequence d) {
         int n = d.length();
@@ -2056,11 +2071,10 @@ final class CandidateFinder {
         if (p == i + 4 && (after == '/' || after == '+') && isWordChar(at(p + 3))) {
             return -1; // "3652ID/nmJd9O0n...": a line of base64 (a PEM body), not an address
         }
-        String letters = "" + l1 + l2;
-        if (letters.equals("SA") || letters.equals("SD") || letters.equals("SS")) {
+        if (l1 == 'S' && (l2 == 'A' || l2 == 'D' || l2 == 'S')) {
             return -1;
         }
-        if (UNIT_LIKE.contains(letters) && !recent(Ctx.ADDRESS, i, 40) && !cityFollows(p + 2)
+        if (UNIT_LIKE[(l1 - 'A') * 26 + l2 - 'A'] && !recent(Ctx.ADDRESS, i, 40) && !cityFollows(p + 2)
                 && !(at(i - 1) == '\'' && addressColumn(i)) && !postalLine(i, p + 2)) {
             return -1; // 1024 MB, 2000 KM: only with an address cue, a city after it or in a postcode column
         }
@@ -2074,8 +2088,15 @@ final class CandidateFinder {
         return column != NOT_SQL && (column & Ctx.ADDRESS.bit()) != 0;
     }
 
-    private static final java.util.Set<String> UNIT_LIKE = java.util.Set.of("KB", "MB", "GB", "TB", "PB", "KM",
-            "CM", "MM", "KG", "MS", "HZ", "PM", "AM", "BC", "AD", "CE", "EU", "US", "UK", "NL", "BE", "DE", "FR", "CC");
+    /** Letter pairs of units, eras and countries, by A-Z x A-Z: "1024 MB" is a postcode only with more evidence. */
+    private static final boolean[] UNIT_LIKE = new boolean[26 * 26];
+
+    static {
+        for (String u : List.of("KB", "MB", "GB", "TB", "PB", "KM", "CM", "MM", "KG", "MS", "HZ", "PM", "AM", "BC",
+                "AD", "CE", "EU", "US", "UK", "NL", "BE", "DE", "FR", "CC")) {
+            UNIT_LIKE[(u.charAt(0) - 'A') * 26 + u.charAt(1) - 'A'] = true;
+        }
+    }
 
     /** A capitalised word (a city) after a postcode: "1755 PB Zwolle", "2773 MB;Eindhoven". */
     private boolean cityFollows(int p) {
@@ -2699,11 +2720,12 @@ final class CandidateFinder {
     /** An IBAN from i, all in capitals (and digits) or, when {@code lower}, all in lower case. */
     private int iban(int i, boolean lower) {
         int shift = lower ? 32 : 0;
-        Integer len = Checksums.ibanLength((char) (b[i] - shift), (char) (b[i + 1] - shift));
-        if (len == null) {
+        int len = Checksums.ibanLength((char) (b[i] - shift), (char) (b[i + 1] - shift));
+        if (len == 0) {
             return -1;
         }
-        StringBuilder compact = new StringBuilder(len);
+        StringBuilder compact = ibanChars;
+        compact.setLength(0);
         int p = i;
         while (p < limit && compact.length() < len) {
             char c = b[p];
@@ -2717,7 +2739,7 @@ final class CandidateFinder {
                 break;
             }
         }
-        if (compact.length() != len || isWordChar(at(p)) || !Checksums.iban(compact.toString())) {
+        if (compact.length() != len || isWordChar(at(p)) || !Checksums.iban(compact)) {
             return -1;
         }
         emit(IBAN, i, p, 0);
@@ -2731,7 +2753,7 @@ final class CandidateFinder {
      * 01": not a phone number 0417 1643 01).
      */
     private int groupedIbanShape(int i) {
-        if (Checksums.ibanLength(b[i], b[i + 1]) == null) {
+        if (Checksums.ibanLength(b[i], b[i + 1]) == 0) {
             return -1;
         }
         int p = i + 4;

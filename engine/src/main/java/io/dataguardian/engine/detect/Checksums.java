@@ -1,7 +1,5 @@
 package io.dataguardian.engine.detect;
 
-import java.util.HashMap;
-import java.util.Map;
 
 /** Check digits and checksums of the numbers the catalogue validates. Pure functions on digits. */
 final class Checksums {
@@ -65,8 +63,12 @@ final class Checksums {
 
     /** ISO 7064 mod 97-10 over an alphanumeric string already rearranged (letters A=10 .. Z=35). */
     static int mod97(CharSequence s) {
-        int rem = 0;
-        for (int i = 0; i < s.length(); i++) {
+        return mod97(s, 0, s.length(), 0);
+    }
+
+    /** {@link #mod97(CharSequence)} of s[from, to) continued from the remainder {@code rem}; -1 on any other char. */
+    private static int mod97(CharSequence s, int from, int to, int rem) {
+        for (int i = from; i < to; i++) {
             char c = s.charAt(i);
             if (c >= '0' && c <= '9') {
                 rem = (rem * 10 + (c - '0')) % 97;
@@ -79,13 +81,16 @@ final class Checksums {
         return rem;
     }
 
-    /** ISO 13616: country length and mod-97 == 1 over a compact upper-case IBAN. */
-    static boolean iban(String compact) {
-        Integer len = IBAN_LENGTHS.get(compact.length() >= 2 ? compact.substring(0, 2) : "");
-        if (len == null || len != compact.length()) {
+    /**
+     * ISO 13616: country length and mod-97 == 1 over a compact upper-case IBAN. The check reads the chars where they
+     * are (the first four after the rest), so that the scan's every IBAN-shaped token allocates nothing.
+     */
+    static boolean iban(CharSequence compact) {
+        int n = compact.length();
+        if (n < 4 || ibanLength(compact.charAt(0), compact.charAt(1)) != n) {
             return false;
         }
-        if (compact.startsWith("NL")) {
+        if (compact.charAt(0) == 'N' && compact.charAt(1) == 'L') {
             for (int i = 4; i < 8; i++) {
                 if (!Character.isUpperCase(compact.charAt(i))) {
                     return false;
@@ -97,11 +102,16 @@ final class Checksums {
                 }
             }
         }
-        return mod97(compact.substring(4) + compact.substring(0, 4)) == 1;
+        int rem = mod97(compact, 4, n, 0);
+        return rem >= 0 && mod97(compact, 0, 4, rem) == 1;
     }
 
-    static Integer ibanLength(char a, char b) {
-        return IBAN_LENGTHS.get(new String(new char[] {a, b}));
+    /**
+     * The fixed length of the IBANs of the country with the code {@code a b} (capitals), or 0 when no IBAN country
+     * has that code. A table lookup: the scan asks for every capital pair followed by two digits.
+     */
+    static int ibanLength(char a, char b) {
+        return a >= 'A' && a <= 'Z' && b >= 'A' && b <= 'Z' ? IBAN_LENGTHS[(a - 'A') * 26 + b - 'A'] : 0;
     }
 
     /** The new (2020) Dutch VAT number of sole traders: mod 97 == 1 over "NL" + digits + "B" + digits. */
@@ -160,8 +170,8 @@ final class Checksums {
         return bits >= threshold - 1e-9;
     }
 
-    /** SEPA and other IBAN countries with their fixed lengths (SWIFT IBAN registry). */
-    private static final Map<String, Integer> IBAN_LENGTHS = new HashMap<>();
+    /** SEPA and other IBAN countries with their fixed lengths (SWIFT IBAN registry), by country code A-Z x A-Z. */
+    private static final int[] IBAN_LENGTHS = new int[26 * 26];
 
     static {
         String table = "AD24 AE23 AL28 AT20 AZ28 BA20 BE16 BG22 BH22 BR29 BY28 CH21 CR22 CY28 CZ24 DE22 DK18 DO28 "
@@ -170,7 +180,7 @@ final class Checksums {
                 + "PL28 PS29 PT25 QA29 RO24 RS22 SA24 SC31 SE24 SI19 SK24 SM27 ST25 SV28 TL23 TN24 TR26 UA29 VA22 "
                 + "VG24 XK20";
         for (String e : table.split(" ")) {
-            IBAN_LENGTHS.put(e.substring(0, 2), Integer.parseInt(e.substring(2)));
+            IBAN_LENGTHS[(e.charAt(0) - 'A') * 26 + e.charAt(1) - 'A'] = Integer.parseInt(e.substring(2));
         }
     }
 }

@@ -93,17 +93,22 @@ class ReusedFinderTest {
     @Test
     void keepsNoTextNorDigitsAfterAWindow() throws ReflectiveOperationException {
         CandidateFinder finder = new CandidateFinder();
-        char[] b = "Card 4111 1111 1111 1111, bel +31 6 12345678".toCharArray();
+        // a long card number, then a shorter one (the builder keeps the first one's last digits past the second's),
+        // a BSN, a rejected 9-digit number and an IBAN: every scratch builder has held digits
+        char[] b = ("Card 4111 1111 1111 1111 111, card 3782 822463 10005, bel +31 6 12345678, BSN 111222333, "
+                + "order 123456789, IBAN NL91 ABNA 0417 1643 00").toCharArray();
         List<Candidate> out = new ArrayList<>();
         finder.run(b, b.length, out, 0, b.length);
-        assertThat(out).isNotEmpty();
+        assertThat(out).extracting(c -> c.detector).contains(Detectors.CARD, Detectors.BSN, Detectors.IBAN);
         assertThat(field(finder, "b")).isNull();
         assertThat(field(finder, "out")).isNull();
         assertThat((char[]) field(finder, "phoneDigits")).containsOnly('\0');
-        StringBuilder card = (StringBuilder) field(finder, "cardDigits");
-        assertThat(card.length()).isZero();
-        card.setLength(19); // the chars past the length, as they are in the builder's array
-        assertThat(card.toString().chars()).containsOnly(0);
+        for (String name : List.of("cardDigits", "bsnDigits", "ibanChars")) {
+            StringBuilder scratch = (StringBuilder) field(finder, name);
+            assertThat(scratch.length()).as(name).isZero();
+            scratch.setLength(scratch.capacity()); // the chars past the length, as they are in the builder's array
+            assertThat(scratch.toString().chars()).as(name).containsOnly(0);
+        }
         // the JWT headers' verdicts are kept by hash, not by their chars
         for (Field f : CandidateFinder.class.getDeclaredFields()) {
             if (!java.lang.reflect.Modifier.isStatic(f.getModifiers())) {

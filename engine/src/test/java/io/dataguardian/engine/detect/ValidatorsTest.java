@@ -36,6 +36,26 @@ class ValidatorsTest {
         assertThat(Checksums.iban(iban)).isFalse();
     }
 
+    @Test
+    void ibanCheckReadsAnyCharSequenceAndRejectsShortOrOddInput() {
+        assertThat(Checksums.iban(new StringBuilder("NL91ABNA0417164300"))).isTrue();
+        for (String s : new String[] {"", "N", "NL", "NL9", "NL91", "nl91abna0417164300", "NL91ABNA04171643\u00e900",
+            "1291ABNA0417164300"}) {
+            assertThat(Checksums.iban(s)).as(s).isFalse();
+        }
+    }
+
+    @Test
+    void ibanLengthsComeFromTheRegistryTable() {
+        assertThat(Checksums.ibanLength('N', 'L')).isEqualTo(18);
+        assertThat(Checksums.ibanLength('N', 'O')).isEqualTo(15);
+        assertThat(Checksums.ibanLength('L', 'C')).isEqualTo(32);
+        assertThat(Checksums.ibanLength('X', 'X')).isZero();
+        assertThat(Checksums.ibanLength('n', 'l')).isZero();
+        assertThat(Checksums.ibanLength('1', '2')).isZero();
+        assertThat(Checksums.ibanLength((char) ('1' - 32), 'L')).isZero();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"4111111111111111", "5555555555554444", "378282246310005", "2223003122003222",
         "6011111111111117", "3530111333300000", "30569309025904", "4012888888881881", "371449635398431",
