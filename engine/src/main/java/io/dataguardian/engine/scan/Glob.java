@@ -77,9 +77,10 @@ public final class Glob {
         return false;
     }
 
+    /** Whether one of the globs matches; by index, not by iterator: it runs for every finding of a scan. */
     public static boolean anyMatches(List<Glob> globs, String relativePath) {
-        for (Glob g : globs) {
-            if (g.matches(relativePath)) {
+        for (int i = 0, n = globs.size(); i < n; i++) {
+            if (globs.get(i).matches(relativePath)) {
                 return true;
             }
         }
