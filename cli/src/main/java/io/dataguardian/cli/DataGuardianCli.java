@@ -2,35 +2,41 @@ package io.dataguardian.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Properties;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
 
 /**
  * {@code dataguardian}: scan files for personal data and secrets from a shell or a pipeline.
  * Exit codes: 0 clean (nothing reaches --fail-on), 1 findings reach --fail-on, 2 usage or fatal error.
  */
-@Command(name = "dataguardian", mixinStandardHelpOptions = true, versionProvider = DataGuardianCli.Version.class,
-        description = "Finds personal data (GDPR / UAVG) and secrets in files and reports them.",
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:no finding reaches --fail-on", "1:findings reach --fail-on", "2:usage or fatal error"})
-public final class DataGuardianCli implements Runnable {
+public final class DataGuardianCli {
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    /** A subcommand: its options, how it takes their values, and its run. */
+    interface Command {
+        Args.Spec spec();
+
+        /** Takes the parsed values; a bad one is an {@link Args.UsageException}. */
+        void apply(Args.Parsed parsed);
+
+        int call() throws Exception;
+    }
+
+    static final Args.Spec SPEC = new Args.Spec("dataguardian",
+            "Finds personal data (GDPR / UAVG) and secrets in files and reports them.", "COMMAND", null,
+            List.of("scan:" + ScanCommand.SPEC.description(), "rules:" + RulesCommand.SPEC.description(),
+                "help:Shows a command's options: help scan."),
+            List.of(), List.of("0:no finding reaches --fail-on", "1:findings reach --fail-on", "2:usage or fatal error"));
+
+    private DataGuardianCli() {
+    }
 
     public static void main(String[] args) {
         if (args.length > 0 && "scan".equals(args[0])) {
-            EngineWarmUp warmUp = EngineWarmUp.start(); // while picocli reads its annotations
-            CommandLine cl = commandLine(CliEnvironment.system(warmUp::engine), args[0]);
+            EngineWarmUp warmUp = EngineWarmUp.start(); // while the arguments are parsed and checked
             // the command runs once the warm-up is done: two threads initialising classes (the engine's,
             // Jackson's) at the same time could deadlock on a cycle between their static initialisers
-            cl.setExecutionStrategy(parseResult -> {
-                warmUp.await();
-                return new CommandLine.RunLast().execute(parseResult);
-            });
-            int code = cl.execute(args);
+            int code = execute(CliEnvironment.system(warmUp::engine), warmUp::await, args);
             if (ArchiveTraining.requested()) {
                 ArchiveTraining.run(warmUp::engine); // the run that dumps the launcher's class-data archive
             }
@@ -40,57 +46,107 @@ public final class DataGuardianCli implements Runnable {
     }
 
     static int execute(CliEnvironment env, String... args) {
-        String first = args.length > 0 ? args[0] : null;
-        if (args.length > 1 && isVersionOption(first)) {
-            first = null; // e.g. `--version scan`: parsed against the whole tree, as always
-        }
-        return commandLine(env, first).execute(args);
-    }
-
-    /** The standard version options: a command line of one of them alone needs no subcommand. */
-    static boolean isVersionOption(String arg) {
-        return "--version".equals(arg) || "-V".equals(arg);
+        return execute(env, () -> { }, args);
     }
 
     /**
-     * The command tree, with only the subcommand {@code first} (the first argument) when it names one: picocli
-     * reads a command's annotations by reflection (annotation proxies, its model classes) when the command is
-     * added, a good part of the ~0.1 s before a scan starts. The arguments then invoke that subcommand, and its
-     * parsing, help and errors do not depend on its siblings; the parent's help, which lists them all, is only
-     * printed when no subcommand comes first. A version option as {@code first} stands for that option alone
-     * ({@link #execute} passes no other): picocli prints the version before it would look at a subcommand, so
-     * none is added (~35 ms of CPU less for {@code --version}).
+     * Runs the command line: help and version first (to stdout, exit 0), then the subcommand's options; after
+     * {@code beforeRun}, its run. A usage error prints its message and the usage line on stderr, exit 2; so does any
+     * other failure of the run (one line, no stack trace).
      */
-    static CommandLine commandLine(CliEnvironment env, String first) {
-        CommandLine cl = new CommandLine(new DataGuardianCli());
-        boolean all = !"scan".equals(first) && !"rules".equals(first) && !isVersionOption(first);
-        if (all) {
-            cl.addSubcommand(new CommandLine.HelpCommand());
+    static int execute(CliEnvironment env, Runnable beforeRun, String... args) {
+        List<String> list = Arrays.asList(args);
+        if (list.isEmpty()) {
+            return usageError(env, SPEC, "missing command: scan, rules or help");
         }
-        if (all || "scan".equals(first)) {
-            cl.addSubcommand("scan", new ScanCommand(env));
+        String first = list.get(0);
+        List<String> rest = list.subList(1, list.size());
+        switch (first) {
+            case "scan":
+                return run(env, new ScanCommand(env), rest, beforeRun);
+            case "rules":
+                return run(env, new RulesCommand(env), rest, () -> { });
+            case "help":
+                return help(env, rest);
+            case "-h":
+            case "--help":
+                return print(env, SPEC.help());
+            case "-V":
+            case "--version":
+                return print(env, versionText());
+            default:
+                return usageError(env, SPEC, (first.startsWith("-") ? "Unknown option: '" : "Unknown command: '")
+                        + first + "'");
         }
-        if (all || "rules".equals(first)) {
-            cl.addSubcommand("rules", new RulesCommand(env));
-        }
-        cl.setOut(new PrintWriter(env.out(), true));
-        cl.setErr(new PrintWriter(env.err(), true));
-        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+    }
+
+    private static int run(CliEnvironment env, Command command, List<String> args, Runnable beforeRun) {
+        Args.Spec spec = command.spec();
+        try {
+            // asked-for help wins over whatever else is wrong on the line
+            for (String a : args) {
+                if (a.equals("--")) {
+                    break;
+                }
+                if (a.equals("-h") || a.equals("--help")) {
+                    return print(env, spec.help());
+                }
+                if (a.equals("-V") || a.equals("--version")) {
+                    return print(env, versionText());
+                }
+            }
+            Args.Parsed parsed = spec.parse(args);
+            if (parsed.has(Args.HELP)) {
+                return print(env, spec.help());
+            }
+            if (parsed.has(Args.VERSION)) {
+                return print(env, versionText());
+            }
+            command.apply(parsed);
+            beforeRun.run();
+            return command.call();
+        } catch (Args.UsageException e) {
+            return usageError(env, spec, e.getMessage());
+        } catch (Exception e) {
             // a bug or an environment problem: one line, no stack trace, exit 2
-            commandLine.getErr().println("dataguardian: " + describe(ex));
+            env.err().println("dataguardian: " + describe(e));
+            env.err().flush();
             return ScanCommand.EXIT_USAGE;
-        });
-        return cl;
+        }
+    }
+
+    private static int help(CliEnvironment env, List<String> args) {
+        if (args.isEmpty()) {
+            return print(env, SPEC.help());
+        }
+        return switch (args.get(0)) {
+            case "scan" -> print(env, ScanCommand.SPEC.help());
+            case "rules" -> print(env, RulesCommand.SPEC.help());
+            case "help" -> print(env, SPEC.help());
+            default -> usageError(env, SPEC, "Unknown command: '" + args.get(0) + "'");
+        };
+    }
+
+    private static int print(CliEnvironment env, String text) {
+        env.out().print(text);
+        env.out().flush();
+        return ScanCommand.EXIT_CLEAN;
+    }
+
+    private static int usageError(CliEnvironment env, Args.Spec spec, String message) {
+        env.err().print(message + "\n" + spec.shortUsage());
+        env.err().flush();
+        return ScanCommand.EXIT_USAGE;
+    }
+
+    static String versionText() {
+        return "dataguardian " + version() + "\nJava " + System.getProperty("java.version") + " ("
+                + System.getProperty("java.vm.name") + ")\n";
     }
 
     static String describe(Throwable ex) {
         String m = ex.getMessage();
         return m == null || m.isBlank() ? ex.getClass().getSimpleName() : m;
-    }
-
-    @Override
-    public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: scan, rules or help");
     }
 
     static String version() {
@@ -103,14 +159,6 @@ public final class DataGuardianCli implements Runnable {
             return v.startsWith("${") ? "dev" : v;
         } catch (IOException e) {
             return "dev";
-        }
-    }
-
-    static final class Version implements CommandLine.IVersionProvider {
-        @Override
-        public String[] getVersion() {
-            return new String[] {"dataguardian " + version(),
-                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"};
         }
     }
 }

@@ -9,18 +9,14 @@ import io.dataguardian.engine.finding.FindingSink;
 import io.dataguardian.engine.scan.DecodingWarmUp;
 import io.dataguardian.engine.scan.ScanEngine;
 import java.io.IOException;
-import java.lang.reflect.Field;
-import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
 /**
- * The start-up work of a scan, done on a second thread while picocli builds its command model on the main one
- * (loading its classes and reflecting over the commands' annotations, most of the ~0.1 s before a scan starts):
- * parsing those annotations ahead of picocli, building the engine (its extractors, found by ServiceLoader, and
- * the detector catalogue), then one streamed scan of a short text, so the detectors' one-time class
+ * The start-up work of a scan, done on a second thread while the main one parses and checks the arguments:
+ * building the engine (its extractors, found by ServiceLoader, and the detector catalogue), then one streamed scan of a short text, so the detectors' one-time class
  * initialisation (phone-number metadata, the lexicon, the JCE behind the fingerprint MAC) is done before the
  * real scan's threads need it instead of on them. Once the engine is handed over, the thread goes on with
  * {@link DecodingWarmUp}'s text, at the same time as the real scan: its calls and loop turns count towards the
@@ -55,23 +51,6 @@ final class EngineWarmUp {
         t.setDaemon(true); // never keeps the JVM alive, e.g. after a usage error
         t.start();
         return warmUp;
-    }
-
-    /**
-     * Parses the annotations picocli reads, while the main thread is still loading picocli's own classes: the
-     * JDK caches them on the class and on the root of each field and method (picocli's copies share that cache),
-     * and parsing them the first time generates a proxy class per annotation type.
-     */
-    private static void readAnnotations(Class<?>... types) {
-        for (Class<?> type : types) {
-            type.getDeclaredAnnotations();
-            for (Field f : type.getDeclaredFields()) {
-                f.getDeclaredAnnotations();
-            }
-            for (Method m : type.getDeclaredMethods()) {
-                m.getDeclaredAnnotations();
-            }
-        }
     }
 
     /** Waits until the warm-up is done; a failure is left to {@link #engine}, where the scan asks for the engine. */
@@ -116,7 +95,6 @@ final class EngineWarmUp {
     }
 
     private ScanEngine build() {
-        readAnnotations(DataGuardianCli.class, ScanCommand.class, DatabaseOptions.class);
         ScanEngine built = new ScanEngine();
         try {
             // a throwaway key: the findings of the texts go nowhere

@@ -8,17 +8,17 @@ import io.dataguardian.engine.report.ScanReport;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /** {@code dataguardian rules}: the detectors (and a config file's custom rules). */
-@Command(name = "rules", mixinStandardHelpOptions = true, description = "Lists the detectors and custom rules.")
-final class RulesCommand implements Callable<Integer> {
+final class RulesCommand implements DataGuardianCli.Command {
+
+    static final Args.Opt CONFIG = Args.value(null, "--config", "FILE",
+            "Also list the custom rules of this .dataguardian.yml.");
+    static final Args.Spec SPEC = new Args.Spec("dataguardian rules", "Lists the detectors and custom rules.", null,
+            null, List.of(), List.of(CONFIG), List.of());
 
     private final CliEnvironment env;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Also list the custom rules of this .dataguardian.yml.")
     Path config;
 
     RulesCommand(CliEnvironment env) {
@@ -26,7 +26,20 @@ final class RulesCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Args.Spec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public void apply(Args.Parsed p) {
+        if (!p.positional.isEmpty()) {
+            throw new Args.UsageException("Unexpected argument: '" + p.positional.get(0) + "'");
+        }
+        config = p.path(CONFIG);
+    }
+
+    @Override
+    public int call() {
         ProjectConfig project = ProjectConfig.EMPTY;
         if (config != null) {
             try {

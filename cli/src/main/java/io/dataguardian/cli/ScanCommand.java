@@ -27,75 +27,66 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code dataguardian scan PATH...}. */
-@Command(name = "scan", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Scans files and directories for personal data and secrets.",
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:no finding reaches --fail-on (or --fail-on not given)", "1:findings reach --fail-on",
-            "2:usage error, bad configuration or fatal error"})
-final class ScanCommand implements Callable<Integer> {
+final class ScanCommand implements DataGuardianCli.Command {
 
     static final int EXIT_CLEAN = 0;
     static final int EXIT_FINDINGS = 1;
     static final int EXIT_USAGE = 2;
 
+    static final Args.Opt FORMAT = Args.value("-f", "--format", "FORMAT",
+            "json, sarif, csv, html, text or pdf. Default: from the --output extension, else text.");
+    static final Args.Opt OUTPUT = Args.value("-o", "--output", "FILE",
+            "Write the report here (atomically) instead of stdout.");
+    static final Args.Opt LANG = Args.value(null, "--lang", "LANG",
+            "Language of the html, pdf, csv and text reports: en (default) or nl.");
+    static final Args.Opt FAIL_ON = Args.value(null, "--fail-on", "SEVERITY",
+            "Exit 1 when a finding is at least this severe: critical, high, medium, low or none (default).");
+    static final Args.Opt CONFIG = Args.value("-c", "--config", "FILE",
+            "Project configuration. Default: .dataguardian.yml in the (first) scanned directory.");
+    static final Args.Opt THREADS = Args.value("-t", "--threads", "N", "Worker threads. Default: number of cores.");
+    static final Args.Opt INCLUDE = new Args.Opt(null, "--include", "GLOB", Args.Kind.LIST,
+            "Only scan files matching a glob (repeatable).");
+    static final Args.Opt EXCLUDE = new Args.Opt(null, "--exclude", "GLOB", Args.Kind.LIST,
+            "Skip files and directories matching a glob (repeatable).");
+    static final Args.Opt GITIGNORE = Args.flag(null, "--gitignore", "Respect .gitignore files and skip .git/.");
+    static final Args.Opt MAX_FILE_SIZE = Args.value(null, "--max-file-size", "SIZE",
+            "Skip larger files (e.g. 50MB). Default: 4GB.");
+    static final Args.Opt AGGREGATE_COLUMNS = new Args.Opt(null, "--aggregate-columns", null, Args.Kind.NEGATABLE,
+            "CSV/JSON: one finding per column / JSON path and detector (count, share of rows) instead of one per "
+                    + "occurrence. Default: off, or aggregateColumns in .dataguardian.yml.");
+    static final Args.Opt QUIET = Args.flag("-q", "--quiet",
+            "No progress and no summary on stderr; errors only as a count.");
+
+    static final Args.Spec SPEC = new Args.Spec("dataguardian scan",
+            "Scans files and directories for personal data and secrets.", "PATH...",
+            "Files or directories to scan (jdbc: URLs: see docs/cli.md).", List.of(), options(),
+            List.of("0:no finding reaches --fail-on (or --fail-on not given)", "1:findings reach --fail-on",
+                "2:usage error, bad configuration or fatal error"));
+
+    private static List<Args.Opt> options() {
+        List<Args.Opt> all = new ArrayList<>(List.of(FORMAT, OUTPUT, LANG, FAIL_ON, CONFIG, THREADS, INCLUDE, EXCLUDE,
+                GITIGNORE, MAX_FILE_SIZE, AGGREGATE_COLUMNS, QUIET));
+        all.addAll(DatabaseOptions.OPTIONS);
+        return all;
+    }
+
     private final CliEnvironment env;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or directories to scan (jdbc: URLs: see docs/cli.md).")
     List<String> targets;
-
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
-            description = "json, sarif, csv, html, text or pdf. Default: from the --output extension, else text.")
     String format;
-
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report here (atomically) instead of stdout.")
     Path output;
-
-    @Option(names = "--lang", paramLabel = "LANG",
-            description = "Language of the html, pdf, csv and text reports: en (default) or nl.")
     String lang = "en";
-
-    @Option(names = "--fail-on", paramLabel = "SEVERITY",
-            description = "Exit 1 when a finding is at least this severe: critical, high, medium, low or none (default).")
     String failOn = "none";
-
-    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
-            description = "Project configuration. Default: .dataguardian.yml in the (first) scanned directory.")
     Path config;
-
-    @Option(names = {"-t", "--threads"}, paramLabel = "N", description = "Worker threads. Default: number of cores.")
     Integer threads;
-
-    @Option(names = "--include", paramLabel = "GLOB", description = "Only scan files matching a glob (repeatable).")
     List<String> includes = new ArrayList<>();
-
-    @Option(names = "--exclude", paramLabel = "GLOB", description = "Skip files and directories matching a glob (repeatable).")
     List<String> excludes = new ArrayList<>();
-
-    @Option(names = "--gitignore", description = "Respect .gitignore files and skip .git/.")
     boolean gitignore;
-
-    @Option(names = "--max-file-size", paramLabel = "SIZE", description = "Skip larger files (e.g. 50MB). Default: 4GB.")
     String maxFileSize;
-
-    @Option(names = "--aggregate-columns", negatable = true,
-            description = "CSV/JSON: one finding per column / JSON path and detector (count, share of rows) "
-                    + "instead of one per occurrence. Default: off, or aggregateColumns in .dataguardian.yml.")
     Boolean aggregateColumns;
-
-    @Option(names = {"-q", "--quiet"}, description = "No progress and no summary on stderr; errors only as a count.")
     boolean quiet;
-
-    @CommandLine.Mixin
     DatabaseOptions database = new DatabaseOptions();
 
     ScanCommand(CliEnvironment env) {
@@ -107,7 +98,37 @@ final class ScanCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException {
+    public Args.Spec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public void apply(Args.Parsed p) {
+        if (p.positional.isEmpty()) {
+            throw new Args.UsageException("Missing required parameter: 'PATH'");
+        }
+        targets = List.copyOf(p.positional);
+        format = p.string(FORMAT);
+        output = p.path(OUTPUT);
+        if (p.has(LANG)) {
+            lang = p.string(LANG);
+        }
+        if (p.has(FAIL_ON)) {
+            failOn = p.string(FAIL_ON);
+        }
+        config = p.path(CONFIG);
+        threads = p.integer(THREADS);
+        includes = new ArrayList<>(p.list(INCLUDE));
+        excludes = new ArrayList<>(p.list(EXCLUDE));
+        gitignore = p.flag(GITIGNORE);
+        maxFileSize = p.string(MAX_FILE_SIZE);
+        aggregateColumns = p.bool(AGGREGATE_COLUMNS);
+        quiet = p.flag(QUIET);
+        database.apply(p);
+    }
+
+    @Override
+    public int call() throws IOException {
         Severity threshold = parseFailOn();
         ReportFormat reportFormat = reportFormat();
         java.util.Locale locale = reportLocale();
@@ -116,11 +137,11 @@ final class ScanCommand implements Callable<Integer> {
             try {
                 maxBytes = Sizes.parse(maxFileSize);
             } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--max-file-size: " + e.getMessage());
+                throw new Args.UsageException("--max-file-size: " + e.getMessage());
             }
         }
         if (threads != null && (threads < 1 || threads > 1024)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be between 1 and 1024");
+            throw new Args.UsageException("--threads must be between 1 and 1024");
         }
 
         List<Path> roots = new ArrayList<>();
@@ -182,7 +203,7 @@ final class ScanCommand implements Callable<Integer> {
         try {
             request = builder.build();
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            throw new Args.UsageException(e.getMessage());
         }
 
         if (reportFormat == ReportFormat.SARIF) {
@@ -248,7 +269,7 @@ final class ScanCommand implements Callable<Integer> {
         try {
             return Severity.parse(failOn);
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
+            throw new Args.UsageException(
                     "--fail-on: " + e.getMessage().replace("(expected one of", "(expected none or one of"));
         }
     }
@@ -257,7 +278,7 @@ final class ScanCommand implements Callable<Integer> {
         try {
             return io.dataguardian.engine.report.ReportTexts.parseLanguage(lang);
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--lang: " + e.getMessage());
+            throw new Args.UsageException("--lang: " + e.getMessage());
         }
     }
 
@@ -267,7 +288,7 @@ final class ScanCommand implements Callable<Integer> {
                 return ReportFormat.parse(format);
             }
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--format: " + e.getMessage());
+            throw new Args.UsageException("--format: " + e.getMessage());
         }
         if (output != null) {
             String name = output.getFileName().toString().toLowerCase(Locale.ROOT);
