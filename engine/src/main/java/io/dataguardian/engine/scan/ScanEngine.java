@@ -248,8 +248,9 @@ public final class ScanEngine {
             Collector collector = new Collector();
             Cancellable in = null;
             try (InputStream raw = Files.newInputStream(c.file())) {
-                // no 64 KiB buffer for a file of a few hundred bytes
-                int buffer = (int) Math.max(TextDecoding.HEAD_BYTES, Math.min(1 << 16, c.size() + 1));
+                // no 64 KiB buffer for a file of a few hundred bytes, nor 8 KiB for one of a few dozen: every new
+                // array of a tree of small files touched fresh pages of the heap
+                int buffer = (int) Math.max(64, Math.min(1 << 16, c.size() + 1));
                 in = new Cancellable(new BufferedInputStream(raw, buffer), control, listener);
                 boolean scanned = dispatch(in, c.path(), 0, collector, c.size());
                 if (scanned) {
@@ -324,8 +325,11 @@ public final class ScanEngine {
          * @return false when the item was skipped as binary
          */
         boolean dispatch(InputStream in, String path, int depth, Collector sink, long size) throws IOException {
-            PushbackInputStream pin = new PushbackInputStream(in, TextDecoding.HEAD_BYTES);
-            byte[] head = pin.readNBytes(TextDecoding.HEAD_BYTES);
+            // the head the extractors and the binary check look at: the first HEAD_BYTES, or the whole of a
+            // smaller item (one byte more than its size, in case it grew since it was listed)
+            int headBytes = size >= 0 && size < TextDecoding.HEAD_BYTES ? (int) size + 1 : TextDecoding.HEAD_BYTES;
+            PushbackInputStream pin = new PushbackInputStream(in, headBytes);
+            byte[] head = pin.readNBytes(headBytes);
             pin.unread(head);
             String name = fileName(path);
             for (ContentExtractor extractor : extractors) {
@@ -343,7 +347,8 @@ public final class ScanEngine {
             if (TextDecoding.looksBinary(head, head.length)) {
                 return false;
             }
-            TextDecoding.Encoding enc = TextDecoding.detect(head, head.length, head.length < TextDecoding.HEAD_BYTES);
+            // the head is the whole item when fewer bytes came than were asked for
+            TextDecoding.Encoding enc = TextDecoding.detect(head, head.length, head.length < headBytes);
             pin.skipNBytes(enc.bomLength());
             Reader reader = TextDecoding.reader(pin, enc.charset(), size);
             if (request.threads() > 1 && size >= PARALLEL_TEXT_BYTES) {

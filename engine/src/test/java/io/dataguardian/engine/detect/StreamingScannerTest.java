@@ -56,6 +56,41 @@ class StreamingScannerTest {
         assertThat(mail.location().path()).isEqualTo("a/b.txt");
     }
 
+    /**
+     * A thread reuses its stream buffer from one text to the next (CatalogueScanner.STREAM_BUFFER): a scanner with
+     * small chunks, after a scan that left the thread a default-sized buffer, finds exactly what it finds on a
+     * fresh thread, and the buffer the thread keeps holds no text.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aReusedStreamBufferChangesNoFindingAndKeepsNoText() throws Exception {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 40; i++) {
+            sb.append("regel ").append(i).append(": mail jan").append(i).append("@example.nl, IBAN NL91ABNA0417164300\n");
+        }
+        String text = sb.toString();
+        TextScanner small = Catalogue.standard().newScanner(SETTINGS, 64, 48);
+        List<String> fresh = new ArrayList<>();
+        Thread t = new Thread(() -> {
+            try {
+                stream(small, text).forEach(f -> fresh.add(f.detectorId() + "@" + f.location().offset()));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        t.start();
+        t.join();
+        stream(Catalogue.standard().newScanner(SETTINGS), text + text); // leaves this thread a larger buffer
+        List<String> reused = new ArrayList<>();
+        stream(small, text).forEach(f -> reused.add(f.detectorId() + "@" + f.location().offset()));
+        assertThat(reused).isEqualTo(fresh).hasSizeGreaterThanOrEqualTo(80);
+        java.lang.reflect.Field field = CatalogueScanner.class.getDeclaredField("STREAM_BUFFER");
+        field.setAccessible(true);
+        char[] kept = ((ThreadLocal<char[][]>) field.get(null)).get()[0];
+        assertThat(kept).isNotNull();
+        assertThat(new String(kept).chars()).containsOnly(0);
+    }
+
     /** A line break: '\n', or '\r' not followed by '\n' (a '\r' at the very end counts). */
     private static boolean breakAt(String t, int p) {
         return t.charAt(p) == '\n' || (t.charAt(p) == '\r' && (p + 1 >= t.length() || t.charAt(p + 1) != '\n'));
