@@ -129,14 +129,25 @@ public final class ScanEngine {
     private ScanResult run(ScanRequest request, ScanListener listener, ScanControl control, FileWalker walker,
                            List<FileWalker.Candidate> candidates, Run run, Instant started, long t0) {
         run.errors.addAll(walker.errors());
-        ExecutorService pool = Executors.newFixedThreadPool(
-                Math.min(request.threads(), Math.max(1, candidates.size())), new WorkerThreads());
+        int workers = Math.min(request.threads(), Math.max(1, candidates.size()));
+        ExecutorService pool = Executors.newFixedThreadPool(workers, new WorkerThreads());
         try {
-            List<Future<?>> futures = new ArrayList<>(candidates.size());
-            for (int i = 0; i < candidates.size(); i++) {
-                FileWalker.Candidate c = candidates.get(i);
-                int index = i;
-                futures.add(pool.submit(() -> run.scanFile(c, index)));
+            // each worker takes the next file in list order until none is left: one task per worker, not per file
+            // (a task per file woke the waiting thread for every file it finished, ~15 us of futex calls per file
+            // on a tree of small files)
+            java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+            List<Future<?>> futures = new ArrayList<>(workers);
+            for (int w = 0; w < workers; w++) {
+                futures.add(pool.submit(() -> {
+                    try {
+                        for (int i = next.getAndIncrement(); i < candidates.size(); i = next.getAndIncrement()) {
+                            run.scanFile(candidates.get(i), i);
+                        }
+                    } catch (RuntimeException | Error e) {
+                        control.cancel(); // the other workers stop at their next file
+                        throw e;
+                    }
+                }));
             }
             for (Future<?> f : futures) {
                 try {
