@@ -220,8 +220,8 @@ final class Args {
                 String name = "-" + a.charAt(j);
                 Opt o = byName.get(name);
                 if (o == null) {
-                    throw new UsageException("Unknown option: '" + (j == 1 ? a : name) + "'"
-                            + (j == 1 ? "" : " in '" + a + "'"));
+                    // the option's letter only: the rest of the argument may be a value (a password typed after -p)
+                    throw new UsageException("Unknown option: '" + name + "'");
                 }
                 if (!o.takesValue()) {
                     p.put(o, "true");

@@ -16,12 +16,13 @@ import java.util.concurrent.FutureTask;
 
 /**
  * The start-up work of a scan, done on a second thread while the main one parses and checks the arguments:
- * building the engine (its extractors, found by ServiceLoader, and the detector catalogue), then one streamed scan of a short text, so the detectors' one-time class
- * initialisation (phone-number metadata, the lexicon, the JCE behind the fingerprint MAC) is done before the
- * real scan's threads need it instead of on them. Once the engine is handed over, the thread goes on with
- * {@link DecodingWarmUp}'s text, at the same time as the real scan: its calls and loop turns count towards the
- * JIT's thresholds of the same methods, so a large file's scan leaves the interpreter sooner; a short scan ends
- * first, and the daemon thread with it. The classes that part uses are initialised before the hand-over.
+ * building the engine (its extractors, found by ServiceLoader, and the detector catalogue), then one streamed
+ * scan of a short text, so the detectors' one-time class initialisation (phone-number metadata, the lexicon, the
+ * JCE behind the fingerprint MAC) is done before the real scan's threads need it instead of on them. Once the
+ * engine is handed over, the thread goes on with {@link DecodingWarmUp}'s text, at the same time as the real
+ * scan: its calls and loop turns count towards the JIT's thresholds of the same methods, so a large file's scan
+ * leaves the interpreter sooner; a short scan ends first, and the daemon thread with it. The classes that part
+ * uses are initialised before the hand-over.
  */
 final class EngineWarmUp {
 

@@ -1,6 +1,5 @@
 package io.dataguardian.engine.detect;
 
-
 /** Check digits and checksums of the numbers the catalogue validates. Pure functions on digits. */
 final class Checksums {
 
