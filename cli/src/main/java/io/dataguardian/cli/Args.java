@@ -35,11 +35,6 @@ final class Args {
             return kind == Kind.VALUE || kind == Kind.LIST || kind == Kind.OPTIONAL_VALUE;
         }
 
-        /** As the help and the messages name it: {@code --name}. */
-        String display() {
-            return longName;
-        }
-
         /** The first column of the option's help line: {@code -f, --format=FORMAT}. */
         String column() {
             String names = (shortName != null ? shortName + ", " : "    ")
@@ -242,7 +237,7 @@ final class Args {
 
         private static int needValue(List<String> args, int i, Opt o, Map<String, Opt> byName) {
             if (i + 1 >= args.size() || isOption(args.get(i + 1), byName)) {
-                throw new UsageException("Missing value for option '" + o.display() + "' (" + o.label() + ")");
+                throw new UsageException("Missing value for option '" + o.longName() + "' (" + o.label() + ")");
             }
             return i + 1;
         }
@@ -268,7 +263,7 @@ final class Args {
         private void put(Opt o, String value) {
             List<String> v = values.computeIfAbsent(o.longName(), k -> new ArrayList<>(1));
             if (o.kind() == Kind.VALUE && !v.isEmpty()) {
-                throw new UsageException("Option '" + o.display() + "' (" + o.label() + ") should be given only once");
+                throw new UsageException("Option '" + o.longName() + "' (" + o.label() + ") should be given only once");
             }
             if (o.kind() == Kind.FLAG || o.kind() == Kind.NEGATABLE) {
                 v.clear();
@@ -317,7 +312,7 @@ final class Args {
             try {
                 return Integer.valueOf(v.trim());
             } catch (NumberFormatException e) {
-                throw new UsageException("Invalid value for option '" + o.display() + "': '" + v + "' is not a whole number");
+                throw new UsageException("Invalid value for option '" + o.longName() + "': '" + v + "' is not a whole number");
             }
         }
 
@@ -329,7 +324,7 @@ final class Args {
             try {
                 return java.nio.file.Path.of(v);
             } catch (java.nio.file.InvalidPathException e) {
-                throw new UsageException("Invalid value for option '" + o.display() + "': " + e.getMessage());
+                throw new UsageException("Invalid value for option '" + o.longName() + "': " + e.getMessage());
             }
         }
     }

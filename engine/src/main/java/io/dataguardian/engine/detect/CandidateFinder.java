@@ -4069,7 +4069,7 @@ final class CandidateFinder {
         }
         int ds = laravel ? vs + 7 : vs;
         int de = ds;
-        while (de < limit && de - ds <= 128 && (isAsciiAlnum(b[de]) || b[de] == '+' || b[de] == '/')) {
+        while (de < limit && de - ds <= 128 && base64(b[de])) {
             de++;
         }
         int ve = de;
